@@ -1,0 +1,113 @@
+// The IPC contract: every call the renderer can make and every event main can send, as zod schemas.
+// Main validates each input against it (src/main/ipc.ts); the preload builds one named function per call
+// (src/preload/index.ts); the renderer is typed from it (src/renderer/src/bridge.ts). Changing a schema here
+// breaks the compile on every side at once, which is the point.
+import { z } from 'zod'
+import {
+  AppError,
+  AppInfo,
+  CollectionSummary,
+  ConnectInput,
+  ConnectionStatus,
+  LibraryStats,
+  PeopleList,
+  ReportDetail,
+  SavedSearch,
+  SearchRequest,
+  SearchResult,
+  Settings,
+  SettingsView,
+  StorageOptions,
+  SyncRun,
+  SyncState,
+} from './model.ts'
+
+const NoInput = z.undefined()
+const ReportToken = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })
+
+export const ConnectOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), status: ConnectionStatus }),
+  z.object({ ok: z.literal(false), error: AppError }),
+])
+export type ConnectOutcome = z.infer<typeof ConnectOutcome>
+
+/** Calls: `group.method` → input and output schemas. The preload exposes them as `api.group.method(input)`. */
+export const calls = {
+  'app.getInfo': { input: NoInput, output: AppInfo },
+  /** Opens an https link on the allow-list (app.mode.com, mode.com) in the system browser. */
+  'app.openExternal': { input: z.object({ url: z.string().max(2000) }), output: z.boolean() },
+
+  'connection.getStatus': { input: NoInput, output: ConnectionStatus },
+  'connection.getStorageOptions': { input: NoInput, output: StorageOptions },
+  'connection.connect': { input: ConnectInput, output: ConnectOutcome },
+  'connection.connectSample': { input: NoInput, output: ConnectOutcome },
+  'connection.disconnect': { input: z.object({ deleteLibrary: z.boolean() }), output: ConnectionStatus },
+
+  'library.search': { input: SearchRequest, output: SearchResult },
+  'library.getReport': { input: ReportToken, output: ReportDetail.nullable() },
+  /** Fetches a report's chart titles from Mode when online and caches them; returns the updated report. */
+  'library.fetchCharts': { input: ReportToken, output: ReportDetail.nullable() },
+  'library.listCollections': { input: NoInput, output: z.array(CollectionSummary) },
+  'library.getStats': { input: NoInput, output: LibraryStats },
+
+  'people.list': { input: NoInput, output: PeopleList },
+
+  'sync.getState': { input: NoInput, output: SyncState },
+  'sync.start': { input: z.object({ full: z.boolean().default(false) }), output: SyncState },
+  'sync.cancel': { input: NoInput, output: SyncState },
+  'sync.history': { input: z.object({ limit: z.number().int().min(1).max(200).default(20) }), output: z.array(SyncRun) },
+
+  'settings.get': { input: NoInput, output: SettingsView },
+  'settings.update': { input: Settings.partial(), output: SettingsView },
+  'settings.revealDataDir': { input: NoInput, output: z.boolean() },
+
+  'savedSearches.list': { input: NoInput, output: z.array(SavedSearch) },
+  'savedSearches.save': {
+    input: z.object({ name: z.string().trim().min(1).max(100), query: z.string().max(2000) }),
+    output: z.array(SavedSearch),
+  },
+  'savedSearches.remove': { input: z.object({ id: z.string().max(100) }), output: z.array(SavedSearch) },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
+
+/** Events main pushes to the renderer: `group.event` → payload schema. */
+export const events = {
+  'sync.state': SyncState,
+  'connection.status': ConnectionStatus,
+  /** The library changed (sync wrote names or SQL): searches may refresh. */
+  'library.changed': z.object({ reports: z.number() }),
+} as const satisfies Record<string, z.ZodType>
+
+export type CallName = keyof typeof calls
+export type EventName = keyof typeof events
+export type CallInput<C extends CallName> = z.input<(typeof calls)[C]['input']>
+export type CallOutput<C extends CallName> = z.infer<(typeof calls)[C]['output']>
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>
+
+/** What every call resolves to: the bridge never throws across the process boundary. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppError }
+
+export const CALL_NAMES = Object.keys(calls) as CallName[]
+export const EVENT_NAMES = Object.keys(events) as EventName[]
+
+/** The IPC channel that carries a call or an event. */
+export const callChannel = (name: CallName): string => `mc:call:${name}`
+export const eventChannel = (name: EventName): string => `mc:event:${name}`
+
+/** The global under which the preload exposes the API. */
+export const BRIDGE_GLOBAL = 'modeCompanion'
+
+// The API's shape as the renderer sees it: `api.library.search(input) → Promise<Envelope<SearchResult>>`,
+// `api.on('sync.state', cb) → unsubscribe`.
+type Split<S extends string> = S extends `${infer G}.${infer M}` ? [G, M] : never
+type GroupOf<C extends CallName> = Split<C>[0]
+type MethodFn<C extends CallName> =
+  undefined extends CallInput<C>
+    ? (input?: CallInput<C>) => Promise<Envelope<CallOutput<C>>>
+    : (input: CallInput<C>) => Promise<Envelope<CallOutput<C>>>
+export type BridgeApi = {
+  [G in GroupOf<CallName>]: {
+    [C in CallName as GroupOf<C> extends G ? Split<C>[1] : never]: MethodFn<C>
+  }
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+}

@@ -1,0 +1,316 @@
+// Domain types shared by main, preload, renderer and CLI. Each is a zod schema (the IPC contract validates
+// with them) plus the type inferred from it. No Node, Electron or DOM APIs here.
+import { z } from 'zod'
+
+/** Marks around matched terms inside a snippet's text. Private-use characters never occur in Mode data. */
+export const MARK_START = '\uE000'
+export const MARK_END = '\uE001'
+
+export const IsoDate = z.string()
+export const NullableIsoDate = IsoDate.nullable()
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  arch: z.string(),
+  /** Electron version, or null when the services run outside Electron (e2e harness, CLI). */
+  electron: z.string().nullable(),
+})
+export type AppInfo = z.infer<typeof AppInfo>
+
+// ---- Errors -------------------------------------------------------------------------------------------
+
+/** The closed set of failures a user can act on (Mode client errors plus the app's own). */
+export const ErrorCode = z.enum([
+  'bad_credentials', // 401
+  'no_access', // 403
+  'not_found', // 404: workspace or object
+  'plan_no_api', // the plan has no API access
+  'rate_limited',
+  'server_error', // Mode 5xx
+  'offline', // network down or DNS failure
+  'tls_or_proxy',
+  'timeout',
+  'malformed_response',
+  'cancelled',
+  'invalid_input', // IPC payload failed its schema
+  'forbidden_sender', // IPC call from a frame that is not ours
+  'not_connected',
+  'sync_in_progress',
+  'storage_unavailable', // safeStorage cannot encrypt
+  'library_error',
+  'internal',
+])
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+export const AppError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  /** What the user can do about it, in one sentence. */
+  action: z.string().optional(),
+})
+export type AppError = z.infer<typeof AppError>
+
+// ---- Connection --------------------------------------------------------------------------------------
+
+export const CredentialStorage = z.enum(['keychain', 'session-only', 'weak'])
+export type CredentialStorage = z.infer<typeof CredentialStorage>
+
+export const ConnectionStatus = z.object({
+  connected: z.boolean(),
+  workspace: z.string().nullable(),
+  /** Display name of the workspace when known. */
+  workspaceName: z.string().nullable(),
+  accountName: z.string().nullable(),
+  storage: CredentialStorage.nullable(),
+  /** True when connected to the built-in sample workspace (simulator), which the UI labels as sample data. */
+  isSample: z.boolean(),
+  /** Why the user must reconnect (stored secret no longer decrypts, …), or null. */
+  reconnectReason: z.string().nullable(),
+  /** True when a local library exists for `workspace` (even while disconnected). */
+  hasLibrary: z.boolean(),
+})
+export type ConnectionStatus = z.infer<typeof ConnectionStatus>
+
+/** What the OS keychain can offer, so the wizard can explain the Linux `basic_text` case before Connect. */
+export const StorageOptions = z.object({
+  /** 'strong' = OS keychain; 'weak' = Linux basic_text or unknown backend; 'unavailable' = cannot encrypt at all. */
+  protection: z.enum(['strong', 'weak', 'unavailable']),
+  backend: z.string(),
+  explanation: z.string(),
+})
+export type StorageOptions = z.infer<typeof StorageOptions>
+
+export const ConnectInput = z.object({
+  token: z.string().trim().min(1, 'Enter the API token').max(200),
+  password: z.string().trim().min(1, 'Enter the API token password').max(200),
+  /** Bare workspace name or a pasted app.mode.com URL; main extracts the name again. */
+  workspace: z.string().trim().min(1, 'Enter the workspace name').max(300),
+  /** Required when StorageOptions.protection is 'weak': the user's explicit choice. */
+  storage: z.enum(['keychain', 'session-only', 'weak']).optional(),
+})
+export type ConnectInput = z.infer<typeof ConnectInput>
+
+// ---- Library ------------------------------------------------------------------------------------------
+
+export const Snippet = z.object({
+  field: z.enum(['name', 'description', 'sql', 'collection', 'author', 'tables', 'query', 'other']),
+  /** Text with matched terms between MARK_START and MARK_END. */
+  text: z.string(),
+})
+export type Snippet = z.infer<typeof Snippet>
+
+export const SearchHit = z.object({
+  token: z.string(),
+  name: z.string(),
+  collection: z.string().nullable(),
+  collectionToken: z.string().nullable(),
+  author: z.string().nullable(),
+  authorUsername: z.string().nullable(),
+  updatedAt: NullableIsoDate,
+  archived: z.boolean(),
+  score: z.number(),
+  snippet: Snippet.nullable(),
+  /** True for hits from the typo-tolerant fallback (ranked below exact hits). */
+  fuzzy: z.boolean(),
+})
+export type SearchHit = z.infer<typeof SearchHit>
+
+export const FacetCount = z.object({ value: z.string(), label: z.string(), count: z.number() })
+export type FacetCount = z.infer<typeof FacetCount>
+
+export const SearchFacets = z.object({
+  collections: z.array(FacetCount),
+  authors: z.array(FacetCount),
+  dataSources: z.array(FacetCount),
+  tables: z.array(FacetCount),
+})
+export type SearchFacets = z.infer<typeof SearchFacets>
+
+export const SearchRequest = z.object({
+  query: z.string().max(2000),
+  limit: z.number().int().min(1).max(500).default(50),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  facets: z.boolean().default(true),
+})
+export type SearchRequest = z.input<typeof SearchRequest>
+
+export const SearchResult = z.object({
+  hits: z.array(SearchHit),
+  /** Exact matches in all (the list may be paged with offset/limit). */
+  total: z.number(),
+  facets: SearchFacets,
+  tookMs: z.number(),
+  /** True when the typo-tolerant fallback added hits. */
+  usedFallback: z.boolean(),
+})
+export type SearchResult = z.infer<typeof SearchResult>
+
+export const ChartSummary = z.object({ token: z.string(), title: z.string().nullable(), type: z.string().nullable() })
+export type ChartSummary = z.infer<typeof ChartSummary>
+
+export const QueryDetail = z.object({
+  token: z.string(),
+  name: z.string().nullable(),
+  sql: z.string(),
+  dataSource: z.object({ id: z.string(), name: z.string(), adapter: z.string().nullable() }).nullable(),
+  tables: z.array(z.string()),
+  charts: z.array(ChartSummary),
+})
+export type QueryDetail = z.infer<typeof QueryDetail>
+
+export const ReportDetail = z.object({
+  token: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  collection: z.object({ token: z.string(), name: z.string() }).nullable(),
+  author: z.object({ username: z.string(), name: z.string().nullable() }).nullable(),
+  createdAt: NullableIsoDate,
+  updatedAt: NullableIsoDate,
+  editedAt: NullableIsoDate,
+  lastRunAt: NullableIsoDate,
+  archived: z.boolean(),
+  viewCount: z.number(),
+  webUrl: z.string().nullable(),
+  queries: z.array(QueryDetail),
+  /** False while the sync has listed the report but not yet fetched its SQL. */
+  queriesSynced: z.boolean(),
+  /** When chart titles were last fetched, or null if never (charts come on demand unless the setting is on). */
+  chartsFetchedAt: NullableIsoDate,
+})
+export type ReportDetail = z.infer<typeof ReportDetail>
+
+export const CollectionSummary = z.object({
+  token: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  spaceType: z.string().nullable(),
+  isPersonal: z.boolean(),
+  reportCount: z.number(),
+})
+export type CollectionSummary = z.infer<typeof CollectionSummary>
+
+export const LibraryStats = z.object({
+  workspace: z.string().nullable(),
+  reports: z.number(),
+  archivedReports: z.number(),
+  queries: z.number(),
+  reportsWithSql: z.number(),
+  collections: z.number(),
+  members: z.number(),
+  groups: z.number(),
+  dataSources: z.number(),
+  lastSyncedAt: NullableIsoDate,
+})
+export type LibraryStats = z.infer<typeof LibraryStats>
+
+export const Person = z.object({
+  username: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  isAdmin: z.boolean(),
+  state: z.string().nullable(),
+  reportCount: z.number(),
+})
+export type Person = z.infer<typeof Person>
+
+export const Group = z.object({
+  token: z.string(),
+  name: z.string(),
+  members: z.array(z.object({ username: z.string(), name: z.string().nullable() })),
+})
+export type Group = z.infer<typeof Group>
+
+export const PeopleList = z.object({ members: z.array(Person), groups: z.array(Group) })
+export type PeopleList = z.infer<typeof PeopleList>
+
+// ---- Sync ---------------------------------------------------------------------------------------------
+
+export const SyncKind = z.enum(['full', 'incremental'])
+export type SyncKind = z.infer<typeof SyncKind>
+
+export const SyncPhase = z.enum(['starting', 'collections', 'listing', 'people', 'queries', 'charts', 'finishing'])
+export type SyncPhase = z.infer<typeof SyncPhase>
+
+export const SyncProgress = z.object({
+  runId: z.number(),
+  kind: SyncKind,
+  phase: SyncPhase,
+  /** Units done and total in the current phase (collections listed, reports whose SQL arrived, …). */
+  done: z.number(),
+  total: z.number().nullable(),
+  requests: z.number(),
+  rateLimitWaits: z.number(),
+  waitingForRateLimit: z.boolean(),
+  etaMs: z.number().nullable(),
+  startedAt: IsoDate,
+})
+export type SyncProgress = z.infer<typeof SyncProgress>
+
+export const SyncOutcome = z.enum(['success', 'partial', 'failed', 'cancelled', 'interrupted'])
+export type SyncOutcome = z.infer<typeof SyncOutcome>
+
+export const SyncRun = z.object({
+  id: z.number(),
+  kind: SyncKind,
+  trigger: z.string(),
+  startedAt: IsoDate,
+  endedAt: NullableIsoDate,
+  outcome: SyncOutcome.nullable(),
+  requests: z.number(),
+  rateLimited: z.number(),
+  reportsChanged: z.number(),
+  queriesFetched: z.number(),
+  errors: z.number(),
+  errorMessage: z.string().nullable(),
+})
+export type SyncRun = z.infer<typeof SyncRun>
+
+export const SyncState = z.object({
+  status: z.enum(['idle', 'syncing', 'offline', 'error', 'not_connected']),
+  progress: SyncProgress.nullable(),
+  lastRun: SyncRun.nullable(),
+  lastSuccessAt: NullableIsoDate,
+  nextScheduledAt: NullableIsoDate,
+  /** Set when status is 'error' or 'offline': what went wrong and what fixes it. */
+  error: AppError.nullable(),
+})
+export type SyncState = z.infer<typeof SyncState>
+
+// ---- Settings and saved searches ----------------------------------------------------------------------
+
+export const Theme = z.enum(['system', 'light', 'dark'])
+export type Theme = z.infer<typeof Theme>
+
+export const Settings = z.object({
+  /** Local time of the nightly sync, HH:MM (24 h). */
+  nightlySyncTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  syncOnLaunch: z.boolean(),
+  includePersonalCollections: z.boolean(),
+  includeChartsInSync: z.boolean(),
+  theme: Theme,
+})
+export type Settings = z.infer<typeof Settings>
+
+export const DEFAULT_SETTINGS: Settings = {
+  nightlySyncTime: '03:00',
+  syncOnLaunch: true,
+  includePersonalCollections: true,
+  includeChartsInSync: false,
+  theme: 'system',
+}
+
+export const SettingsView = Settings.extend({
+  /** Where the library and settings live (shown in Settings, with "reveal in folder"). */
+  dataDir: z.string(),
+})
+export type SettingsView = z.infer<typeof SettingsView>
+
+export const SavedSearch = z.object({
+  id: z.string(),
+  name: z.string(),
+  query: z.string(),
+  createdAt: IsoDate,
+})
+export type SavedSearch = z.infer<typeof SavedSearch>

@@ -1,0 +1,172 @@
+// Opens (or creates) the SQLite library of one workspace: WAL, foreign keys, a busy timeout, migrations by
+// `PRAGMA user_version`, a prepared-statement cache and transactions. A damaged file is moved aside (never
+// deleted) and replaced by an empty library flagged for a full sync.
+import { mkdirSync, renameSync, existsSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+import type { StatementSync } from 'node:sqlite'
+import { AppFailure } from '../app-error.ts'
+import { migrations as defaultMigrations } from './migrations.ts'
+import type { Migration } from './migrations.ts'
+import { libraryPath } from './paths.ts'
+import { assertFtsAvailable } from './fts-check.ts'
+
+export interface Library {
+  readonly db: DatabaseSync
+  readonly path: string
+  readonly workspace: string
+  /** True when the file on disk was damaged and moved aside at open; the next sync must be full. */
+  readonly recoveredFromCorruption: boolean
+  /** A cached prepared statement for this SQL text. */
+  prepare(sql: string): StatementSync
+  /** Runs fn in one transaction (BEGIN IMMEDIATE); nested calls become savepoints. Rolls back on throw. */
+  transaction<T>(fn: () => T): T
+  getMeta(key: string): string | null
+  setMeta(key: string, value: string | null): void
+  close(): void
+}
+
+export interface OpenLibraryOptions {
+  dataDir: string
+  workspace: string
+  /** For tests of the upgrade path; the app always uses the shipped list. */
+  migrations?: Migration[]
+  /** Clock for the `.corrupt-<timestamp>` suffix. */
+  now?: () => Date
+}
+
+const SQLITE_CORRUPT = 11
+const SQLITE_NOTADB = 26
+
+export function openLibrary(options: OpenLibraryOptions): Library {
+  assertFtsAvailable()
+  const path = libraryPath(options.dataDir, options.workspace)
+  mkdirSync(dirname(path), { recursive: true })
+  const migrations = options.migrations ?? defaultMigrations
+  let recovered = false
+  let db: DatabaseSync
+  try {
+    db = openAndMigrate(path, migrations)
+  } catch (error) {
+    if (!isCorruption(error)) throw error
+    moveAside(path, (options.now ?? (() => new Date()))())
+    recovered = true
+    db = openAndMigrate(path, migrations)
+  }
+  const library = createLibrary(db, path, options.workspace, recovered)
+  if (recovered) library.setMeta('needs_full_sync', 'corrupt file replaced')
+  return library
+}
+
+function openAndMigrate(path: string, migrations: Migration[]): DatabaseSync {
+  const db = new DatabaseSync(path, { timeout: 5000 })
+  try {
+    db.exec('PRAGMA journal_mode = WAL')
+    db.exec('PRAGMA foreign_keys = ON')
+    db.exec('PRAGMA synchronous = NORMAL')
+    // A cheap read of the schema: a file that is not a database, or has a damaged header, fails here.
+    db.prepare('SELECT count(*) FROM sqlite_master').get()
+    applyMigrations(db, migrations)
+    return db
+  } catch (error) {
+    try {
+      db.close()
+    } catch {
+      // already unusable; the original error is what matters
+    }
+    throw error
+  }
+}
+
+function applyMigrations(db: DatabaseSync, migrations: Migration[]): void {
+  const current = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version)
+  if (current > migrations.length) {
+    throw new AppFailure(
+      'library_error',
+      `This library was written by a newer version of Mode Companion (schema ${current}; this version understands up to ${migrations.length}).`,
+      'Update Mode Companion to the latest version, or choose a different data folder.',
+    )
+  }
+  for (let version = current; version < migrations.length; version++) {
+    const migration = migrations[version]!
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      migration.up(db)
+      db.exec(`PRAGMA user_version = ${version + 1}`)
+      db.exec('COMMIT')
+    } catch (error) {
+      db.exec('ROLLBACK')
+      if (isCorruption(error)) throw error
+      throw new AppFailure('library_error', `Could not upgrade the library (step ${version + 1}: ${migration.name}).`, 'Restart Mode Companion; if it keeps failing, report the problem.', { cause: error })
+    }
+  }
+}
+
+export function isCorruption(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false
+  const e = error as { errcode?: number; message?: string }
+  const primary = typeof e.errcode === 'number' ? e.errcode & 0xff : -1
+  if (primary === SQLITE_CORRUPT || primary === SQLITE_NOTADB) return true
+  return /file is not a database|database disk image is malformed/i.test(e.message ?? '')
+}
+
+/** Renames the damaged file (and its WAL/SHM companions) to `<name>.corrupt-<timestamp>`: kept for inspection. */
+function moveAside(path: string, now: Date): void {
+  const stamp = now.toISOString().replace(/[:.]/g, '-')
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, `${path}.corrupt-${stamp}${suffix}`)
+  }
+}
+
+function createLibrary(db: DatabaseSync, path: string, workspace: string, recovered: boolean): Library {
+  const statements = new Map<string, StatementSync>()
+  let depth = 0
+  const prepare = (sql: string): StatementSync => {
+    let statement = statements.get(sql)
+    if (!statement) {
+      statement = db.prepare(sql)
+      statements.set(sql, statement)
+    }
+    return statement
+  }
+  const library: Library = {
+    db,
+    path,
+    workspace,
+    recoveredFromCorruption: recovered,
+    prepare,
+    transaction<T>(fn: () => T): T {
+      const savepoint = `sp${depth}`
+      db.exec(depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`)
+      depth++
+      try {
+        const result = fn()
+        depth--
+        db.exec(depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`)
+        return result
+      } catch (error) {
+        depth--
+        if (depth === 0) {
+          if (db.isTransaction) db.exec('ROLLBACK')
+        } else {
+          db.exec(`ROLLBACK TO ${savepoint}`)
+          db.exec(`RELEASE ${savepoint}`)
+        }
+        throw error
+      }
+    },
+    getMeta(key) {
+      const row = prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string | null } | undefined
+      return row?.value ?? null
+    },
+    setMeta(key, value) {
+      if (value === null) prepare('DELETE FROM meta WHERE key = ?').run(key)
+      else prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value)
+    },
+    close() {
+      statements.clear()
+      if (db.isOpen) db.close()
+    },
+  }
+  return library
+}

@@ -1,0 +1,85 @@
+import { mkdtempSync, readdirSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+import { describe, expect, it } from 'vitest'
+import { AppFailure } from '../../../src/main/app-error.ts'
+import { defaultDataDir, getStats, libraryPath, migrations, openLibrary } from '../../../src/main/library/index.ts'
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'mc-lib-'))
+
+describe('openLibrary', () => {
+  it('creates one database per workspace under <dataDir>/libraries with every migration applied', () => {
+    const dataDir = tempDir()
+    const library = openLibrary({ dataDir, workspace: 'acme' })
+    expect(library.path).toBe(join(dataDir, 'libraries', 'acme.sqlite'))
+    const version = library.db.prepare('PRAGMA user_version').get() as { user_version: number }
+    expect(version.user_version).toBe(migrations.length)
+    expect((library.db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal')
+    expect((library.db.prepare('PRAGMA foreign_keys').get() as { foreign_keys: number }).foreign_keys).toBe(1)
+    expect(getStats(library)).toMatchObject({ workspace: 'acme', reports: 0, lastSyncedAt: null })
+    library.close()
+    // Reopening keeps the data and applies nothing twice.
+    const again = openLibrary({ dataDir, workspace: 'acme' })
+    expect(again.recoveredFromCorruption).toBe(false)
+    again.close()
+  })
+
+  it('refuses a library written by a newer app with a clear library_error', () => {
+    const dataDir = tempDir()
+    openLibrary({ dataDir, workspace: 'acme' }).close()
+    const raw = new DatabaseSync(libraryPath(dataDir, 'acme'))
+    raw.exec(`PRAGMA user_version = ${migrations.length + 5}`)
+    raw.close()
+    let caught: unknown
+    try {
+      openLibrary({ dataDir, workspace: 'acme' })
+    } catch (error) {
+      caught = error
+    }
+    expect(caught).toBeInstanceOf(AppFailure)
+    expect((caught as AppFailure).code).toBe('library_error')
+    expect((caught as AppFailure).message).toMatch(/newer version/)
+  })
+
+  it('moves a corrupt file aside (never deletes it) and starts a fresh library flagged for a full sync', () => {
+    const dataDir = tempDir()
+    mkdirSync(join(dataDir, 'libraries'), { recursive: true })
+    const path = libraryPath(dataDir, 'acme')
+    writeFileSync(path, 'this is not a database '.repeat(200))
+    const library = openLibrary({ dataDir, workspace: 'acme', now: () => new Date('2025-03-04T05:06:07Z') })
+    expect(library.recoveredFromCorruption).toBe(true)
+    expect(library.getMeta('needs_full_sync')).not.toBeNull()
+    const aside = readdirSync(join(dataDir, 'libraries')).filter((f) => f.includes('.corrupt-'))
+    expect(aside).toEqual(['acme.sqlite.corrupt-2025-03-04T05-06-07-000Z'])
+    expect(readFileSync(join(dataDir, 'libraries', aside[0]!), 'utf8')).toMatch(/^this is not a database/)
+    library.close()
+  })
+
+  it('rolls back a failed transaction and keeps nested savepoints independent', () => {
+    const library = openLibrary({ dataDir: tempDir(), workspace: 'acme' })
+    expect(() =>
+      library.transaction(() => {
+        library.setMeta('a', '1')
+        throw new Error('boom')
+      }),
+    ).toThrow('boom')
+    expect(library.getMeta('a')).toBeNull()
+    library.transaction(() => {
+      library.setMeta('outer', '1')
+      expect(() => library.transaction(() => { library.setMeta('inner', '1'); throw new Error('inner') })).toThrow('inner')
+    })
+    expect(library.getMeta('outer')).toBe('1')
+    expect(library.getMeta('inner')).toBeNull()
+    library.close()
+  })
+})
+
+describe('defaultDataDir', () => {
+  it('matches Electron userData for "Mode Companion" on each platform', () => {
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/x/cfg' }, 'linux')).toBe('/x/cfg/Mode Companion')
+    expect(defaultDataDir({}, 'linux')).toMatch(/\.config\/Mode Companion$/)
+    expect(defaultDataDir({}, 'darwin')).toMatch(/Library\/Application Support\/Mode Companion$/)
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toContain('Mode Companion')
+  })
+})

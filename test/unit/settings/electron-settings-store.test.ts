@@ -1,0 +1,42 @@
+// electron-store itself, outside Electron: `electron` is mocked (electron-store imports it at the top) and
+// vitest.config.ts inlines electron-store so the mock reaches it.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { DEFAULT_SETTINGS } from '../../../src/shared/model.ts'
+import { SettingsService } from '../../../src/main/settings/settings-service.ts'
+
+vi.mock('electron', () => ({ default: {}, app: undefined, ipcMain: undefined, shell: undefined }))
+const { createElectronSettingsStore } = await import('../../../src/main/settings/electron-settings-store.ts')
+
+let dir: string
+beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'mc-settings-')) })
+afterEach(() => { rmSync(dir, { recursive: true, force: true }) })
+
+describe('electron-store adapter', () => {
+  it('persists settings to settings.json with the schema version', () => {
+    const settings = new SettingsService({ store: createElectronSettingsStore({ cwd: dir }) })
+    settings.update({ theme: 'light' })
+    const file = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>
+    expect(file).toMatchObject({ schemaVersion: 1, settings: { ...DEFAULT_SETTINGS, theme: 'light' } })
+    expect(new SettingsService({ store: createElectronSettingsStore({ cwd: dir }) }).get().theme).toBe('light')
+  })
+
+  it('a file that breaks the schema is moved aside and defaults are used, with a warning', () => {
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 1, settings: 'not an object' }))
+    const warnings: string[] = []
+    const settings = new SettingsService({ store: createElectronSettingsStore({ cwd: dir, log: (m) => warnings.push(m) }) })
+    expect(settings.get()).toEqual(DEFAULT_SETTINGS)
+    expect(warnings.join('\n')).toMatch(/invalid/)
+    expect(readdirSync(dir).some((f) => f.startsWith('settings.json.invalid-'))).toBe(true)
+  })
+
+  it('a field-level invalid value falls back to its default only', () => {
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 1, settings: { theme: 'neon', syncOnLaunch: false } }))
+    const warnings: string[] = []
+    const settings = new SettingsService({ store: createElectronSettingsStore({ cwd: dir }), log: (m) => warnings.push(m) })
+    expect(settings.get()).toEqual({ ...DEFAULT_SETTINGS, syncOnLaunch: false })
+    expect(warnings).toHaveLength(1)
+  })
+})

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS } from '../../../src/shared/model.ts'
+import { MemoryKeyValueStore } from '../../../src/main/settings/key-value-store.ts'
+import { SETTINGS_SCHEMA_VERSION, SettingsService } from '../../../src/main/settings/settings-service.ts'
+
+function service(initial: Record<string, unknown> = {}) {
+  const store = new MemoryKeyValueStore(initial)
+  const warnings: string[] = []
+  const settings = new SettingsService({ store, log: (m) => warnings.push(m), now: () => new Date('2026-03-01T10:00:00Z') })
+  return { store, settings, warnings }
+}
+
+describe('SettingsService', () => {
+  it('starts from the defaults and records its schema version', () => {
+    const { settings, store, warnings } = service()
+    expect(settings.get()).toEqual(DEFAULT_SETTINGS)
+    expect(store.get('schemaVersion')).toBe(SETTINGS_SCHEMA_VERSION)
+    expect(warnings).toEqual([])
+  })
+
+  it('keeps valid stored values and replaces each invalid one by its default, with a warning', () => {
+    const { settings, warnings } = service({
+      schemaVersion: 1,
+      settings: { nightlySyncTime: '25:99', syncOnLaunch: false, theme: 'purple', includeChartsInSync: true },
+    })
+    expect(settings.get()).toEqual({ ...DEFAULT_SETTINGS, syncOnLaunch: false, includeChartsInSync: true })
+    expect(warnings.join('\n')).toMatch(/nightlySyncTime/)
+    expect(warnings.join('\n')).toMatch(/theme/)
+  })
+
+  it('a settings value that is not an object falls back to all defaults', () => {
+    const { settings, warnings } = service({ settings: 'garbage' })
+    expect(settings.get()).toEqual(DEFAULT_SETTINGS)
+    expect(warnings.length).toBe(1)
+  })
+
+  it('updates persist and invalid updates are refused', () => {
+    const { settings, store } = service()
+    expect(settings.update({ nightlySyncTime: '22:30', theme: 'dark' })).toMatchObject({ nightlySyncTime: '22:30', theme: 'dark' })
+    expect(new SettingsService({ store }).get()).toMatchObject({ nightlySyncTime: '22:30', theme: 'dark', syncOnLaunch: true })
+    expect(() => settings.update({ nightlySyncTime: '7pm' })).toThrow()
+    expect(settings.get().nightlySyncTime).toBe('22:30')
+  })
+
+  it('saves, renames-by-resave and removes searches', () => {
+    const { settings } = service()
+    const [first] = settings.saveSearch('Revenue', 'revenue author:ana')
+    expect(first).toMatchObject({ name: 'Revenue', query: 'revenue author:ana', createdAt: '2026-03-01T10:00:00.000Z' })
+    settings.saveSearch('Orders', 'table:fct_orders')
+    expect(settings.saveSearch('revenue', 'net revenue').map((s) => s.query)).toEqual(['net revenue', 'table:fct_orders'])
+    expect(settings.removeSavedSearch(first!.id).map((s) => s.name)).toEqual(['Orders'])
+  })
+
+  it('drops invalid saved searches rather than failing', () => {
+    const { settings, warnings } = service({ savedSearches: [{ id: 'a', name: 'ok', query: 'x', createdAt: '2026-01-01T00:00:00Z' }, { bogus: 1 }] })
+    expect(settings.listSavedSearches().map((s) => s.id)).toEqual(['a'])
+    expect(warnings.length).toBe(1)
+  })
+
+  it('stores the connection profile and rejects a damaged one', () => {
+    const { settings, store } = service()
+    const profile = { workspace: 'acme', workspaceName: 'Acme', accountName: 'Ana', storage: 'keychain' as const, apiBase: 'https://app.mode.com/api', isSample: false }
+    settings.setProfile(profile)
+    expect(settings.getProfile()).toEqual(profile)
+    store.set('profile', { workspace: 3 })
+    expect(settings.getProfile()).toBeNull()
+    settings.clearProfile()
+    expect(store.get('profile')).toBeUndefined()
+  })
+})

@@ -1,0 +1,386 @@
+// The Mode API client the sync uses: typed, validated resources over HTTP Basic auth, with a shared rate
+// limiter, per-request time-outs, cancellation, retries with backoff, and errors a user can act on.
+// Electron-free: runs the same in the app, the CLI, the tests and the benchmarks.
+import type { z } from 'zod'
+import {
+  cancelledError,
+  errorFromNetwork,
+  errorFromStatus,
+  malformedError,
+  ModeApiError,
+  timeoutError,
+  type RequestContext,
+} from './errors.ts'
+import { paginate, DEFAULT_MAX_PAGES } from './paginate.ts'
+import { parseRetryAfter, RateLimiter } from './rate-limiter.ts'
+import {
+  ModeChart,
+  ModeDataSource,
+  ModeDefinition,
+  ModeGroup,
+  ModeGroupMembership,
+  ModeMembership,
+  ModeQuery,
+  ModeReport,
+  ModeSpace,
+  ModeUser,
+  ModeVerify,
+  ModeWorkspace,
+  parseList,
+  type ModeListPage,
+} from './schemas.ts'
+
+export const DEFAULT_BASE_URL = 'https://app.mode.com'
+const APP_VERSION = '0.1.0'
+export const DEFAULT_USER_AGENT = `ModeCompanion/${APP_VERSION} (+https://github.com/mode-companion/mode-companion)`
+
+export type ModeClientEvent =
+  | { type: 'response'; method: string; path: string; status: number; ms: number; attempt: number }
+  | { type: 'retry'; method: string; path: string; attempt: number; delayMs: number; code: string; status: number | null }
+  | { type: 'rate_limited'; path: string; retryAfterMs: number | null }
+
+export interface ModeClientOptions {
+  /** `https://app.mode.com` or a simulator's `http://127.0.0.1:PORT`; with or without a trailing `/api`. */
+  baseUrl?: string
+  token: string
+  password: string
+  workspace: string
+  fetch?: typeof globalThis.fetch
+  timeoutMs?: number
+  maxAttempts?: number
+  /** Shared by every client of the same Mode user; one is created when omitted. */
+  limiter?: RateLimiter
+  userAgent?: string
+  onEvent?: (event: ModeClientEvent) => void
+  /** Backoff before retry n (1-based) is random in [0, min(maxBackoffMs, baseBackoffMs·2^(n-1))] (full jitter). */
+  baseBackoffMs?: number
+  maxBackoffMs?: number
+  /** A `Retry-After` longer than this is not waited for: the call fails with `rate_limited` instead. */
+  maxRetryAfterMs?: number
+  maxPages?: number
+  random?: () => number
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+}
+
+export interface CallOptions {
+  signal?: AbortSignal
+}
+
+export interface ListSpaceReportsOptions extends CallOptions {
+  order?: 'asc' | 'desc'
+  orderBy?: 'updated_at' | 'created_at'
+  /** Only reports updated after this instant (`filter=updated_at.gt.<ISO>`). */
+  updatedAfter?: string | Date
+  /** Receives each page's new reports as it arrives, so a sync can store progressively. */
+  onPage?: (reports: ModeReport[], page: number) => void | Promise<void>
+}
+
+export interface ModeClientStats {
+  requests: number
+  rateLimited: number
+  retries: number
+  waitMs: number
+}
+
+export type ModeClient = ReturnType<typeof createModeClient>
+
+/** Statuses worth another attempt: the rate limit and the gateway/overload family. Never 400/401/403/404. */
+const RETRY_STATUSES = new Set([429, 502, 503, 504])
+/** A hung endpoint is retried once, not maxAttempts times: each attempt already cost `timeoutMs`. */
+const MAX_TIMEOUT_ATTEMPTS = 2
+
+export function createModeClient(options: ModeClientOptions) {
+  const fetchImpl = options.fetch ?? globalThis.fetch
+  const apiBase = normalizeApiBase(options.baseUrl ?? DEFAULT_BASE_URL)
+  const origin = new URL(apiBase).origin
+  const webOrigin = origin
+  const workspace = options.workspace
+  const ws = encodeURIComponent(workspace)
+  const timeoutMs = options.timeoutMs ?? 40_000
+  const maxAttempts = Math.max(1, options.maxAttempts ?? 5)
+  const limiter = options.limiter ?? new RateLimiter()
+  const baseBackoffMs = options.baseBackoffMs ?? 1_000
+  const maxBackoffMs = options.maxBackoffMs ?? 30_000
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES
+  const random = options.random ?? Math.random
+  const sleep = options.sleep ?? abortableSleep
+  const headers = {
+    Authorization: `Basic ${Buffer.from(`${options.token}:${options.password}`, 'utf8').toString('base64')}`,
+    Accept: 'application/hal+json',
+    'User-Agent': options.userAgent ?? DEFAULT_USER_AGENT,
+  }
+  const counters = { requests: 0, retries: 0, rateLimited: 0, waitMs: 0 }
+
+  /** One GET with retries; returns the parsed JSON body of a 2xx answer. */
+  async function getJson(path: string, signal: AbortSignal | undefined, workspaceLevel: boolean): Promise<unknown> {
+    const ctx: RequestContext = { method: 'GET', path, workspace, workspaceLevel }
+    const url = apiBase + path
+    let timeouts = 0
+    for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) throw cancelledError(ctx)
+      let release: () => void
+      const queuedAt = performance.now()
+      try {
+        release = await limiter.acquire(signal)
+      } catch {
+        throw cancelledError(ctx)
+      }
+      counters.waitMs += performance.now() - queuedAt
+
+      let failure: ModeApiError
+      let retryAfterMs: number | null = null
+      const timeout = AbortSignal.timeout(timeoutMs)
+      const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
+      const started = performance.now()
+      try {
+        counters.requests++
+        const response = await fetchImpl(url, { method: 'GET', headers, signal: combined, redirect: 'follow' })
+        const text = await response.text()
+        options.onEvent?.({ type: 'response', method: 'GET', path, status: response.status, ms: performance.now() - started, attempt })
+        if (response.ok) {
+          try {
+            return JSON.parse(text) as unknown
+          } catch {
+            throw malformedError(ctx, text.length === 0 ? 'empty body' : 'invalid JSON', response.status)
+          }
+        }
+        if (response.status === 429) {
+          counters.rateLimited++
+          retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
+          limiter.noteRateLimited(retryAfterMs)
+          options.onEvent?.({ type: 'rate_limited', path, retryAfterMs })
+        }
+        failure = errorFromStatus(response.status, safeJsonObject(text), ctx)
+      } catch (error) {
+        if (error instanceof ModeApiError) throw error
+        if (signal?.aborted) throw cancelledError(ctx)
+        if (timeout.aborted || isTimeoutError(error)) {
+          timeouts++
+          failure = timeoutError(ctx)
+        } else {
+          failure = errorFromNetwork(error, ctx)
+        }
+      } finally {
+        release()
+      }
+
+      const retryable =
+        (failure.status !== null && RETRY_STATUSES.has(failure.status)) ||
+        failure.code === 'offline' ||
+        (failure.code === 'timeout' && timeouts < MAX_TIMEOUT_ATTEMPTS)
+      if (!retryable || attempt >= maxAttempts) throw failure
+      if (retryAfterMs !== null && retryAfterMs > maxRetryAfterMs) throw failure
+
+      const ceiling = Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempt - 1))
+      const delayMs = Math.max(retryAfterMs ?? 0, Math.floor(random() * ceiling))
+      counters.retries++
+      options.onEvent?.({ type: 'retry', method: 'GET', path, attempt, delayMs, code: failure.code, status: failure.status })
+      try {
+        await sleep(delayMs, signal)
+      } catch {
+        throw cancelledError(ctx)
+      }
+    }
+  }
+
+  async function getOne<S extends z.ZodType>(path: string, schema: S, call: CallOptions | undefined, workspaceLevel = false): Promise<z.output<S>> {
+    const body = await getJson(path, call?.signal, workspaceLevel)
+    const parsed = schema.safeParse(body)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw malformedError({ method: 'GET', path, workspace, workspaceLevel }, issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid', 200)
+    }
+    return parsed.data
+  }
+
+  async function getListPage<S extends z.ZodType>(path: string, key: string, schema: S, signal: AbortSignal | undefined, workspaceLevel: boolean): Promise<ModeListPage<z.output<S>>> {
+    const body = await getJson(path, signal, workspaceLevel)
+    const parsed = parseList(body, key, schema)
+    if (!parsed.ok) throw malformedError({ method: 'GET', path, workspace, workspaceLevel }, parsed.problem, 200)
+    return parsed.page
+  }
+
+  /** A whole paginated list: page numbers on `path`, or Mode's own `next_page` link when it is on our origin. */
+  async function getAllPages<S extends z.ZodType>(
+    path: string,
+    params: Record<string, string>,
+    key: string,
+    schema: S,
+    tokenOf: (item: z.output<S>) => string,
+    call: CallOptions & { onPage?: (items: z.output<S>[], page: number) => void | Promise<void> },
+    workspaceLevel: boolean,
+  ): Promise<z.output<S>[]> {
+    return paginate<z.output<S>>({
+      fetchPage: (page, nextHref) => {
+        const linked = nextHref ? pathFromHref(nextHref) : null
+        const pagePath = linked ?? withQuery(path, { ...params, page: String(page) })
+        return getListPage(pagePath, key, schema, call.signal, workspaceLevel)
+      },
+      tokenOf,
+      onPage: call.onPage,
+      maxPages,
+      signal: call.signal,
+      tooManyPages: (n) =>
+        malformedError({ method: 'GET', path, workspace, workspaceLevel }, `more than ${n} pages; the list never ended`, 200),
+    }).catch((error: unknown) => {
+      if (call.signal?.aborted && !(error instanceof ModeApiError)) throw cancelledError({ method: 'GET', path, workspace, workspaceLevel })
+      throw error
+    })
+  }
+
+  /** `_links.next_page.href` → a path below the API base, only if it stays on Mode's origin (credentials go with it). */
+  function pathFromHref(href: string): string | null {
+    let url: URL
+    try {
+      url = new URL(href, origin)
+    } catch {
+      return null
+    }
+    if (url.origin !== origin) return null
+    const basePath = new URL(apiBase).pathname
+    if (!url.pathname.startsWith(basePath + '/')) return null
+    return url.pathname.slice(basePath.length) + url.search
+  }
+
+  function resolveWebUrl<T extends { webUrl: string | null }>(item: T): T {
+    if (item.webUrl && item.webUrl.startsWith('/')) return { ...item, webUrl: webOrigin + item.webUrl }
+    return item
+  }
+
+  return {
+    /** The workspace this client talks to (as configured). */
+    workspaceName: workspace,
+    apiBase,
+    limiter,
+
+    verify: (call?: CallOptions): Promise<ModeVerify> => getOne('/verify', ModeVerify, call, true),
+
+    /** The user behind the token. Workspace API keys may be refused here by Mode (400): prefer `verify`. */
+    account: (call?: CallOptions): Promise<ModeUser> => getOne('/account', ModeUser, call, true),
+
+    workspace: (call?: CallOptions): Promise<ModeWorkspace> => getOne(`/${ws}`, ModeWorkspace, call, true),
+
+    /** Collections. `all` (the default) includes other users' personal collections; without it some tokens see none. */
+    listSpaces: (call?: CallOptions & { filter?: 'all' | 'custom' | undefined }): Promise<ModeSpace[]> =>
+      getAllPages(`/${ws}/spaces`, { filter: call?.filter ?? 'all' }, 'spaces', ModeSpace, (s) => s.token, call ?? {}, true),
+
+    listSpaceReports: async (spaceToken: string, call: ListSpaceReportsOptions = {}): Promise<ModeReport[]> => {
+      const params: Record<string, string> = {}
+      if (call.updatedAfter !== undefined) {
+        const iso = call.updatedAfter instanceof Date ? call.updatedAfter.toISOString() : call.updatedAfter
+        params.filter = `updated_at.gt.${iso}`
+      }
+      if (call.order) params.order = call.order
+      if (call.orderBy) params.order_by = call.orderBy
+      const onPage = call.onPage
+      return getAllPages(
+        `/${ws}/spaces/${encodeURIComponent(spaceToken)}/reports`,
+        params,
+        'reports',
+        ModeReport,
+        (r) => r.token,
+        { signal: call.signal, onPage: onPage ? (items, page) => onPage(items.map(resolveWebUrl), page) : undefined },
+        false,
+      ).then((reports) => reports.map(resolveWebUrl))
+    },
+
+    getReport: async (reportToken: string, call?: CallOptions): Promise<ModeReport> =>
+      resolveWebUrl(await getOne(`/${ws}/reports/${encodeURIComponent(reportToken)}`, ModeReport, call)),
+
+    /** Not paginated in practice (DataHub, OpenMetadata): one request per report. */
+    listQueries: async (reportToken: string, call?: CallOptions): Promise<ModeQuery[]> =>
+      (await getListPage(`/${ws}/reports/${encodeURIComponent(reportToken)}/queries`, 'queries', ModeQuery, call?.signal, false)).items,
+
+    listCharts: async (reportToken: string, queryToken: string, call?: CallOptions): Promise<ModeChart[]> =>
+      (
+        await getListPage(
+          `/${ws}/reports/${encodeURIComponent(reportToken)}/queries/${encodeURIComponent(queryToken)}/charts`,
+          'charts',
+          ModeChart,
+          call?.signal,
+          false,
+        )
+      ).items,
+
+    listDataSources: (call?: CallOptions): Promise<ModeDataSource[]> =>
+      getAllPages(`/${ws}/data_sources`, {}, 'data_sources', ModeDataSource, (d) => d.token, call ?? {}, true),
+
+    listDefinitions: (call?: CallOptions): Promise<ModeDefinition[]> =>
+      getAllPages(`/${ws}/definitions`, {}, 'definitions', ModeDefinition, (d) => d.token, call ?? {}, true),
+
+    /** Workspace members: the people list (username, name, email, admin, state). */
+    listMemberships: (call?: CallOptions): Promise<ModeMembership[]> =>
+      getAllPages(`/${ws}/memberships`, {}, 'memberships', ModeMembership, (m) => m.username, call ?? {}, true),
+
+    /** Admin-only in Mode: other tokens get `no_access`. */
+    listGroups: (call?: CallOptions): Promise<ModeGroup[]> =>
+      getAllPages(`/${ws}/groups`, {}, 'groups', ModeGroup, (g) => g.token, call ?? {}, true),
+
+    listGroupMemberships: (groupToken: string, call?: CallOptions): Promise<ModeGroupMembership[]> =>
+      getAllPages(
+        `/${ws}/groups/${encodeURIComponent(groupToken)}/memberships`,
+        {},
+        'group_memberships',
+        ModeGroupMembership,
+        (m) => m.token,
+        call ?? {},
+        false,
+      ),
+
+    getUser: (username: string, call?: CallOptions): Promise<ModeUser> => getOne(`/${encodeURIComponent(username)}`, ModeUser, call),
+
+    stats: (): ModeClientStats => ({
+      requests: counters.requests,
+      rateLimited: counters.rateLimited,
+      retries: counters.retries,
+      waitMs: Math.round(counters.waitMs),
+    }),
+  }
+}
+
+/** `https://app.mode.com`, `…/`, `…/api`, `…/api/` → `https://app.mode.com/api`. */
+export function normalizeApiBase(baseUrl: string): string {
+  const url = new URL(baseUrl)
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError('Mode base URL must be http(s)')
+  url.username = ''
+  url.password = ''
+  url.search = ''
+  url.hash = ''
+  let path = url.pathname.replace(/\/+$/, '')
+  if (!path.endsWith('/api')) path += '/api'
+  return url.origin + path
+}
+
+function withQuery(path: string, params: Record<string, string>): string {
+  const query = new URLSearchParams(params).toString()
+  return query ? `${path}?${query}` : path
+}
+
+function safeJsonObject(text: string): { id?: unknown; message?: unknown } | null {
+  try {
+    const value = JSON.parse(text) as unknown
+    return typeof value === 'object' && value !== null ? (value as { id?: unknown; message?: unknown }) : null
+  } catch {
+    return null
+  }
+}
+
+function isTimeoutError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'TimeoutError'
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason)
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal?.reason)
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}

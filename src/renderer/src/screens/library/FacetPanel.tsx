@@ -1,0 +1,44 @@
+// Facets: the collections, authors, data sources and tables among the current results. Choosing one adds the
+// matching filter to the query (and choosing it again removes it), so the box always shows what runs.
+import type { FacetCount, SearchFacets } from '../../../../shared/model.ts'
+import { hasFilter, type FilterKey } from './query-filters.ts'
+
+const GROUPS: Array<{ key: FilterKey; field: keyof SearchFacets; title: string }> = [
+  { key: 'collection', field: 'collections', title: 'Collection' },
+  { key: 'author', field: 'authors', title: 'Author' },
+  { key: 'source', field: 'dataSources', title: 'Data source' },
+  { key: 'table', field: 'tables', title: 'Table' },
+]
+const SHOWN = 8
+
+export function FacetPanel({ facets, query, onToggle }: { facets: SearchFacets | null; query: string; onToggle: (key: FilterKey, value: string) => void }) {
+  return (
+    <aside className="facets" aria-label="Narrow results">
+      {GROUPS.map(({ key, field, title }) => {
+        const values: FacetCount[] = facets?.[field] ?? []
+        return (
+          <section key={key} className="facet-group">
+            <h2 className="facet-title">{title}</h2>
+            {values.length === 0 ? (
+              <p className="faint facet-none">—</p>
+            ) : (
+              <ul>
+                {values.slice(0, SHOWN).map((f) => {
+                  const on = hasFilter(query, key, f.value)
+                  return (
+                    <li key={f.value}>
+                      <button type="button" className="facet-value" aria-pressed={on} onClick={() => onToggle(key, f.value)} title={f.label}>
+                        <span className="facet-label">{f.label}</span>
+                        <span className="facet-count">{f.count.toLocaleString()}</span>
+                      </button>
+                    </li>
+                  )
+                })}
+              </ul>
+            )}
+          </section>
+        )
+      })}
+    </aside>
+  )
+}

@@ -1,0 +1,70 @@
+// What the library says when there is nothing to list: the sync has not brought names yet (with its
+// progress), or the query matched nothing (with ways out).
+import { useSync } from '../../stores/sync.ts'
+import { includesArchived, setArchived, queryTerms } from './query-filters.ts'
+
+export interface LibraryEmptyStateProps {
+  kind: 'empty-library' | 'no-results'
+  query: string
+  filters: string[]
+  archived: boolean
+  offline: boolean
+  onQuery: (query: string) => void
+}
+
+export function LibraryEmptyState({ kind, query, filters, archived, offline, onQuery }: LibraryEmptyStateProps) {
+  const sync = useSync((s) => s.state)
+  if (kind === 'empty-library') {
+    const p = sync?.progress
+    const pct = p && p.total ? Math.min(100, Math.round((p.done / p.total) * 100)) : null
+    return (
+      <div className="empty-state" data-testid="empty-library">
+        <h2>Your library is on its way</h2>
+        {sync?.status === 'syncing' && p ? (
+          <>
+            <p className="empty-state-body">Report names arrive first; search works as soon as they do. Currently: {p.phase}{p.total ? ` (${p.done.toLocaleString()} of ${p.total.toLocaleString()})` : ''}.</p>
+            <div className="progress" role="progressbar" aria-label="Sync progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined}>
+              <div className="progress-bar" style={{ width: `${pct ?? 5}%` }} />
+            </div>
+          </>
+        ) : offline ? (
+          <p className="empty-state-body">You are offline and nothing has been synced yet. Reports appear here after the first sync.</p>
+        ) : (
+          <>
+            <p className="empty-state-body">Nothing has been synced yet. Start a sync to copy every report you can see.</p>
+            <button type="button" className="btn btn-primary" onClick={() => void useSync.getState().start(false)}>Sync now</button>
+          </>
+        )}
+      </div>
+    )
+  }
+  const words = queryTerms(query).filter((t) => !/^-?[a-z]+:/i.test(t))
+  return (
+    <div className="empty-state" data-testid="no-results">
+      <h2>No reports match</h2>
+      <p className="empty-state-body">
+        Nothing in your library matches <code>{query}</code>.{offline ? ' You are offline: this searched your local copy.' : ''}
+      </p>
+      <ul className="suggestions">
+        {filters.map((f) => (
+          <li key={f}>
+            <button type="button" className="btn-link btn" onClick={() => onQuery(queryTerms(query).filter((t) => t !== f).join(' '))}>
+              Remove <code>{f}</code>
+            </button>
+          </li>
+        ))}
+        {!archived && !includesArchived(query) && (
+          <li>
+            <button type="button" className="btn-link btn" onClick={() => onQuery(setArchived(query, true))}>Include archived reports</button>
+          </li>
+        )}
+        {words.length > 1 && (
+          <li>
+            <button type="button" className="btn-link btn" onClick={() => onQuery(words[0] as string)}>Search only <code>{words[0]}</code></button>
+          </li>
+        )}
+        <li className="muted">Check the spelling, use fewer words, or search a table with <code>table:name</code>.</li>
+      </ul>
+    </div>
+  )
+}

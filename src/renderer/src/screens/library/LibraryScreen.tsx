@@ -1,0 +1,202 @@
+// The library: search first. The box is focused on open and by Ctrl/Cmd+K; results follow the typing; the
+// list is virtualized and paged in as it scrolls; facets narrow it; arrows and Enter navigate it.
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useLibrary, hitAt, type LibraryState } from '../../stores/library.ts'
+import { useNavigation } from '../../stores/navigation.ts'
+import { isOffline, useSync } from '../../stores/sync.ts'
+import { api } from '../../bridge.ts'
+import { relativeTime } from '../sync/relative-time.ts'
+import { FacetPanel } from './FacetPanel.tsx'
+import { QueryHelp } from './QueryHelp.tsx'
+import { ResultRow, ROW_HEIGHT, resultId } from './ResultRow.tsx'
+import { SaveSearchDialog } from './SaveSearchDialog.tsx'
+import { VirtualList } from './VirtualList.tsx'
+import { includesArchived, queryTerms, setArchived, toggleFilter, type FilterKey } from './query-filters.ts'
+import { LibraryEmptyState } from './LibraryEmptyState.tsx'
+import './library.css'
+
+const LIST_ID = 'library-results'
+
+function openReport(token: string) {
+  useNavigation.getState().navigate({ name: 'report', token })
+}
+
+/** Changes the query from anywhere on this screen, keeping the navigation entry in step so Back returns here. */
+function changeQuery(query: string, immediate = false) {
+  useLibrary.getState().setQuery(query, { immediate })
+  const nav = useNavigation.getState()
+  if (nav.view.name === 'library') useNavigation.setState({ view: { name: 'library', query } })
+}
+
+function countLine(s: LibraryState): string {
+  if (s.resultQuery === null) return 'Searching…'
+  if (s.status === 'error') return 'Search failed'
+  const n = s.total
+  const fuzzy = s.count - s.total
+  const what = s.resultQuery.trim() ? `${n.toLocaleString()} ${n === 1 ? 'report' : 'reports'}` : `${n.toLocaleString()} ${n === 1 ? 'report' : 'reports'} in your library`
+  return fuzzy > 0 ? `${what}, ${fuzzy} with similar spelling` : what
+}
+
+export function LibraryScreen() {
+  const viewQuery = useNavigation((s) => (s.view.name === 'library' ? s.view.query : null))
+  const library = useLibrary()
+  const offline = useSync(isOffline)
+  const lastSuccessAt = useSync((s) => s.state?.lastSuccessAt ?? null)
+  const input = useRef<HTMLInputElement>(null)
+  const [saving, setSaving] = useState(false)
+
+  // The navigation entry decides the query (sidebar saved searches, table links, collections, Back).
+  useEffect(() => {
+    if (viewQuery !== null) useLibrary.getState().setQuery(viewQuery, { immediate: true })
+  }, [viewQuery])
+
+  // Focus the box on open and whenever the shell asks (Ctrl/Cmd+K).
+  useEffect(() => {
+    input.current?.focus()
+    const focus = () => { input.current?.focus(); input.current?.select() }
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') { e.preventDefault(); focus() }
+    }
+    window.addEventListener('mc:focus-search', focus)
+    window.addEventListener('keydown', onKey)
+    return () => {
+      window.removeEventListener('mc:focus-search', focus)
+      window.removeEventListener('keydown', onKey)
+    }
+  }, [])
+
+  // The sync wrote to the library: refresh stats and the visible results (at most once a second).
+  useEffect(() => {
+    void useLibrary.getState().loadStats()
+    let pending: ReturnType<typeof setTimeout> | null = null
+    const off = api().on('library.changed', () => {
+      if (pending) return
+      pending = setTimeout(() => {
+        pending = null
+        void useLibrary.getState().loadStats()
+        useLibrary.getState().refresh()
+      }, 1000)
+    })
+    return () => { off(); if (pending) clearTimeout(pending) }
+  }, [])
+
+  const { count, active, query, pages } = library
+  const open = useCallback((index: number) => {
+    const hit = hitAt(useLibrary.getState(), index)
+    if (hit) openReport(hit.token)
+  }, [])
+  const onHover = useCallback((index: number) => useLibrary.getState().setActive(index), [])
+  const onRange = useCallback(({ start, end }: { start: number; end: number }) => useLibrary.getState().ensureRows(start, end), [])
+  const renderRow = useCallback(
+    (index: number) => <ResultRow hit={hitAt({ pages }, index)} index={index} active={index === active} onOpen={open} onHover={onHover} />,
+    [pages, active, open, onHover],
+  )
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const s = useLibrary.getState()
+    const step = (n: number) => { e.preventDefault(); s.setActive(s.active + n) }
+    switch (e.key) {
+      case 'ArrowDown': return step(1)
+      case 'ArrowUp': return step(-1)
+      case 'PageDown': return step(8)
+      case 'PageUp': return step(-8)
+      case 'Enter':
+        if (s.count > 0) { e.preventDefault(); open(s.active) }
+        return
+      case 'Escape':
+        if (s.query) { e.preventDefault(); changeQuery('', true) }
+        return
+    }
+  }
+  const onListKeyDown = (e: KeyboardEvent) => {
+    const s = useLibrary.getState()
+    if (e.key === 'Home') { e.preventDefault(); s.setActive(0) } else if (e.key === 'End') { e.preventDefault(); s.setActive(s.count - 1) } else onKeyDown(e)
+  }
+
+  const archived = includesArchived(query)
+  const hasResults = library.resultQuery !== null && count > 0
+  const libraryEmpty = library.stats !== null && library.stats.reports === 0
+  const filters = queryTerms(query).filter((t) => /^-?[a-z]+:/i.test(t))
+
+  return (
+    <div className="library">
+      <header className="library-header">
+        <div className="search-row">
+          <div className="search-box">
+            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" className="search-icon"><circle cx="7" cy="7" r="5" fill="none" stroke="currentColor" strokeWidth="1.6" /><path d="M11 11l3.5 3.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" /></svg>
+            <input
+              ref={input}
+              type="search"
+              className="input search-input"
+              placeholder="Search reports, SQL, tables, people…"
+              aria-label="Search the library"
+              role="combobox"
+              aria-expanded={hasResults}
+              aria-controls={LIST_ID}
+              aria-autocomplete="list"
+              aria-activedescendant={hasResults ? resultId(active) : undefined}
+              value={query}
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(e) => changeQuery(e.target.value)}
+              onKeyDown={onKeyDown}
+            />
+            <kbd className="search-kbd" aria-hidden="true">Ctrl K</kbd>
+          </div>
+          <QueryHelp onInsert={(ex) => { changeQuery(query.trim() ? `${query.trim()} ${ex}` : ex, true); input.current?.focus() }} />
+          <label className="archived-toggle">
+            <input type="checkbox" role="switch" className="switch" checked={archived} onChange={(e) => changeQuery(setArchived(query, e.target.checked), true)} />
+            <span>Include archived</span>
+          </label>
+          <button type="button" className="btn btn-sm" onClick={() => setSaving(true)} disabled={!query.trim()}>
+            Save search
+          </button>
+        </div>
+        <div className="status-row">
+          <p className="result-count" aria-live="polite" aria-atomic="true" data-testid="result-count">
+            {countLine(library)}
+          </p>
+          {library.status === 'searching' && <span className="spinner" aria-hidden="true" />}
+          {offline && (
+            <p className="offline-note" role="status" data-testid="offline-note">
+              Offline — searching your local copy{lastSuccessAt ? ` (synced ${relativeTime(lastSuccessAt)})` : ''}.
+            </p>
+          )}
+        </div>
+      </header>
+      <div className="library-body">
+        <div className="results-pane">
+          {library.status === 'error' && <div className="notice notice-error" role="alert"><div className="notice-body">{library.error}</div></div>}
+          {hasResults ? (
+            <VirtualList
+              id={LIST_ID}
+              className="results"
+              role="listbox"
+              ariaLabel="Search results"
+              count={count}
+              rowHeight={ROW_HEIGHT}
+              renderRow={renderRow}
+              activeIndex={active}
+              onRangeChange={onRange}
+              resetKey={library.resultQuery}
+              tabIndex={0}
+              onKeyDown={onListKeyDown}
+              activeDescendant={resultId(active)}
+            />
+          ) : library.resultQuery !== null && library.status !== 'error' ? (
+            <LibraryEmptyState
+              kind={libraryEmpty ? 'empty-library' : 'no-results'}
+              query={query}
+              filters={filters}
+              archived={archived}
+              offline={offline}
+              onQuery={(q) => changeQuery(q, true)}
+            />
+          ) : null}
+        </div>
+        <FacetPanel facets={library.facets} query={query} onToggle={(key: FilterKey, value: string) => changeQuery(toggleFilter(query, key, value), true)} />
+      </div>
+      {saving && <SaveSearchDialog query={query.trim()} onClose={() => { setSaving(false); input.current?.focus() }} />}
+    </div>
+  )
+}

@@ -1,0 +1,54 @@
+// The query language at a glance, in a small popover next to the search box.
+import { useEffect, useId, useRef, useState } from 'react'
+
+const EXAMPLES: Array<[string, string]> = [
+  ['revenue retention', 'words, matched as you type'],
+  ['"net revenue"', 'an exact phrase'],
+  ['-draft', 'exclude a word'],
+  ['collection:Finance', 'reports in a collection'],
+  ['author:ana', 'reports created by someone'],
+  ['table:analytics.fct_orders', 'reports whose SQL reads a table'],
+  ['source:Warehouse', 'reports using a data source'],
+  ['is:archived', 'include archived reports'],
+  ['updated:>2025-01-01', 'edited after (or updated:< before) a date'],
+]
+
+export function QueryHelp({ onInsert }: { onInsert: (example: string) => void }) {
+  const [open, setOpen] = useState(false)
+  const id = useId()
+  const root = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!open) return
+    const onDown = (e: MouseEvent) => { if (!root.current?.contains(e.target as Node)) setOpen(false) }
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.stopPropagation(); setOpen(false) } }
+    document.addEventListener('mousedown', onDown)
+    document.addEventListener('keydown', onKey, true)
+    return () => {
+      document.removeEventListener('mousedown', onDown)
+      document.removeEventListener('keydown', onKey, true)
+    }
+  }, [open])
+  return (
+    <div className="query-help" ref={root}>
+      <button type="button" className="btn btn-ghost btn-sm" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)} title="Search syntax">
+        Syntax
+      </button>
+      {open && (
+        <div id={id} className="query-help-popover card" role="dialog" aria-label="Search syntax">
+          <p className="query-help-title">Search syntax</p>
+          <ul>
+            {EXAMPLES.map(([example, meaning]) => (
+              <li key={example}>
+                <button type="button" className="query-help-example" onClick={() => { onInsert(example); setOpen(false) }}>
+                  <code>{example}</code>
+                </button>
+                <span className="muted">{meaning}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="faint">Combine freely: <code>table:fct_orders author:ana -test</code></p>
+        </div>
+      )}
+    </div>
+  )
+}

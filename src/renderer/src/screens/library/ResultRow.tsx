@@ -1,0 +1,37 @@
+// One search result: name, where it lives, who made it, when it changed, and why it matched.
+import type { SearchHit } from '../../../../shared/model.ts'
+import { relativeTime } from '../sync/relative-time.ts'
+import { SnippetText } from './SnippetText.tsx'
+
+export const ROW_HEIGHT = 68
+
+export function resultId(index: number): string {
+  return `result-${index}`
+}
+
+export function ResultRow({ hit, index, active, onOpen, onHover }: { hit: SearchHit | undefined; index: number; active: boolean; onOpen: (index: number) => void; onHover: (index: number) => void }) {
+  if (!hit) {
+    // A placeholder of the same height while the page loads: nothing moves when it arrives.
+    return <div id={resultId(index)} role="option" aria-selected={active} aria-busy="true" className="result result-loading"><span className="result-skeleton" /></div>
+  }
+  const meta = [hit.collection, hit.author ?? hit.authorUsername, hit.updatedAt ? `edited ${relativeTime(hit.updatedAt)}` : null].filter(Boolean).join(' · ')
+  return (
+    <div
+      id={resultId(index)}
+      role="option"
+      aria-selected={active}
+      className={`result${active ? ' result-active' : ''}`}
+      data-token={hit.token}
+      onClick={() => onOpen(index)}
+      onMouseMove={() => { if (!active) onHover(index) }}
+    >
+      <div className="result-title">
+        <span className="result-name">{hit.name}</span>
+        {hit.archived && <span className="badge badge-warning">Archived</span>}
+        {hit.fuzzy && <span className="badge" title="Similar spelling">≈</span>}
+      </div>
+      <div className="result-meta">{meta}</div>
+      <div className="result-snippet">{hit.snippet ? <SnippetText text={hit.snippet.text} /> : null}</div>
+    </div>
+  )
+}

@@ -1,0 +1,47 @@
+// How the sync state reads to a person, shared by the badge and the Sync screen.
+import type { SyncPhase, SyncProgress, SyncState } from '../../../../shared/model.ts'
+import { relativeTime } from './relative-time.ts'
+
+export const PHASE_LABELS: Record<SyncPhase, string> = {
+  starting: 'Starting',
+  collections: 'Listing collections',
+  listing: 'Listing reports',
+  people: 'Reading people',
+  queries: 'Fetching SQL',
+  charts: 'Fetching chart titles',
+  finishing: 'Finishing',
+}
+
+export type StatusTone = 'ok' | 'busy' | 'warning' | 'error' | 'idle'
+
+export interface StatusSummary {
+  tone: StatusTone
+  title: string
+  detail: string | null
+  /** 0–100, or null for an indeterminate bar; undefined when no bar is shown. */
+  percent?: number | null
+}
+
+export function progressPercent(p: SyncProgress): number | null {
+  if (p.total === null || p.total <= 0) return null
+  return Math.max(0, Math.min(100, Math.round((p.done / p.total) * 100)))
+}
+
+export function progressCounts(p: SyncProgress): string {
+  return p.total !== null ? `${p.done.toLocaleString()} of ${p.total.toLocaleString()}` : `${p.done.toLocaleString()} so far`
+}
+
+export function summariseSync(state: SyncState | null, online: boolean, now: number = Date.now()): StatusSummary {
+  if (!state) return { tone: 'idle', title: 'Sync status…', detail: null }
+  const synced = state.lastSuccessAt ? `Synced ${relativeTime(state.lastSuccessAt, now)}` : 'Never synced'
+  if (state.status === 'syncing' && state.progress) {
+    const p = state.progress
+    if (p.waitingForRateLimit) return { tone: 'warning', title: 'Waiting for Mode’s rate limit', detail: `${PHASE_LABELS[p.phase]} · ${progressCounts(p)}`, percent: progressPercent(p) }
+    return { tone: 'busy', title: `Syncing — ${PHASE_LABELS[p.phase]}`, detail: progressCounts(p), percent: progressPercent(p) }
+  }
+  if (state.status === 'syncing') return { tone: 'busy', title: 'Syncing…', detail: null, percent: null }
+  if (!online || state.status === 'offline') return { tone: 'warning', title: 'Offline', detail: `${synced}; search still works` }
+  if (state.status === 'error') return { tone: 'error', title: 'Sync failed', detail: state.error?.message ?? synced }
+  if (state.status === 'not_connected') return { tone: 'idle', title: 'Not connected', detail: state.lastSuccessAt ? synced : null }
+  return { tone: 'ok', title: synced, detail: state.nextScheduledAt ? `Next ${relativeTime(state.nextScheduledAt, now)}` : null }
+}

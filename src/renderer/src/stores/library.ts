@@ -1,0 +1,147 @@
+// The library search as the user sees it: the text in the box, the result set it produced, and pages of hits
+// loaded on demand as the list scrolls. Searches go to main through the bridge; a short debounce merges bursts
+// of keystrokes, only one search is in flight at a time, and a response for anything but the current text is
+// dropped, so the list never flashes an older query's results.
+import { create } from 'zustand'
+import type { LibraryStats, SearchFacets, SearchHit } from '../../../shared/model.ts'
+import { BridgeError, call } from '../bridge.ts'
+
+export const PAGE_SIZE = 100
+/** Debounce after a keystroke. Short on purpose: searches take a few ms and the target is results on screen
+ * within 100 ms of the last keystroke; the one-in-flight rule keeps main from being flooded. */
+export const SEARCH_DEBOUNCE_MS = 50
+
+export type SearchStatus = 'idle' | 'searching' | 'ready' | 'error'
+
+export interface LibraryState {
+  /** The text in the search box. */
+  query: string
+  /** The query the shown results belong to (null before the first search). */
+  resultQuery: string | null
+  status: SearchStatus
+  error: string | null
+  total: number
+  /** Rows in the list: exact matches plus typo-tolerant ones on the first page. */
+  count: number
+  pages: Record<number, SearchHit[]>
+  facets: SearchFacets | null
+  tookMs: number
+  usedFallback: boolean
+  /** Keyboard selection in the result list. */
+  active: number
+  stats: LibraryStats | null
+
+  setQuery: (query: string, options?: { immediate?: boolean }) => void
+  setActive: (index: number) => void
+  /** Makes sure rows [start, end) are loaded (called by the virtual list as it scrolls). */
+  ensureRows: (start: number, end: number) => void
+  /** Re-runs the current search without resetting the scroll position (the library changed under it). */
+  refresh: () => void
+  loadStats: () => Promise<void>
+}
+
+export function hitAt(state: Pick<LibraryState, 'pages'>, index: number): SearchHit | undefined {
+  return state.pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE]
+}
+
+function messageOf(e: unknown): string {
+  if (e instanceof BridgeError) return e.action ? `${e.message} ${e.action}` : e.message
+  return e instanceof Error ? e.message : String(e)
+}
+
+export const useLibrary = create<LibraryState>((set, get) => {
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let inFlight = false
+  /** Bumped for every first-page search; page loads carry it so a late page of an old query is ignored. */
+  let generation = 0
+  const loadingPages = new Set<number>()
+
+  const runSearch = async (): Promise<void> => {
+    timer = null
+    if (inFlight) return // the in-flight search re-runs for the newest text when it returns
+    const query = get().query
+    const myGeneration = ++generation
+    inFlight = true
+    set({ status: 'searching' })
+    try {
+      const result = await call('library.search', { query, limit: PAGE_SIZE, offset: 0, facets: true })
+      if (get().query === query) {
+        loadingPages.clear()
+        const sameQuery = get().resultQuery === query
+        set({
+          resultQuery: query,
+          status: 'ready',
+          error: null,
+          total: result.total,
+          count: Math.max(result.total, result.hits.length),
+          pages: { 0: result.hits },
+          facets: result.facets,
+          tookMs: result.tookMs,
+          usedFallback: result.usedFallback,
+          active: sameQuery ? Math.min(get().active, Math.max(0, result.hits.length - 1)) : 0,
+        })
+      }
+    } catch (e) {
+      if (get().query === query && myGeneration === generation) set({ status: 'error', error: messageOf(e), resultQuery: query })
+    } finally {
+      inFlight = false
+      if (get().query !== query && timer === null) void runSearch()
+    }
+  }
+
+  const loadPage = async (page: number): Promise<void> => {
+    const myGeneration = generation
+    const query = get().resultQuery
+    if (query === null || loadingPages.has(page)) return
+    loadingPages.add(page)
+    try {
+      const result = await call('library.search', { query, limit: PAGE_SIZE, offset: page * PAGE_SIZE, facets: false })
+      if (myGeneration === generation) set({ pages: { ...get().pages, [page]: result.hits } })
+    } catch {
+      // The rows stay as placeholders; scrolling asks again.
+    } finally {
+      if (myGeneration === generation) loadingPages.delete(page)
+    }
+  }
+
+  return {
+    query: '',
+    resultQuery: null,
+    status: 'idle',
+    error: null,
+    total: 0,
+    count: 0,
+    pages: {},
+    facets: null,
+    tookMs: 0,
+    usedFallback: false,
+    active: 0,
+    stats: null,
+
+    setQuery: (query, options) => {
+      if (query === get().query && get().resultQuery !== null) return
+      set({ query })
+      if (timer !== null) clearTimeout(timer)
+      if (options?.immediate) void runSearch()
+      else timer = setTimeout(() => void runSearch(), SEARCH_DEBOUNCE_MS)
+    },
+    setActive: (index) => set({ active: Math.max(0, Math.min(index, get().count - 1)) }),
+    ensureRows: (start, end) => {
+      const { pages, resultQuery } = get()
+      if (resultQuery === null) return
+      for (let p = Math.floor(start / PAGE_SIZE); p <= Math.floor(Math.max(start, end - 1) / PAGE_SIZE); p++) {
+        if (!pages[p]) void loadPage(p)
+      }
+    },
+    refresh: () => {
+      if (timer === null) void runSearch()
+    },
+    loadStats: async () => {
+      try {
+        set({ stats: await call('library.getStats') })
+      } catch {
+        // Stats only shape the empty state; the search itself reports real errors.
+      }
+    },
+  }
+})

@@ -1,0 +1,34 @@
+// `people`: the workspace's members (admins first) and its groups, from the local library.
+import { listPeople } from '../../main/library/index.ts'
+import { boolFlag, type ParsedCommand } from '../args.ts'
+import { openExistingLibrary } from '../context.ts'
+import { columns, formatCount, printJson, type CliIo, type Style } from '../output.ts'
+
+export async function runPeople(parsed: ParsedCommand, io: CliIo, style: Style): Promise<number> {
+  const library = openExistingLibrary(parsed, io)
+  try {
+    const people = listPeople(library)
+    if (boolFlag(parsed, 'json')) {
+      printJson(io, people)
+      return 0
+    }
+    const out: string[] = [style.bold(`Members (${people.members.length})`)]
+    const rows = people.members.map((m) => [
+      m.name ?? m.username,
+      style.dim(`@${m.username}`),
+      m.isAdmin ? style.yellow('admin') : '',
+      m.state && m.state !== 'active' ? m.state : '',
+      style.dim(formatCount(m.reportCount, 'report')),
+    ])
+    out.push(...columns(rows).map((l) => `  ${l}`))
+    out.push('', style.bold(`Groups (${people.groups.length})`))
+    for (const g of people.groups) {
+      const names = g.members.map((m) => m.name ?? m.username)
+      out.push(`  ${g.name} ${style.dim(`(${formatCount(g.members.length, 'member')})`)}${names.length ? `: ${names.join(', ')}` : ''}`)
+    }
+    io.stdout.write(out.join('\n') + '\n')
+    return 0
+  } finally {
+    library.close()
+  }
+}

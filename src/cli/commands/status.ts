@@ -1,0 +1,48 @@
+// `status`: what the library holds, how the last sync went, and when the next nightly sync is due.
+import { getStats, listSyncRuns } from '../../main/library/index.ts'
+import type { SyncRun } from '../../shared/model.ts'
+import { boolFlag, type ParsedCommand } from '../args.ts'
+import { openExistingLibrary, resolveDataDir } from '../context.ts'
+import { nextNightlyRun } from '../nightly.ts'
+import { columns, formatCount, formatDuration, formatLocalTime, printJson, type CliIo, type Style } from '../output.ts'
+import { readAppSettings } from '../settings.ts'
+
+export async function runStatus(parsed: ParsedCommand, io: CliIo, style: Style): Promise<number> {
+  const dataDir = resolveDataDir(parsed, io)
+  const library = openExistingLibrary(parsed, io)
+  try {
+    const stats = getStats(library)
+    const runs = listSyncRuns(library, 1)
+    const lastRun = runs[0] ?? null
+    const settings = readAppSettings(dataDir)
+    const nextNightlyAt = nextNightlyRun(settings.nightlySyncTime, new Date()).toISOString()
+    if (boolFlag(parsed, 'json')) {
+      printJson(io, { workspace: stats.workspace, library: library.path, stats, lastRun, nightlySyncTime: settings.nightlySyncTime, nextNightlyAt })
+      return 0
+    }
+    const rows: string[][] = [
+      ['Workspace', style.bold(stats.workspace ?? library.workspace)],
+      ['Library', library.path],
+      ['Reports', `${stats.reports.toLocaleString('en-US')}${style.dim(` (${stats.archivedReports.toLocaleString('en-US')} archived, SQL for ${stats.reportsWithSql.toLocaleString('en-US')})`)}`],
+      ['Queries', stats.queries.toLocaleString('en-US')],
+      ['Collections', stats.collections.toLocaleString('en-US')],
+      ['People', `${formatCount(stats.members, 'member')}, ${formatCount(stats.groups, 'group')}`],
+      ['Data sources', stats.dataSources.toLocaleString('en-US')],
+      ['Last sync', lastRun ? describeRun(lastRun, style) : style.dim('never')],
+      ['Last success', stats.lastSyncedAt ? formatLocalTime(stats.lastSyncedAt) : style.dim('never')],
+      ['Next nightly', `${formatLocalTime(nextNightlyAt)} ${style.dim(`(daily at ${settings.nightlySyncTime}, by the desktop app)`)}`],
+    ]
+    io.stdout.write(columns(rows, 3).join('\n') + '\n')
+    if (lastRun?.errorMessage) io.stdout.write(`${' '.repeat(15)}${style.dim(lastRun.errorMessage)}\n`)
+    return 0
+  } finally {
+    library.close()
+  }
+}
+
+function describeRun(run: SyncRun, style: Style): string {
+  const outcome = run.outcome ?? 'running'
+  const colored = outcome === 'success' ? style.green(outcome) : outcome === 'partial' || outcome === 'running' ? style.yellow(outcome) : style.red(outcome)
+  const took = run.endedAt ? ` · took ${formatDuration(Date.parse(run.endedAt) - Date.parse(run.startedAt))}` : ''
+  return `${formatLocalTime(run.startedAt)} · ${run.kind} · ${colored} · ${formatCount(run.requests, 'request')}${took}`
+}

@@ -1,0 +1,205 @@
+// Writes a workspace's SQL as a folder an analyst can keep under git: one folder per collection, one `.sql`
+// file per query headed by a comment naming its report, query and web link, and `manifest.json` with report
+// metadata. Runs are idempotent: unchanged files are not rewritten, order and content are stable, and files
+// that an earlier export wrote for reports that no longer exist are removed — nothing else ever is.
+import { mkdir, readFile, rmdir, unlink, writeFile } from 'node:fs/promises'
+import { dirname, join, sep } from 'node:path'
+import { collisionKey, safeName, uniqueNames } from './file-names.ts'
+
+export interface ExportQuery {
+  token: string
+  name: string | null
+  sql: string
+  dataSource: string | null
+}
+
+export interface ExportReport {
+  token: string
+  name: string
+  description: string | null
+  collection: { token: string; name: string } | null
+  author: string | null
+  createdAt: string | null
+  updatedAt: string | null
+  archived: boolean
+  webUrl: string | null
+  /** False while the sync has listed the report but not yet fetched its SQL. */
+  queriesSynced: boolean
+  queries: ExportQuery[]
+}
+
+export interface ExportResult {
+  dir: string
+  reports: number
+  files: number
+  written: number
+  unchanged: number
+  removed: number
+}
+
+export const MANIFEST_FILE = 'manifest.json'
+const GENERATOR = 'mode-companion'
+const NO_COLLECTION = { token: '', name: 'No collection' }
+
+export class ExportError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ExportError'
+  }
+}
+
+interface PlannedFile {
+  path: string // relative, forward slashes
+  content: string
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/** The header comment of a query's file. `--` comments work in every SQL dialect Mode supports. */
+export function sqlFileContent(report: ExportReport, query: ExportQuery, collectionName: string): string {
+  const clean = (s: string) => s.replace(/[\r\n]+/g, ' ').trim()
+  const lines = [
+    `-- Report:     ${clean(report.name)}${report.archived ? ' (archived)' : ''}`,
+    `-- Query:      ${clean(query.name ?? 'Untitled query')}`,
+    `-- Collection: ${clean(collectionName)}`,
+  ]
+  if (query.dataSource) lines.push(`-- Source:     ${clean(query.dataSource)}`)
+  if (report.webUrl) lines.push(`-- Link:       ${report.webUrl}`)
+  const sql = query.sql.replace(/\r\n?/g, '\n').replace(/\s+$/, '')
+  return `${lines.join('\n')}\n\n${sql}\n`
+}
+
+/** Decides every path and file content, and the manifest, without touching the disk. */
+export function planExport(workspace: string, reports: ExportReport[]): { files: PlannedFile[]; manifest: unknown } {
+  const collections = new Map<string, { token: string; name: string }>()
+  for (const r of reports) {
+    const c = r.collection ?? NO_COLLECTION
+    collections.set(c.token, c)
+  }
+  const folderOf = uniqueNames([...collections.values()], (c) => safeName(c.name, 'Untitled collection'), (c) => c.token || 'none')
+  const folders = new Map<string, string>([...folderOf].map(([c, name]) => [c.token, name]))
+
+  const files: PlannedFile[] = []
+  const used = new Set<string>()
+  const entries: unknown[] = []
+  const inFolder = new Map<string, ExportReport[]>()
+  for (const r of reports) {
+    const key = (r.collection ?? NO_COLLECTION).token
+    const list = inFolder.get(key)
+    if (list) list.push(r)
+    else inFolder.set(key, [r])
+  }
+  const sortedFolders = [...inFolder.keys()].sort((a, b) => byText(collisionKey(folders.get(a)!), collisionKey(folders.get(b)!)) || byText(a, b))
+  for (const folderToken of sortedFolders) {
+    const folder = folders.get(folderToken)!
+    const collection = collections.get(folderToken)!
+    const list = inFolder.get(folderToken)!
+    const reportNames = uniqueNames(list, (r) => safeName(r.name, 'Untitled report', 60), (r) => r.token, 60)
+    list.sort((a, b) => byText(collisionKey(reportNames.get(a)!), collisionKey(reportNames.get(b)!)) || byText(a.token, b.token))
+    for (const report of list) {
+      const queryNames = uniqueNames(report.queries, (q) => safeName(q.name, 'Untitled query', 60), (q) => q.token, 60)
+      const queryEntries = report.queries.map((query) => {
+        let path = `${folder}/${reportNames.get(report)!} - ${queryNames.get(query)!}.sql`
+        // Two different name pairs can still join into the same text ("A - B" + "C" vs "A" + "B - C").
+        if (used.has(collisionKey(path))) path = path.replace(/\.sql$/, ` [${report.token}].sql`)
+        used.add(collisionKey(path))
+        files.push({ path, content: sqlFileContent(report, query, collection.name) })
+        return { token: query.token, name: query.name, dataSource: query.dataSource, file: path }
+      })
+      entries.push({
+        token: report.token,
+        name: report.name,
+        description: report.description,
+        collection: report.collection ? { token: report.collection.token, name: report.collection.name } : null,
+        author: report.author,
+        createdAt: report.createdAt,
+        updatedAt: report.updatedAt,
+        archived: report.archived,
+        webUrl: report.webUrl,
+        sqlSynced: report.queriesSynced,
+        queries: queryEntries,
+      })
+    }
+  }
+  const manifest = {
+    generator: GENERATOR,
+    format: 1,
+    workspace,
+    reports: entries,
+    files: files.map((f) => f.path),
+  }
+  return { files, manifest }
+}
+
+async function readText(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
+  }
+}
+
+/** Files listed by an earlier export's manifest; an unrelated manifest.json makes the folder off-limits. */
+async function previousFiles(dir: string): Promise<string[]> {
+  const text = await readText(join(dir, MANIFEST_FILE))
+  if (text === null) return []
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    parsed = null
+  }
+  const m = parsed as { generator?: unknown; files?: unknown } | null
+  if (!m || m.generator !== GENERATOR || !Array.isArray(m.files)) {
+    throw new ExportError(`${join(dir, MANIFEST_FILE)} was not written by Mode Companion; choose an empty folder or an earlier export folder.`)
+  }
+  // Only plain relative paths: a tampered manifest must not make us delete outside the folder.
+  return m.files.filter((f): f is string => typeof f === 'string' && !f.startsWith('/') && !f.split('/').some((part) => part === '..' || part === '') && !f.includes('\\'))
+}
+
+export async function writeExport(dir: string, workspace: string, reports: ExportReport[]): Promise<ExportResult> {
+  const { files, manifest } = planExport(workspace, reports)
+  await mkdir(dir, { recursive: true })
+  const before = await previousFiles(dir)
+  const now = new Set(files.map((f) => f.path))
+  let removed = 0
+  // Removals first: on a case-insensitive disk a report renamed "Revenue" → "revenue" is the same file.
+  for (const rel of before) {
+    if (now.has(rel)) continue
+    try {
+      await unlink(join(dir, ...rel.split('/')))
+      removed++
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    }
+    await removeEmptyParents(dir, dirname(join(dir, ...rel.split('/'))))
+  }
+  let written = 0
+  let unchanged = 0
+  for (const file of files) {
+    const path = join(dir, ...file.path.split('/'))
+    if ((await readText(path)) === file.content) {
+      unchanged++
+      continue
+    }
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(path, file.content, 'utf8')
+    written++
+  }
+  const manifestText = JSON.stringify(manifest, null, 2) + '\n'
+  if ((await readText(join(dir, MANIFEST_FILE))) !== manifestText) await writeFile(join(dir, MANIFEST_FILE), manifestText, 'utf8')
+  return { dir, reports: reports.length, files: files.length, written, unchanged, removed }
+}
+
+async function removeEmptyParents(root: string, folder: string): Promise<void> {
+  let current = folder
+  while (current.startsWith(root + sep) && current !== root) {
+    try {
+      await rmdir(current) // fails unless empty, which is exactly the rule: never remove what we did not write
+    } catch {
+      return
+    }
+    current = dirname(current)
+  }
+}

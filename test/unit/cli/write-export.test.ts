@@ -1,0 +1,94 @@
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { writeExport, type ExportReport } from '../../../src/cli/export/write-export.ts'
+
+const finance = { token: 'c1', name: 'Finance' }
+const report = (token: string, name: string, queries: [string, string | null, string][], extra: Partial<ExportReport> = {}): ExportReport => ({
+  token,
+  name,
+  description: null,
+  collection: finance,
+  author: 'Ada Lovelace',
+  createdAt: '2024-01-01T00:00:00Z',
+  updatedAt: '2024-02-01T00:00:00Z',
+  archived: false,
+  webUrl: `https://app.mode.com/acme/reports/${token}`,
+  queriesSynced: true,
+  queries: queries.map(([qt, name, sql]) => ({ token: qt, name, sql, dataSource: 'Warehouse' })),
+  ...extra,
+})
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = []
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name
+    if (entry.isDirectory()) out.push(...(await listFiles(join(dir, entry.name), rel)))
+    else out.push(rel)
+  }
+  return out.sort()
+}
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mc-export-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('writeExport', () => {
+  const reports = [
+    report('r1', 'Net revenue', [['q1', 'Orders', 'select 1\r\nfrom orders  \n\n']]),
+    report('r2', 'Net revenue', [['q2', 'Orders', 'select 2']]),
+    report('r3', 'Churn: weekly', [['q3', null, 'select 3'], ['q4', null, 'select 4']], { collection: null, archived: true }),
+  ]
+
+  it('writes one folder per collection, never lets same-named reports overwrite each other, and heads each file', async () => {
+    const result = await writeExport(dir, 'acme', reports)
+    expect(result).toMatchObject({ reports: 3, files: 4, written: 4, removed: 0 })
+    expect(await listFiles(dir)).toEqual([
+      'Finance/Net revenue [r1] - Orders.sql',
+      'Finance/Net revenue [r2] - Orders.sql',
+      'No collection/Churn weekly - Untitled query [q3].sql',
+      'No collection/Churn weekly - Untitled query [q4].sql',
+      'manifest.json',
+    ])
+    const text = await readFile(join(dir, 'Finance/Net revenue [r1] - Orders.sql'), 'utf8')
+    expect(text).toBe(
+      '-- Report:     Net revenue\n-- Query:      Orders\n-- Collection: Finance\n-- Source:     Warehouse\n' +
+        '-- Link:       https://app.mode.com/acme/reports/r1\n\nselect 1\nfrom orders\n',
+    )
+    expect(await readFile(join(dir, 'No collection/Churn weekly - Untitled query [q3].sql'), 'utf8')).toContain('-- Report:     Churn: weekly (archived)')
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))
+    expect(manifest.workspace).toBe('acme')
+    expect(manifest.reports.map((r: { token: string }) => r.token)).toEqual(['r1', 'r2', 'r3'])
+    expect(manifest.reports[0]).toMatchObject({ name: 'Net revenue', webUrl: 'https://app.mode.com/acme/reports/r1', author: 'Ada Lovelace', queries: [{ token: 'q1', file: 'Finance/Net revenue [r1] - Orders.sql' }] })
+  })
+
+  it('is byte-for-byte stable when nothing changed, whatever the input order', async () => {
+    await writeExport(dir, 'acme', reports)
+    const before = await readFile(join(dir, 'manifest.json'), 'utf8')
+    const again = await writeExport(dir, 'acme', [...reports].reverse())
+    expect(again).toMatchObject({ written: 0, unchanged: 4, removed: 0 })
+    expect(await readFile(join(dir, 'manifest.json'), 'utf8')).toBe(before)
+  })
+
+  it('updates files in place and removes only files an earlier export wrote for reports that are gone', async () => {
+    await writeExport(dir, 'acme', reports)
+    await writeFile(join(dir, 'Finance', 'my notes.sql'), 'keep me')
+    await writeFile(join(dir, 'README.md'), 'mine')
+    const changed = [report('r1', 'Net revenue', [['q1', 'Orders', 'select 42']])]
+    const result = await writeExport(dir, 'acme', changed)
+    expect(result).toMatchObject({ files: 1, written: 1, removed: 4 })
+    expect(await listFiles(dir)).toEqual(['Finance/my notes.sql', 'Finance/Net revenue - Orders.sql', 'README.md', 'manifest.json'].sort())
+    expect(await readFile(join(dir, 'Finance/Net revenue - Orders.sql'), 'utf8')).toContain('select 42')
+  })
+
+  it('refuses a folder whose manifest.json is not its own', async () => {
+    await mkdir(dir, { recursive: true })
+    await writeFile(join(dir, 'manifest.json'), '{"name":"some-npm-package"}')
+    await expect(writeExport(dir, 'acme', reports)).rejects.toThrow(/not written by Mode Companion/)
+  })
+})

@@ -1,0 +1,325 @@
+// One sync of one workspace: collections, then every collection's reports page by page (names searchable as
+// soon as each page lands), then people and data sources, then each changed report's SQL, most recently
+// edited first, then (optionally) chart titles. Every write is its own transaction; deletions follow only
+// from listings that completed; a checkpoint plus per-report query versions let an interrupted sync resume
+// without refetching what it already has.
+import { AppFailure, toAppError } from '../app-error.ts'
+import type { Library } from '../library/open-library.ts'
+import type { ModeChart } from '../mode/schemas.ts'
+import { extractTableRefs } from '../sql/table-refs.ts'
+import type { AppError, SyncKind, SyncProgress, SyncRun } from '../../shared/model.ts'
+import {
+  markCollectionListed,
+  pendingChartReports,
+  pendingQueryReports,
+  removeUnlistedReports,
+  removeVanishedCollections,
+  saveCollections,
+  saveDataSources,
+  savePeople,
+  saveReportCharts,
+  saveReportQueries,
+  saveReportsPage,
+  saveWorkspace,
+} from './library-writes.ts'
+import type { PeopleSnapshot } from './library-writes.ts'
+import { ProgressTracker } from './progress.ts'
+import {
+  acquireSyncLock,
+  beginRun,
+  clearCheckpoint,
+  finishRun,
+  lastCompletedRun,
+  markInterruptedRuns,
+  readCheckpoint,
+  updateRun,
+  writeCheckpoint,
+} from './run-records.ts'
+import type { RunCounters, SyncCheckpoint } from './run-records.ts'
+import { runPool } from './run-pool.ts'
+import type { SyncClient } from './sync-client.ts'
+import { describeError, errorCode, isFatalSyncError } from './sync-errors.ts'
+
+export interface SyncWorkspaceOptions {
+  library: Library
+  client: SyncClient
+  /** `full` refetches every report's SQL; `incremental` only what changed. A new or rebuilt library is always full. */
+  kind?: SyncKind
+  includePersonalCollections?: boolean
+  includeCharts?: boolean
+  signal?: AbortSignal
+  onProgress?: (progress: SyncProgress) => void
+  /** Reports were written (names or SQL): searches may refresh. */
+  onLibraryChanged?: (info: { reports: number }) => void
+  /** Why the sync runs: `manual`, `nightly`, `launch`, `resume`, `cli`, … (kept in the run history). */
+  trigger?: string
+  /** Requests in flight at once; the client's limiter still paces them. Default: the limiter's concurrency. */
+  concurrency?: number
+  /** An interrupted sync younger than this reuses its completed listings; older ones re-list (SQL is never refetched). */
+  resumeWindowMs?: number
+  now?: () => Date
+}
+
+export interface SyncResult {
+  run: SyncRun
+  /** Why the run failed or was cancelled, or the first item error of a partial run; null on success. */
+  error: AppError | null
+}
+
+const DEFAULT_RESUME_WINDOW_MS = 60 * 60_000
+
+export async function syncWorkspace(options: SyncWorkspaceOptions): Promise<SyncResult> {
+  const { library, client, signal } = options
+  const clock = options.now ?? (() => new Date())
+  const iso = (): string => clock().toISOString()
+  const lock = acquireSyncLock(library, clock())
+  try {
+    markInterruptedRuns(library, iso())
+    const previous = readCheckpoint(library)
+    const mustBeFull = library.getMeta('needs_full_sync') !== null || lastCompletedRun(library) === null
+    const kind: SyncKind = options.kind === 'full' || mustBeFull || previous?.kind === 'full' ? 'full' : 'incremental'
+    const startedAt = iso()
+    const runId = beginRun(library, kind, options.trigger ?? 'manual', startedAt)
+    const checkpoint = nextCheckpoint(previous, kind, runId, startedAt, clock().getTime(), options.resumeWindowMs ?? DEFAULT_RESUME_WINDOW_MS)
+    writeCheckpoint(library, checkpoint, startedAt)
+
+    const counters: RunCounters = { requests: 0, rateLimited: 0, reportsChanged: 0, queriesFetched: 0, errors: 0, errorMessage: null }
+    const tracker = new ProgressTracker({
+      runId,
+      kind,
+      startedAt,
+      client,
+      onProgress: options.onProgress,
+      onTick: () => lock.heartbeat(iso()),
+    })
+    const syncCounters = (): RunCounters => {
+      counters.requests = tracker.requests
+      counters.rateLimited = tracker.rateLimited
+      return counters
+    }
+    let firstItemError: unknown = null
+    /** A failure of one listing or one report: counted, remembered, and the sync goes on — unless it is fatal. */
+    const itemFailed = (error: unknown): void => {
+      if (isFatalSyncError(error, signal)) throw error
+      counters.errors++
+      firstItemError ??= error
+      counters.errorMessage ??= describeError(error)
+    }
+    const context: RunContext = {
+      ...options,
+      kind,
+      checkpoint,
+      counters,
+      tracker,
+      itemFailed,
+      iso,
+      concurrency: Math.max(1, options.concurrency ?? client.limiter?.concurrency ?? 4),
+    }
+
+    try {
+      await listEverything(context)
+      updateRun(library, runId, syncCounters())
+      await syncPeopleAndSources(context)
+      await fetchQueries(context)
+      updateRun(library, runId, syncCounters())
+      if (options.includeCharts) await fetchCharts(context)
+      tracker.phase('finishing')
+      library.transaction(() => {
+        clearCheckpoint(library)
+        if (kind === 'full' && counters.errors === 0) library.setMeta('needs_full_sync', null)
+      })
+      const run = finishRun(library, runId, counters.errors === 0 ? 'success' : 'partial', syncCounters(), iso())
+      tracker.emit(true)
+      return { run, error: firstItemError === null ? null : toAppError(firstItemError) }
+    } catch (error) {
+      const cancelled = signal?.aborted === true || errorCode(error) === 'cancelled'
+      counters.errorMessage = cancelled ? 'Cancelled' : describeError(error)
+      const run = finishRun(library, runId, cancelled ? 'cancelled' : 'failed', syncCounters(), iso())
+      const appError = cancelled
+        ? { code: 'cancelled' as const, message: 'The sync was cancelled.' }
+        : toAppError(error)
+      return { run, error: appError }
+    }
+  } finally {
+    lock.release()
+  }
+}
+
+interface RunContext extends SyncWorkspaceOptions {
+  kind: SyncKind
+  checkpoint: SyncCheckpoint
+  counters: RunCounters
+  tracker: ProgressTracker
+  itemFailed: (error: unknown) => void
+  iso: () => string
+  concurrency: number
+}
+
+/**
+ * Continue the interrupted sync's listing generation when it is recent and of the same kind; otherwise start
+ * a new one. A full sync's cut-off survives any restart, so SQL fetched before a crash is not fetched again.
+ */
+function nextCheckpoint(previous: SyncCheckpoint | null, kind: SyncKind, runId: number, startedAt: string, nowMs: number, windowMs: number): SyncCheckpoint {
+  const refetchBefore = kind === 'full' ? (previous?.kind === 'full' ? previous.refetchBefore : startedAt) : null
+  if (previous && previous.kind === kind && nowMs - Date.parse(previous.startedAt) < windowMs) {
+    return { ...previous, refetchBefore }
+  }
+  return { gen: runId, kind, refetchBefore, startedAt, peopleDone: false, dataSourcesDone: false }
+}
+
+async function listEverything(ctx: RunContext): Promise<void> {
+  const { library, client, signal, tracker, checkpoint, counters } = ctx
+  tracker.phase('collections')
+  const hasWorkspace = library.prepare('SELECT 1 FROM workspace LIMIT 1').get() !== undefined
+  if (ctx.kind === 'full' || !hasWorkspace) {
+    try {
+      saveWorkspace(library, await client.workspace({ signal }), ctx.iso())
+    } catch (error) {
+      ctx.itemFailed(error)
+    }
+  }
+  // Without a complete collections listing nothing can be decided: this failure ends the run.
+  const spaces = await client.listSpaces({ filter: ctx.includePersonalCollections === false ? 'custom' : 'all', signal })
+  saveCollections(library, spaces, checkpoint.gen)
+
+  const listedAlready = new Set(
+    (library.prepare('SELECT token FROM collections WHERE reports_listed_gen = ?').all(checkpoint.gen) as { token: string }[]).map((r) => r.token),
+  )
+  const toList = spaces.filter((s) => !listedAlready.has(s.token))
+  tracker.phase('listing', spaces.length)
+  tracker.advance(spaces.length - toList.length)
+  await runPool(
+    toList,
+    ctx.concurrency,
+    async (space) => {
+      try {
+        await client.listSpaceReports(space.token, {
+          signal,
+          order: 'asc',
+          orderBy: 'created_at',
+          onPage: (reports) => {
+            const written = saveReportsPage(library, space.token, reports, checkpoint.gen, ctx.iso())
+            counters.reportsChanged += written.changed.length
+            if (written.changed.length > 0) ctx.onLibraryChanged?.({ reports: written.changed.length })
+            tracker.emit(false)
+          },
+        })
+        // Only a listing that reached its end may delete anything (decided below, once all listings are in).
+        markCollectionListed(library, space.token, checkpoint.gen)
+      } catch (error) {
+        ctx.itemFailed(error)
+      }
+      tracker.advance()
+    },
+    signal,
+  )
+  throwIfAborted(signal)
+  const removed = removeUnlistedReports(library, checkpoint.gen) + removeVanishedCollections(library, checkpoint.gen)
+  counters.reportsChanged += removed
+  if (removed > 0) ctx.onLibraryChanged?.({ reports: removed })
+}
+
+async function syncPeopleAndSources(ctx: RunContext): Promise<void> {
+  const { library, client, signal, tracker, checkpoint } = ctx
+  tracker.phase('people', 2)
+  if (!checkpoint.peopleDone) {
+    try {
+      savePeople(library, await listPeople(ctx))
+      checkpoint.peopleDone = true
+      writeCheckpoint(library, checkpoint, ctx.iso())
+    } catch (error) {
+      ctx.itemFailed(error)
+    }
+  }
+  tracker.advance()
+  if (!checkpoint.dataSourcesDone) {
+    try {
+      saveDataSources(library, await client.listDataSources({ signal }))
+      checkpoint.dataSourcesDone = true
+      writeCheckpoint(library, checkpoint, ctx.iso())
+    } catch (error) {
+      ctx.itemFailed(error)
+    }
+  }
+  tracker.advance()
+}
+
+/** Members from the memberships listing (no per-user requests); groups and their members when the token may see them. */
+async function listPeople(ctx: RunContext): Promise<PeopleSnapshot> {
+  const { client, signal } = ctx
+  const memberships = await client.listMemberships({ signal })
+  let groups: PeopleSnapshot['groups'] = null
+  try {
+    const list = await client.listGroups({ signal })
+    const byMemberToken = new Map(memberships.filter((m) => m.memberToken).map((m) => [m.memberToken!, m.username]))
+    const withMembers: NonNullable<PeopleSnapshot['groups']> = list.map((group) => ({ group, usernames: [] }))
+    await runPool(
+      withMembers,
+      ctx.concurrency,
+      async (entry) => {
+        const members = await client.listGroupMemberships(entry.group.token, { signal })
+        for (const m of members) {
+          const username = m.username ?? (m.memberToken ? byMemberToken.get(m.memberToken) : undefined)
+          if (username) entry.usernames.push(username)
+        }
+      },
+      signal,
+    )
+    groups = withMembers
+  } catch (error) {
+    // Groups are admin-only in Mode: without access the library simply keeps no groups (not an error).
+    if (errorCode(error) !== 'no_access') throw error
+  }
+  return { memberships, groups }
+}
+
+async function fetchQueries(ctx: RunContext): Promise<void> {
+  const { library, client, signal, tracker, counters, checkpoint } = ctx
+  const pending = pendingQueryReports(library, checkpoint.refetchBefore)
+  tracker.phase('queries', pending.length)
+  await runPool(
+    pending,
+    ctx.concurrency,
+    async (report) => {
+      try {
+        const queries = await client.listQueries(report.token, { signal })
+        if (saveReportQueries(library, report.token, report.signature, queries, extractTableRefs, ctx.iso())) {
+          counters.queriesFetched++
+          ctx.onLibraryChanged?.({ reports: 1 })
+        }
+      } catch (error) {
+        // A report deleted since it was listed: the next listing removes it; nothing to count.
+        if (errorCode(error) !== 'not_found' || signal?.aborted) ctx.itemFailed(error)
+      }
+      tracker.advance()
+    },
+    signal,
+  )
+  throwIfAborted(signal)
+}
+
+async function fetchCharts(ctx: RunContext): Promise<void> {
+  const { library, client, signal, tracker, checkpoint } = ctx
+  const pending = pendingChartReports(library, checkpoint.refetchBefore)
+  tracker.phase('charts', pending.length)
+  await runPool(
+    pending,
+    ctx.concurrency,
+    async (report) => {
+      try {
+        const byQuery = new Map<string, ModeChart[]>()
+        for (const queryToken of report.queryTokens) byQuery.set(queryToken, await client.listCharts(report.token, queryToken, { signal }))
+        if (saveReportCharts(library, report.token, byQuery, ctx.iso())) ctx.onLibraryChanged?.({ reports: 1 })
+      } catch (error) {
+        if (errorCode(error) !== 'not_found' || signal?.aborted) ctx.itemFailed(error)
+      }
+      tracker.advance()
+    },
+    signal,
+  )
+  throwIfAborted(signal)
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AppFailure('cancelled', 'The sync was cancelled.')
+}

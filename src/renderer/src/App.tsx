@@ -1,19 +1,51 @@
-import { useEffect, useState } from 'react'
-import type { AppInfo } from '../../shared/model.ts'
-import { call } from './bridge.ts'
+// The app's root: reads the connection once, then shows the setup wizard (not connected, switching
+// credentials, or just connected and waiting for the first names) or the shell. `data-app-state="ready"`
+// tells the e2e specs the first screen is up (they wait on it, never sleep).
+import { useEffect } from 'react'
+import { Button } from './components/Button.tsx'
+import { Spinner } from './components/Spinner.tsx'
+import { SetupWizard } from './screens/setup/SetupWizard.tsx'
+import { Shell } from './shell/Shell.tsx'
+import { useConnection } from './stores/connection.ts'
+import { useSettings } from './stores/settings.ts'
 
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const status = useConnection((s) => s.status)
+  const bootError = useConnection((s) => s.bootError)
+  const switching = useConnection((s) => s.switching)
+  const connecting = useConnection((s) => s.connecting)
+  const preparing = useConnection((s) => s.preparing)
+
   useEffect(() => {
-    call('app.getInfo').then(setInfo, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+    void useConnection.getState().boot()
+    // Settings carry the theme; failure here is shown on the Settings screen, not at boot.
+    void useSettings.getState().load()
   }, [])
+
+  let content
+  if (bootError) {
+    content = (
+      <div className="boot-screen" role="alert">
+        <div className="empty-state">
+          <h1>Mode Companion could not start</h1>
+          <p className="muted">{bootError}</p>
+          <Button variant="primary" onClick={() => void useConnection.getState().boot()}>Try again</Button>
+        </div>
+      </div>
+    )
+  } else if (!status) {
+    content = <div className="boot-screen"><Spinner size="lg" label="Starting Mode Companion" /></div>
+  } else if (!status.connected || switching || connecting || preparing) {
+    content = <SetupWizard />
+  } else {
+    content = <Shell />
+  }
+
+  const state = bootError ? 'error' : status ? 'ready' : 'loading'
+  const screen = !status ? 'none' : status.connected && !switching && !connecting && !preparing ? 'shell' : 'setup'
   return (
-    <main className="welcome" data-app-state={info ? 'ready' : 'loading'}>
-      <h1>Mode Companion</h1>
-      <p>Every Mode report, query and collection you can see — searchable offline, instantly.</p>
-      {info && <p className="muted" data-testid="app-version">Version {info.version} on {info.platform}</p>}
-      {error && <p role="alert">{error}</p>}
-    </main>
+    <div className="app-root" data-app-state={state} data-screen={screen}>
+      {content}
+    </div>
   )
 }

@@ -1,0 +1,21 @@
+// An inline message box (info, warning, error, success). Errors are announced (role="alert").
+import type { ReactNode } from 'react'
+
+export function Notice({ tone = 'info', title, children, actions, id, testId }: {
+  tone?: 'info' | 'warning' | 'error' | 'success'
+  title?: ReactNode
+  children?: ReactNode
+  actions?: ReactNode
+  id?: string
+  testId?: string
+}) {
+  return (
+    <div className={`notice notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'} id={id} data-testid={testId}>
+      <div className="notice-body">
+        {title && <div className="notice-title">{title}</div>}
+        {children && <div>{children}</div>}
+        {actions && <div className="btn-row" style={{ marginTop: 'var(--space-2)' }}>{actions}</div>}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,231 @@
+// The search box's query language. Words (each prefix-matched, so results update as you type), "quoted
+// phrases", -exclusions, and filters: collection:, author:, table:, source:, is:archived, updated:>DATE /
+// updated:<DATE. Filter values may be quoted (collection:"Product Analytics"). Parsing never fails: anything
+// malformed (unbalanced quotes, stray operators, FTS syntax such as * ^ : ( ) NEAR AND OR) degrades to plain
+// words, and the words are later quoted token by token, so no user text ever reaches FTS5 as syntax.
+
+export interface SearchTerm {
+  /** What the user typed (without quotes or a leading minus). */
+  raw: string
+  /** Lowercased, diacritics removed, split like the index's unicode61 tokenizer splits text. */
+  tokens: string[]
+  /** Prefix-match the last token ("reven" finds "revenue"). Off for quoted phrases and one-letter words. */
+  prefix: boolean
+  phrase: boolean
+  /** Looks like a SQL identifier (fct_orders, analytics.orders): also matched as a substring of table names. */
+  identifier: boolean
+}
+
+export type ArchivedMode = 'exclude' | 'only' | 'include'
+
+export interface SearchFilters {
+  collections: string[]
+  authors: string[]
+  tables: string[]
+  sources: string[]
+  archived: ArchivedMode
+  /** ISO date-time bounds on the report's last edit: after is inclusive, before exclusive. */
+  updatedAfter: string | null
+  updatedBefore: string | null
+}
+
+export interface ParsedQuery {
+  terms: SearchTerm[]
+  excluded: SearchTerm[]
+  filters: SearchFilters
+}
+
+const FILTER_KEYS = new Set(['collection', 'author', 'table', 'source', 'is', 'updated', 'include'])
+/** Boolean operator words users type out of habit; FTS5 would read them as syntax, we drop them. */
+const OPERATOR_WORDS = new Set(['AND', 'OR', 'NOT', 'NEAR'])
+
+/** Lowercase, strip diacritics: the same folding the index applies (unicode61 remove_diacritics 2). */
+export function foldText(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+}
+
+/** Splits text into index tokens: runs of letters and digits (underscores, dots and the rest separate). */
+export function tokenizeWords(text: string): string[] {
+  return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []
+}
+
+export function parseSearchQuery(input: string): ParsedQuery {
+  const filters: SearchFilters = {
+    collections: [],
+    authors: [],
+    tables: [],
+    sources: [],
+    archived: 'exclude',
+    updatedAfter: null,
+    updatedBefore: null,
+  }
+  const terms: SearchTerm[] = []
+  const excluded: SearchTerm[] = []
+  const text = String(input ?? '').slice(0, 2000)
+  const n = text.length
+  let i = 0
+
+  // Reads a value at i: a "quoted string" (to the closing quote, or to the end if unbalanced) or a bare run
+  // up to whitespace. Returns the value and whether it was quoted.
+  const readValue = (): { value: string; quoted: boolean } => {
+    let value = ''
+    let quoted = false
+    // Segments up to whitespace; a quoted segment may hold spaces ("a"."b" joins into one value).
+    while (i < n && !/\s/.test(text[i] ?? '')) {
+      if (text[i] === '"') {
+        const close = text.indexOf('"', i + 1)
+        value += text.slice(i + 1, close < 0 ? n : close)
+        i = close < 0 ? n : close + 1
+        quoted = true
+        continue
+      }
+      value += text[i]
+      i++
+    }
+    return { value, quoted }
+  }
+
+  // Bounded: every iteration consumes at least one character.
+  while (i < n) {
+    const c = text[i] ?? ''
+    if (/\s/.test(c)) {
+      i++
+      continue
+    }
+    const start = i
+    let negative = false
+    if (c === '-' && i + 1 < n && !/[\s-]/.test(text[i + 1] ?? '')) {
+      negative = true
+      i++
+    }
+    // A filter: key:value with a known key.
+    const key = /^([a-zA-Z]+):/.exec(text.slice(i, i + 16))
+    if (key && FILTER_KEYS.has(key[1]!.toLowerCase()) && !negative) {
+      i += key[0].length
+      const { value } = readValue()
+      applyFilter(filters, key[1]!.toLowerCase(), value.trim(), terms)
+      continue
+    }
+    const { value, quoted } = readValue()
+    if (i === start) {
+      i++
+      continue
+    }
+    const term = makeTerm(value, quoted)
+    if (term === null) continue
+    if (negative) excluded.push(term)
+    else terms.push(term)
+  }
+  return { terms, excluded, filters }
+}
+
+function makeTerm(raw: string, quoted: boolean): SearchTerm | null {
+  if (!quoted && OPERATOR_WORDS.has(raw)) return null
+  const tokens = tokenizeWords(raw)
+  if (tokens.length === 0) return null
+  const last = tokens[tokens.length - 1] ?? ''
+  return {
+    raw,
+    tokens,
+    phrase: quoted,
+    // One-letter prefixes expand to a large part of the vocabulary and tell little; match them exactly.
+    prefix: !quoted && last.length >= 2,
+    identifier: !quoted && /^[\p{L}\p{N}_$.-]+$/u.test(raw) && /[\p{L}\p{N}][_.][\p{L}\p{N}]/u.test(raw),
+  }
+}
+
+function applyFilter(filters: SearchFilters, key: string, value: string, terms: SearchTerm[]): void {
+  // An empty value is a filter still being typed: ignore it rather than match nothing.
+  if (value === '') return
+  switch (key) {
+    case 'collection':
+      filters.collections.push(value)
+      return
+    case 'author':
+      filters.authors.push(value.replace(/^@/, ''))
+      return
+    case 'table':
+      filters.tables.push(value.replace(/["`[\]]/g, '').toLowerCase())
+      return
+    case 'source':
+      filters.sources.push(value)
+      return
+    case 'is':
+    case 'include':
+      if (/^archived$/i.test(value)) filters.archived = key === 'is' ? 'only' : 'include'
+      else pushWords(terms, value)
+      return
+    case 'updated': {
+      const m = /^(>=|<=|>|<|=)?\s*(.+)$/.exec(value)
+      const range = m ? parseDateRange(m[2] ?? '') : null
+      if (!m || !range) {
+        pushWords(terms, value)
+        return
+      }
+      const op = m[1] ?? '='
+      // updated:>2025-01-01 means after that day; updated:>=2025-01-01 includes it.
+      if (op === '>') filters.updatedAfter = range.end
+      else if (op === '>=') filters.updatedAfter = range.start
+      else if (op === '<') filters.updatedBefore = range.start
+      else if (op === '<=') filters.updatedBefore = range.end
+      else {
+        filters.updatedAfter = range.start
+        filters.updatedBefore = range.end
+      }
+      return
+    }
+  }
+}
+
+function pushWords(terms: SearchTerm[], value: string): void {
+  const t = makeTerm(value, false)
+  if (t) terms.push(t)
+}
+
+/** YYYY, YYYY-MM or YYYY-MM-DD as [start, end) in ISO UTC; null when not a date. */
+export function parseDateRange(text: string): { start: string; end: string } | null {
+  const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(text.trim())
+  if (!m) return null
+  const y = Number(m[1])
+  const mo = m[2] === undefined ? null : Number(m[2])
+  const d = m[3] === undefined ? null : Number(m[3])
+  if (mo !== null && (mo < 1 || mo > 12)) return null
+  if (d !== null && (d < 1 || d > 31)) return null
+  const start = new Date(Date.UTC(y, (mo ?? 1) - 1, d ?? 1))
+  if (d !== null && start.getUTCDate() !== d) return null // 2025-02-30
+  const end =
+    d !== null
+      ? new Date(Date.UTC(y, (mo ?? 1) - 1, d + 1))
+      : mo !== null
+        ? new Date(Date.UTC(y, mo, 1))
+        : new Date(Date.UTC(y + 1, 0, 1))
+  return { start: start.toISOString(), end: end.toISOString() }
+}
+
+/** True when the query asks for nothing in particular (empty box): the service lists recent reports. */
+export function isEmptyQuery(q: ParsedQuery): boolean {
+  const f = q.filters
+  return (
+    q.terms.length === 0 &&
+    q.excluded.length === 0 &&
+    f.collections.length + f.authors.length + f.tables.length + f.sources.length === 0 &&
+    f.updatedAfter === null &&
+    f.updatedBefore === null
+  )
+}
+
+/** FTS5 MATCH text for one term: each token double-quoted, so no user text is ever FTS syntax. */
+export function termToFts(term: SearchTerm): string {
+  const quoted = term.tokens.map((t) => `"${t.replace(/"/g, '""')}"`)
+  if (term.tokens.length === 1) return term.prefix ? `${quoted[0]}*` : (quoted[0] ?? '')
+  // Several tokens (a phrase, or fct_orders split by the tokenizer): adjacent, in order.
+  return `"${term.tokens.join(' ')}"${term.prefix ? '*' : ''}`
+}
+
+/** The MATCH expression for the positive terms and exclusions, or null when there are no positive terms. */
+export function buildFtsMatch(q: ParsedQuery): string | null {
+  if (q.terms.length === 0) return null
+  const positive = q.terms.map(termToFts).join(' AND ')
+  if (q.excluded.length === 0) return positive
+  return `(${positive}) NOT (${q.excluded.map((t) => termToFts({ ...t, prefix: false })).join(' OR ')})`
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest'
+import { buildFtsMatch, parseDateRange, parseSearchQuery, tokenizeWords } from '../../../src/main/search/query-parser.ts'
+
+const words = (q: string): string[][] => parseSearchQuery(q).terms.map((t) => t.tokens)
+
+describe('parseSearchQuery: words and phrases', () => {
+  it('splits words and prefix-matches them as you type', () => {
+    const q = parseSearchQuery('net reven')
+    expect(q.terms.map((t) => [t.tokens, t.prefix])).toEqual([[['net'], true], [['reven'], true]])
+    expect(buildFtsMatch(q)).toBe('"net"* AND "reven"*')
+  })
+  it('keeps quoted phrases together, exact', () => {
+    const q = parseSearchQuery('"net revenue retention" churn')
+    expect(q.terms[0]).toMatchObject({ tokens: ['net', 'revenue', 'retention'], phrase: true, prefix: false })
+    expect(buildFtsMatch(q)).toBe('"net revenue retention" AND "churn"*')
+  })
+  it('folds case and diacritics like the index does', () => {
+    expect(words('Café ÜBER')).toEqual([['cafe'], ['uber']])
+    expect(tokenizeWords('Crème brûlée')).toEqual(['creme', 'brulee'])
+  })
+  it('splits identifiers into adjacent tokens and flags them for substring search', () => {
+    const q = parseSearchQuery('fct_orders analytics.dim_users')
+    expect(q.terms.map((t) => [t.tokens, t.identifier])).toEqual([
+      [['fct', 'orders'], true],
+      [['analytics', 'dim', 'users'], true],
+    ])
+    expect(buildFtsMatch(q)).toBe('"fct orders"* AND "analytics dim users"*')
+  })
+  it('does not prefix-match one-letter words', () => {
+    expect(parseSearchQuery('a').terms[0]?.prefix).toBe(false)
+  })
+  it('excludes -words and -"phrases"', () => {
+    const q = parseSearchQuery('revenue -draft -"old version"')
+    expect(q.excluded.map((t) => t.tokens)).toEqual([['draft'], ['old', 'version']])
+    expect(buildFtsMatch(q)).toBe('("revenue"*) NOT ("draft" OR "old version")')
+  })
+  it('has no FTS expression when there is nothing positive to match', () => {
+    expect(buildFtsMatch(parseSearchQuery('-draft'))).toBeNull()
+    expect(buildFtsMatch(parseSearchQuery(''))).toBeNull()
+  })
+})
+
+describe('parseSearchQuery: filters', () => {
+  it('reads every filter kind', () => {
+    const q = parseSearchQuery('collection:Finance author:@alice table:analytics.fct_orders source:Warehouse is:archived revenue')
+    expect(q.filters).toMatchObject({
+      collections: ['Finance'],
+      authors: ['alice'],
+      tables: ['analytics.fct_orders'],
+      sources: ['Warehouse'],
+      archived: 'only',
+    })
+    expect(words(q === null ? '' : 'revenue')).toEqual([['revenue']])
+    expect(q.terms.map((t) => t.raw)).toEqual(['revenue'])
+  })
+  it('accepts quoted filter values', () => {
+    const q = parseSearchQuery('collection:"Product Analytics" author:"Dana Scully" churn')
+    expect(q.filters.collections).toEqual(['Product Analytics'])
+    expect(q.filters.authors).toEqual(['Dana Scully'])
+    expect(q.terms.map((t) => t.raw)).toEqual(['churn'])
+  })
+  it('is case-insensitive in keys and strips quoting from table names', () => {
+    const q = parseSearchQuery('TABLE:"Analytics"."Orders" Collection:ops')
+    expect(q.filters.tables).toEqual(['analytics.orders'])
+    expect(q.filters.collections).toEqual(['ops'])
+  })
+  it('hides archived reports unless asked', () => {
+    expect(parseSearchQuery('revenue').filters.archived).toBe('exclude')
+    expect(parseSearchQuery('include:archived revenue').filters.archived).toBe('include')
+  })
+  it('reads updated ranges', () => {
+    expect(parseSearchQuery('updated:>2025-01-01').filters).toMatchObject({
+      updatedAfter: '2025-01-02T00:00:00.000Z',
+      updatedBefore: null,
+    })
+    expect(parseSearchQuery('updated:>=2025-01-01 updated:<2025-03').filters).toMatchObject({
+      updatedAfter: '2025-01-01T00:00:00.000Z',
+      updatedBefore: '2025-03-01T00:00:00.000Z',
+    })
+    expect(parseSearchQuery('updated:2024').filters).toMatchObject({
+      updatedAfter: '2024-01-01T00:00:00.000Z',
+      updatedBefore: '2025-01-01T00:00:00.000Z',
+    })
+  })
+  it('combines several filters of one kind', () => {
+    expect(parseSearchQuery('table:a.x table:b.y').filters.tables).toEqual(['a.x', 'b.y'])
+  })
+  it('ignores a filter whose value is still being typed', () => {
+    const q = parseSearchQuery('revenue collection:')
+    expect(q.filters.collections).toEqual([])
+    expect(q.terms.map((t) => t.raw)).toEqual(['revenue'])
+  })
+  it('treats unknown keys and bad dates as words', () => {
+    expect(words('foo:bar')).toEqual([['foo', 'bar']])
+    expect(words('updated:>yesterday')).toEqual([['yesterday']])
+    expect(parseDateRange('2025-02-30')).toBeNull()
+    expect(parseDateRange('2025-13')).toBeNull()
+  })
+})
+
+describe('parseSearchQuery: malformed input degrades to plain words', () => {
+  const cases: Array<[string, string[][]]> = [
+    ['"unbalanced quote', [['unbalanced', 'quote']]],
+    ['revenue "', [['revenue']]],
+    ['a*b', [['a', 'b']]],
+    ['^start', [['start']]],
+    ['(revenue OR churn)', [['revenue'], ['churn']]],
+    ['revenue AND churn', [['revenue'], ['churn']]],
+    ['NEAR(a b)', [['near', 'a'], ['b']]],
+    ['col:val', [['col', 'val']]],
+    [':::', []],
+    ['- -- ---', []],
+    ['***', []],
+    ['"" ""', []],
+    ['")(*&^%$#@!', []],
+    ['sum(amount)', [['sum', 'amount']]],
+    ['"a""b"', [['ab']]],
+  ]
+  it.each(cases)('%j', (input, expected) => {
+    const q = parseSearchQuery(input)
+    expect(q.terms.map((t) => t.tokens)).toEqual(expected)
+    const match = buildFtsMatch(q)
+    // Every token is inside double quotes: nothing the user typed is FTS syntax.
+    if (match) expect(match.replace(/"[^"]*"\*?/g, '').replace(/\s|AND|NOT|OR|\(|\)/g, '')).toBe('')
+  })
+  it('never throws on arbitrary input', () => {
+    const alphabet = ['"', '-', ':', '*', '^', '(', ')', ' ', 'a', 'é', 'is:', 'updated:>', 'NEAR', 'OR', '\u0000', '🙂']
+    let seed = 7
+    for (let k = 0; k < 2000; k++) {
+      let s = ''
+      for (let j = 0; j < 12; j++) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff
+        s += alphabet[seed % alphabet.length]
+      }
+      expect(() => buildFtsMatch(parseSearchQuery(s))).not.toThrow()
+    }
+  })
+})

@@ -192,7 +192,7 @@ export function malformedError(ctx: RequestContext, problem: string, status: num
   })
 }
 
-const TLS_CODES = /CERT|^ERR_TLS|^ERR_SSL|SSL|^EPROTO$|TLS/i
+const TLS_CODES = /CERT|^ERR_TLS|^ERR_SSL|SSL|TLS|^EPROTO$|^UNABLE_TO_|SIGNATURE|SELF_SIGNED|HOSTNAME_MISMATCH/i
 const PROXY_CODES = /PROXY|^UND_ERR_PROXY/i
 const OFFLINE_CODES = new Set([
   'ECONNREFUSED',

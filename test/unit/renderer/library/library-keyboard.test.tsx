@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+// The library screen against a fake bridge: focus on open, arrow keys and Enter, facets, and that a slow
+// response to an older query never replaces the results of the text now in the box.
+import { act } from 'react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { SearchHit, SearchResult } from '../../../../src/shared/model.ts'
+import { LibraryScreen } from '../../../../src/renderer/src/screens/library/LibraryScreen.tsx'
+import { useLibrary } from '../../../../src/renderer/src/stores/library.ts'
+import { useNavigation } from '../../../../src/renderer/src/stores/navigation.ts'
+import { installFakeBridge, type FakeBridge } from './fake-bridge.ts'
+import { keyDown, mount, settle, typeInto, type Mounted } from './render.ts'
+
+function hit(prefix: string, i: number): SearchHit {
+  return {
+    token: `${prefix}${i}`, name: `${prefix} report ${i}`, collection: 'Finance', collectionToken: 'c1', author: 'Ana', authorUsername: 'ana',
+    updatedAt: '2025-01-01T00:00:00Z', archived: false, score: 1, snippet: null, fuzzy: false,
+  }
+}
+function result(prefix: string, total: number, offset = 0, limit = 100): SearchResult {
+  const hits = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => hit(prefix, offset + i))
+  return {
+    hits, total, tookMs: 1, usedFallback: false,
+    facets: { collections: [{ value: 'Finance', label: 'Finance', count: total }], authors: [{ value: 'ana', label: 'Ana', count: total }], dataSources: [], tables: [] },
+  }
+}
+
+describe('LibraryScreen', () => {
+  let mounted: Mounted | null = null
+  let bridge: FakeBridge
+  const pending: Array<() => void> = []
+
+  beforeEach(() => {
+    useLibrary.setState(useLibrary.getInitialState())
+    useNavigation.setState({ view: { name: 'library', query: '' }, history: [] })
+    bridge = installFakeBridge({
+      'library.search': (input: { query: string; offset?: number; limit?: number }) => {
+        const prefix = input.query.split(' ')[0] || 'all'
+        const value = result(prefix, 5000, input.offset ?? 0, input.limit ?? 100)
+        if (prefix === 'slow') return new Promise((resolve) => pending.push(() => resolve(value)))
+        return value
+      },
+      'library.getStats': () => ({ workspace: 'w', reports: 5000, archivedReports: 0, queries: 0, reportsWithSql: 0, collections: 1, members: 1, groups: 0, dataSources: 0, lastSyncedAt: null }),
+    })
+  })
+  afterEach(() => { mounted?.unmount(); mounted = null })
+
+  const input = () => mounted!.container.querySelector('input[type="search"]') as HTMLInputElement
+  const selected = () => mounted!.container.querySelector('[role="option"][aria-selected="true"]')?.textContent ?? ''
+  const names = () => [...mounted!.container.querySelectorAll('.result-name')].map((e) => e.textContent)
+
+  it('focuses the search box, moves the selection with the arrow keys and opens a report with Enter', async () => {
+    mounted = mount(<LibraryScreen />)
+    await settle(10)
+    expect(document.activeElement).toBe(input())
+    expect(mounted.container.querySelector('[data-testid="result-count"]')?.textContent).toBe('5,000 reports in your library')
+    expect(selected()).toContain('all report 0')
+    keyDown(input(), 'ArrowDown')
+    keyDown(input(), 'ArrowDown')
+    keyDown(input(), 'ArrowUp')
+    expect(selected()).toContain('all report 1')
+    expect(input().getAttribute('aria-activedescendant')).toBe('result-1')
+    keyDown(input(), 'Enter')
+    expect(useNavigation.getState().view).toEqual({ name: 'report', token: 'all1' })
+  })
+
+  it('Ctrl+K and the shell event bring focus back to the box', async () => {
+    mounted = mount(<><button id="elsewhere">x</button><LibraryScreen /></>)
+    await settle(10)
+    const other = mounted.container.querySelector('#elsewhere') as HTMLButtonElement
+    other.focus()
+    act(() => { window.dispatchEvent(new Event('mc:focus-search')) })
+    expect(document.activeElement).toBe(input())
+    other.focus()
+    keyDown(other, 'k', { ctrlKey: true })
+    expect(document.activeElement).toBe(input())
+  })
+
+  it('adds a facet to the query and searches with it', async () => {
+    mounted = mount(<LibraryScreen />)
+    await settle(10)
+    const facet = [...mounted.container.querySelectorAll('.facet-value')].find((b) => b.textContent?.includes('Ana')) as HTMLButtonElement
+    act(() => facet.click())
+    await settle(10)
+    expect(input().value).toBe('author:ana')
+    expect(facet.getAttribute('aria-pressed')).toBe('true')
+    expect(bridge.calls.some((c) => c.name === 'library.search' && (c.input as { query: string }).query === 'author:ana')).toBe(true)
+    expect(useNavigation.getState().view).toEqual({ name: 'library', query: 'author:ana' })
+  })
+
+  it('drops the response to an older query when the text has moved on', async () => {
+    mounted = mount(<LibraryScreen />)
+    await settle(10)
+    typeInto(input(), 'slow')
+    await settle(80) // debounce elapsed: the slow search is in flight
+    typeInto(input(), 'fast')
+    await settle(80)
+    expect(bridge.calls.filter((c) => c.name === 'library.search').map((c) => (c.input as { query: string }).query)).not.toContain('fast')
+    pending.shift()?.() // the slow answer arrives after the user typed on
+    await settle(0)
+    expect(names().some((n) => n?.startsWith('slow'))).toBe(false)
+    await settle(10)
+    expect(names()[0]).toBe('fast report 0')
+    expect(bridge.calls.filter((c) => c.name === 'library.search').map((c) => (c.input as { query: string }).query)).toContain('fast')
+  })
+})

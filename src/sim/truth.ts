@@ -79,6 +79,8 @@ export interface TruthDataSource {
 
 export interface TruthMember {
   username: string
+  /** The user's Mode token (12 hex), as in memberships' `member_token`. */
+  token: string
   name: string
   email: string
   admin: boolean

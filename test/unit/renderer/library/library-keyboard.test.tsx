@@ -63,15 +63,12 @@ describe('LibraryScreen', () => {
     expect(useNavigation.getState().view).toEqual({ name: 'report', token: 'all1' })
   })
 
-  it('Ctrl+K and the shell event bring focus back to the box', async () => {
+  it('the shell\'s focus-search event (Ctrl/Cmd+K) brings focus back to the box', async () => {
     mounted = mount(<><button id="elsewhere">x</button><LibraryScreen /></>)
     await settle(10)
     const other = mounted.container.querySelector('#elsewhere') as HTMLButtonElement
     other.focus()
     act(() => { window.dispatchEvent(new Event('mc:focus-search')) })
-    expect(document.activeElement).toBe(input())
-    other.focus()
-    keyDown(other, 'k', { ctrlKey: true })
     expect(document.activeElement).toBe(input())
   })
 

@@ -16,8 +16,10 @@ describe('query filters', () => {
   })
   it('switches archived reports on and off', () => {
     expect(includesArchived('x')).toBe(false)
-    expect(setArchived('x', true)).toBe('x is:archived')
+    expect(setArchived('x', true)).toBe('x include:archived')
     expect(includesArchived('x is:archived')).toBe(true)
+    expect(setArchived('x is:archived', true)).toBe('x is:archived')
     expect(setArchived('x is:archived', false)).toBe('x')
+    expect(setArchived('x include:archived', false)).toBe('x')
   })
 })

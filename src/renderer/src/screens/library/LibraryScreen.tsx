@@ -13,6 +13,7 @@ import { SaveSearchDialog } from './SaveSearchDialog.tsx'
 import { VirtualList } from './VirtualList.tsx'
 import { includesArchived, queryTerms, setArchived, toggleFilter, type FilterKey } from './query-filters.ts'
 import { LibraryEmptyState } from './LibraryEmptyState.tsx'
+import { FOCUS_SEARCH_EVENT, isMac } from '../../shell/shortcuts.ts'
 import './library.css'
 
 const LIST_ID = 'library-results'
@@ -50,19 +51,12 @@ export function LibraryScreen() {
     if (viewQuery !== null) useLibrary.getState().setQuery(viewQuery, { immediate: true })
   }, [viewQuery])
 
-  // Focus the box on open and whenever the shell asks (Ctrl/Cmd+K).
+  // Focus the box on open and whenever the shell asks (it turns Ctrl/Cmd+K into this event).
   useEffect(() => {
     input.current?.focus()
     const focus = () => { input.current?.focus(); input.current?.select() }
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') { e.preventDefault(); focus() }
-    }
-    window.addEventListener('mc:focus-search', focus)
-    window.addEventListener('keydown', onKey)
-    return () => {
-      window.removeEventListener('mc:focus-search', focus)
-      window.removeEventListener('keydown', onKey)
-    }
+    window.addEventListener(FOCUS_SEARCH_EVENT, focus)
+    return () => window.removeEventListener(FOCUS_SEARCH_EVENT, focus)
   }, [])
 
   // The sync wrote to the library: refresh stats and the visible results (at most once a second).
@@ -141,7 +135,7 @@ export function LibraryScreen() {
               onChange={(e) => changeQuery(e.target.value)}
               onKeyDown={onKeyDown}
             />
-            <kbd className="search-kbd" aria-hidden="true">Ctrl K</kbd>
+            <kbd className="search-kbd" aria-hidden="true">{isMac() ? '⌘K' : 'Ctrl K'}</kbd>
           </div>
           <QueryHelp onInsert={(ex) => { changeQuery(query.trim() ? `${query.trim()} ${ex}` : ex, true); input.current?.focus() }} />
           <label className="archived-toggle">

@@ -9,7 +9,8 @@ const EXAMPLES: Array<[string, string]> = [
   ['author:ana', 'reports created by someone'],
   ['table:analytics.fct_orders', 'reports whose SQL reads a table'],
   ['source:Warehouse', 'reports using a data source'],
-  ['is:archived', 'include archived reports'],
+  ['include:archived', 'archived reports too'],
+  ['is:archived', 'only archived reports'],
   ['updated:>2025-01-01', 'edited after (or updated:< before) a date'],
 ]
 

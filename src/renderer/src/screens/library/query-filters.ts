@@ -39,12 +39,17 @@ export function toggleFilter(query: string, key: FilterKey, value: string): stri
   return hasFilter(query, key, value) ? removeFilter(query, key, value) : addFilter(query, key, value)
 }
 
+// Archived reports are hidden unless asked: `include:archived` lists them along with the rest, `is:archived`
+// lists only them (the search service's query language).
+const ARCHIVED_TERMS = new Set(['include:archived', 'is:archived'])
+
 export function includesArchived(query: string): boolean {
-  return queryTerms(query).some((t) => t.toLowerCase() === 'is:archived')
+  return queryTerms(query).some((t) => ARCHIVED_TERMS.has(t.toLowerCase()))
 }
 
 export function setArchived(query: string, on: boolean): string {
-  const rest = queryTerms(query).filter((t) => t.toLowerCase() !== 'is:archived')
-  if (on) rest.push('is:archived')
+  if (on === includesArchived(query)) return query
+  const rest = queryTerms(query).filter((t) => !ARCHIVED_TERMS.has(t.toLowerCase()))
+  if (on) rest.push('include:archived')
   return rest.join(' ')
 }

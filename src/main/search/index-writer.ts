@@ -1,9 +1,212 @@
 // Keeps the search index in step with the library. The sync calls these inside the same transaction as the
-// write that changed the reports, so a search never sees a half-written report.
-import type { DatabaseSync } from 'node:sqlite'
+// write that changed the reports, so a search never sees a half-written report. They read the report's
+// current state from the library tables (report, collection, creator, queries, tables, charts, data sources)
+// and replace its one search document.
+import type { DatabaseSync, StatementSync } from 'node:sqlite'
+import { tokenizeWords } from './query-parser.ts'
 
-// Filled in by the search index (issue 5)
-export function indexReports(_db: DatabaseSync, _reportTokens: string[]): void {}
+const statementCache = new WeakMap<DatabaseSync, Map<string, StatementSync>>()
 
-// Filled in by the search index (issue 5)
-export function unindexReports(_db: DatabaseSync, _reportTokens: string[]): void {}
+export function prepareCached(db: DatabaseSync, sql: string): StatementSync {
+  let cache = statementCache.get(db)
+  if (!cache) {
+    cache = new Map()
+    statementCache.set(db, cache)
+  }
+  let statement = cache.get(sql)
+  if (!statement) {
+    statement = db.prepare(sql)
+    cache.set(sql, statement)
+  }
+  return statement
+}
+
+/** Bumped on every index write through this module: the search service's caches key on it. */
+const writeGenerations = new WeakMap<DatabaseSync, number>()
+export function indexGeneration(db: DatabaseSync): number {
+  return writeGenerations.get(db) ?? 0
+}
+function bump(db: DatabaseSync): void {
+  writeGenerations.set(db, indexGeneration(db) + 1)
+}
+
+interface ReportRow {
+  token: string
+  name: string | null
+  description: string | null
+  archived: number
+  collection_token: string | null
+  creator_username: string | null
+  edited_at: string | null
+  view_count: number
+  collection_name: string | null
+  creator_name: string | null
+}
+
+/** (Re)indexes each report; a token whose report no longer exists is removed from the index. */
+export function indexReports(db: DatabaseSync, reportTokens: string[]): void {
+  if (reportTokens.length === 0) return
+  const readReport = prepareCached(
+    db,
+    `SELECT r.token, r.name, r.description, r.archived, r.collection_token, r.creator_username,
+            coalesce(r.edited_at, r.last_saved_at, r.updated_at) AS edited_at, r.view_count,
+            c.name AS collection_name, m.name AS creator_name
+       FROM reports r
+       LEFT JOIN collections c ON c.token = r.collection_token
+       LEFT JOIN members m ON m.username = r.creator_username
+      WHERE r.token = ?`,
+  )
+  const readQueries = prepareCached(
+    db,
+    `SELECT q.token, q.name, q.raw_query, q.data_source_id, ds.name AS source_name
+       FROM queries q LEFT JOIN data_sources ds ON ds.id = q.data_source_id
+      WHERE q.report_token = ? ORDER BY q.position`,
+  )
+  const readTables = prepareCached(
+    db,
+    `SELECT DISTINCT qt.table_name FROM queries q JOIN query_tables qt ON qt.query_token = q.token
+      WHERE q.report_token = ?`,
+  )
+  const readCharts = prepareCached(
+    db,
+    `SELECT ch.title FROM queries q JOIN charts ch ON ch.query_token = q.token
+      WHERE q.report_token = ? AND ch.title IS NOT NULL`,
+  )
+  const findDoc = prepareCached(db, 'SELECT id FROM search_docs WHERE report_token = ?')
+  const insertDoc = prepareCached(
+    db,
+    `INSERT INTO search_docs(report_token, archived, collection_token, creator_username, edited_at, view_count)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  )
+  const updateDoc = prepareCached(
+    db,
+    `UPDATE search_docs SET archived = ?, collection_token = ?, creator_username = ?, edited_at = ?, view_count = ?
+      WHERE id = ?`,
+  )
+  const deleteFts = prepareCached(db, 'DELETE FROM search_fts WHERE rowid = ?')
+  const insertFts = prepareCached(
+    db,
+    `INSERT INTO search_fts(rowid, name, description, collection, author, queries, tables, sources, sql)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const clearFacets = prepareCached(db, 'DELETE FROM search_doc_facets WHERE doc_id = ?')
+  const insertFacet = prepareCached(db, 'INSERT OR IGNORE INTO search_doc_facets(doc_id, kind, value) VALUES (?, ?, ?)')
+
+  const missing: string[] = []
+  for (const token of new Set(reportTokens)) {
+    const r = readReport.get(token) as ReportRow | undefined
+    if (!r) {
+      missing.push(token)
+      continue
+    }
+    const queries = readQueries.all(token) as Array<{
+      name: string | null
+      raw_query: string
+      data_source_id: string | null
+      source_name: string | null
+    }>
+    const tables = (readTables.all(token) as Array<{ table_name: string }>).map((t) => t.table_name)
+    const charts = (readCharts.all(token) as Array<{ title: string }>).map((c) => c.title)
+    const sourceIds = [...new Set(queries.map((q) => q.data_source_id).filter((s): s is string => s !== null))]
+    const sourceNames = [...new Set(queries.map((q) => q.source_name).filter((s): s is string => s !== null))]
+
+    const existing = findDoc.get(token) as { id: number } | undefined
+    let id: number
+    if (existing) {
+      id = existing.id
+      updateDoc.run(r.archived, r.collection_token, r.creator_username, r.edited_at, r.view_count, id)
+      deleteFts.run(id)
+      clearFacets.run(id)
+    } else {
+      id = Number(
+        insertDoc.run(token, r.archived, r.collection_token, r.creator_username, r.edited_at, r.view_count).lastInsertRowid,
+      )
+    }
+    const author = [r.creator_name, r.creator_username].filter(Boolean).join(' ')
+    insertFts.run(
+      id,
+      r.name ?? '',
+      r.description ?? '',
+      r.collection_name ?? '',
+      author,
+      [...queries.map((q) => q.name ?? ''), ...charts].join('\n'),
+      tables.join('\n'),
+      sourceNames.join('\n'),
+      queries.map((q) => q.raw_query).join('\n;\n'),
+    )
+    for (const s of sourceIds) insertFacet.run(id, 1, s)
+    for (const t of tables) insertFacet.run(id, 2, t)
+    addVocabulary(db, tables, [r.name, r.collection_name, r.creator_name, r.creator_username, ...tables,
+      ...queries.map((q) => q.name), ...charts])
+  }
+  if (missing.length > 0) unindexReports(db, missing)
+  bump(db)
+}
+
+/** Removes reports from the index (call before or after deleting them from the library, same transaction). */
+export function unindexReports(db: DatabaseSync, reportTokens: string[]): void {
+  if (reportTokens.length === 0) return
+  const findDoc = prepareCached(db, 'SELECT id FROM search_docs WHERE report_token = ?')
+  const deleteFts = prepareCached(db, 'DELETE FROM search_fts WHERE rowid = ?')
+  const clearFacets = prepareCached(db, 'DELETE FROM search_doc_facets WHERE doc_id = ?')
+  const deleteDoc = prepareCached(db, 'DELETE FROM search_docs WHERE id = ?')
+  for (const token of new Set(reportTokens)) {
+    const doc = findDoc.get(token) as { id: number } | undefined
+    if (!doc) continue
+    deleteFts.run(doc.id)
+    clearFacets.run(doc.id)
+    deleteDoc.run(doc.id)
+  }
+  bump(db)
+}
+
+/**
+ * Drops and rebuilds the whole index from the library (after a restore, or to recover from a damaged index).
+ * Runs in the caller's transaction if there is one, else in its own.
+ */
+export function rebuildSearchIndex(db: DatabaseSync, options: { batchSize?: number } = {}): void {
+  const own = !db.isTransaction
+  if (own) db.exec('BEGIN IMMEDIATE')
+  try {
+    db.exec(`DELETE FROM search_doc_facets; DELETE FROM search_docs;
+      DELETE FROM search_fts; DELETE FROM search_table_names; DELETE FROM search_terms;
+      INSERT INTO search_table_names_tri(search_table_names_tri) VALUES ('delete-all');
+      INSERT INTO search_terms_tri(search_terms_tri) VALUES ('delete-all');`)
+    const tokens = (db.prepare('SELECT token FROM reports ORDER BY rowid').all() as Array<{ token: string }>).map((r) => r.token)
+    const batch = options.batchSize ?? 1000
+    for (let i = 0; i < tokens.length; i += batch) indexReports(db, tokens.slice(i, i + batch))
+    // Merge the many small FTS segments a bulk load leaves behind: faster queries, smaller file.
+    db.exec(`INSERT INTO search_fts(search_fts) VALUES ('optimize')`)
+    if (own) db.exec('COMMIT')
+  } catch (error) {
+    if (own && db.isTransaction) db.exec('ROLLBACK')
+    throw error
+  }
+  bump(db)
+}
+
+/**
+ * Adds new words and table names to the vocabularies the fallback and substring search use. Grows only:
+ * a word whose last report went away costs a few bytes and finds nothing, which is harmless.
+ */
+function addVocabulary(db: DatabaseSync, tables: string[], texts: Array<string | null>): void {
+  const insertTable = prepareCached(db, 'INSERT OR IGNORE INTO search_table_names(name) VALUES (?)')
+  const insertTableTri = prepareCached(db, 'INSERT INTO search_table_names_tri(rowid, name) VALUES (?, ?)')
+  for (const t of tables) {
+    const res = insertTable.run(t)
+    if (res.changes > 0) insertTableTri.run(res.lastInsertRowid, t)
+  }
+  const insertTerm = prepareCached(db, 'INSERT OR IGNORE INTO search_terms(term) VALUES (?)')
+  const insertTermTri = prepareCached(db, 'INSERT INTO search_terms_tri(rowid, term) VALUES (?, ?)')
+  const seen = new Set<string>()
+  for (const text of texts) {
+    if (!text) continue
+    for (const w of tokenizeWords(text)) {
+      // Short words and numbers are poor typo candidates (and trigram needs three characters).
+      if (w.length < 4 || seen.has(w) || /^\d+$/.test(w)) continue
+      seen.add(w)
+      const res = insertTerm.run(w)
+      if (res.changes > 0) insertTermTri.run(res.lastInsertRowid, w)
+    }
+  }
+}

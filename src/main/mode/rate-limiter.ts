@@ -2,8 +2,9 @@
 // documented ~40 requests per 10 s per user, plus a cap on requests in flight. Mode meters with a leaky bucket
 // (research/mode-api.md §6), so the bucket here is small (one second's worth of requests by default): a burst
 // never goes beyond what Mode's bucket has already drained, and the long-run rate equals the limit.
-// On a 429 everybody pauses (for `Retry-After` when Mode sends it) and the rate halves for a cool-down, then
-// recovers. Clock and sleep are injectable so tests can run minutes of traffic in microseconds.
+// On a 429 everybody pauses (for `Retry-After` when Mode sends it) and the rate halves for a cool-down; another
+// 429 after the pause halves it again (down to 1/16), so a limit lower than configured is found in a few steps.
+// After a cool-down without 429s the full rate returns. Clock and sleep are injectable so tests can run minutes of traffic in microseconds.
 
 export interface RateLimiterOptions {
   /** Requests allowed per `perMs` (Mode: 40 per 10 000 ms). */
@@ -15,9 +16,11 @@ export interface RateLimiterOptions {
   concurrency?: number
   /** Pause after a 429 without `Retry-After`. Default: the time Mode's bucket needs to drain `capacity` requests. */
   defaultPauseMs?: number
-  /** How long the rate stays reduced after a 429, and by which factor. */
+  /** How long the rate stays reduced after the last 429, and by which factor each 429 multiplies it. */
   slowdownMs?: number
   slowdownFactor?: number
+  /** The lowest share of the configured rate the slowdown may reach. */
+  minRateFactor?: number
   now?: () => number
   sleep?: (ms: number) => Promise<void>
   /** Called when requests start or stop being held back by the limit (for "waiting for the rate limit"). */
@@ -53,6 +56,8 @@ export class RateLimiter {
   private readonly defaultPauseMs: number
   private readonly slowdownMs: number
   private readonly slowdownFactor: number
+  private readonly minRateFactor: number
+  private rateFactor = 1
   private readonly now: () => number
   private readonly sleep: (ms: number) => Promise<void>
   private readonly onWaitingChange: ((waiting: boolean) => void) | undefined
@@ -78,6 +83,7 @@ export class RateLimiter {
     this.defaultPauseMs = options.defaultPauseMs ?? (this.capacity * this.windowMs) / this.requestsPerWindow
     this.slowdownMs = options.slowdownMs ?? this.windowMs * 3
     this.slowdownFactor = options.slowdownFactor ?? 0.5
+    this.minRateFactor = options.minRateFactor ?? 1 / 16
     this.now = options.now ?? (() => performance.now())
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
     this.onWaitingChange = options.onWaitingChange
@@ -111,6 +117,11 @@ export class RateLimiter {
   noteRateLimited(retryAfterMs: number | null): void {
     const now = this.now()
     this.counters.rateLimited++
+    this.refill(now)
+    // 429s for requests sent before the current pause began are not new evidence: slow down once per pause.
+    if (now >= this.pausedUntil) {
+      this.rateFactor = now < this.slowUntil ? Math.max(this.minRateFactor, this.rateFactor * this.slowdownFactor) : this.slowdownFactor
+    }
     this.tokens = 0
     this.lastRefill = now
     const pause = retryAfterMs ?? this.defaultPauseMs
@@ -127,10 +138,15 @@ export class RateLimiter {
     return { ...this.counters, inFlight: this.inFlight, queued: this.queue.length, waiting: this.isWaiting }
   }
 
+  /** The share of the configured rate in force now (1 unless slowed down by recent 429s). */
+  currentRateFactor(): number {
+    return this.now() < this.slowUntil ? this.rateFactor : 1
+  }
+
   /** Tokens per millisecond right now (reduced during the cool-down after a 429). */
   private rateAt(now: number): number {
     const base = this.requestsPerWindow / this.windowMs
-    return now < this.slowUntil ? base * this.slowdownFactor : base
+    return now < this.slowUntil ? base * this.rateFactor : base
   }
 
   private refill(now: number): void {

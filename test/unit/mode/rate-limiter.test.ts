@@ -79,6 +79,24 @@ describe('RateLimiter', () => {
     expect(limiter.stats().rateLimited).toBe(1)
   })
 
+  it('halves the rate again on a 429 after the pause (not for 429s of requests already in flight), then recovers', async () => {
+    const clock = new FakeClock()
+    const limiter = new RateLimiter({ now: clock.now, sleep: clock.sleep, slowdownMs: 10_000 })
+    limiter.noteRateLimited(1_000)
+    limiter.noteRateLimited(1_000) // same burst: still one halving
+    expect(limiter.currentRateFactor()).toBe(0.5)
+    await clock.runUntil(2_000)
+    limiter.noteRateLimited(1_000)
+    expect(limiter.currentRateFactor()).toBe(0.25)
+    for (let i = 0; i < 10; i++) {
+      await clock.runUntil(clock.now() + 1_100)
+      limiter.noteRateLimited(1_000)
+    }
+    expect(limiter.currentRateFactor()).toBe(1 / 16)
+    await clock.runUntil(clock.now() + 12_000)
+    expect(limiter.currentRateFactor()).toBe(1)
+  })
+
   it('pauses for a default time when Mode sends no Retry-After', async () => {
     const clock = new FakeClock()
     const limiter = new RateLimiter({ now: clock.now, sleep: clock.sleep })

@@ -3,7 +3,7 @@ import type { SearchHit } from '../../../../shared/model.ts'
 import { relativeTime } from '../sync/relative-time.ts'
 import { SnippetText } from './SnippetText.tsx'
 
-export const ROW_HEIGHT = 68
+export const ROW_HEIGHT = 78
 
 export function resultId(index: number): string {
   return `result-${index}`

@@ -7,6 +7,7 @@ import { useNavigation } from '../../stores/navigation.ts'
 import { isOffline, useSync } from '../../stores/sync.ts'
 import { filterTerm } from '../library/query-filters.ts'
 import { formatDateTime, relativeTime } from '../sync/relative-time.ts'
+import { useNow } from '../sync/useNow.ts'
 import { CopyButton, SqlCode } from './SqlBlock.tsx'
 import './report.css'
 
@@ -21,14 +22,17 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
-function When({ iso }: { iso: string | null }) {
+function When({ iso, now }: { iso: string | null; now: number }) {
   if (!iso) return <span className="faint">—</span>
-  return <time dateTime={iso} title={formatDateTime(iso)}>{formatDateTime(iso)} <span className="faint">({relativeTime(iso)})</span></time>
+  // The relative form only where it adds something ("3 h ago"); past a month it would repeat the date.
+  const recent = Math.abs(now - Date.parse(iso)) < 30 * 24 * 3600_000
+  return <time dateTime={iso}>{formatDateTime(iso)}{recent && <span className="faint"> ({relativeTime(iso)})</span>}</time>
 }
 
 export function ReportScreen() {
   const token = useNavigation((s) => (s.view.name === 'report' ? s.view.token : null))
   const offline = useSync(isOffline)
+  const now = useNow(60_000)
   const [load, setLoad] = useState<Load | null>(null)
   /** Reports whose chart fetch has finished (or failed) in this view, so it is not repeated. */
   const [chartsTried, setChartsTried] = useState<string | null>(null)
@@ -117,9 +121,9 @@ export function ReportScreen() {
           {report.author ? <button type="button" className="btn btn-link" onClick={() => search(filterTerm('author', report.author?.username ?? ''))}>{report.author.name ?? report.author.username}</button> : <span className="faint">—</span>}
         </Fact>
         <Fact label="Views">{report.viewCount.toLocaleString()}</Fact>
-        <Fact label="Created"><When iso={report.createdAt} /></Fact>
-        <Fact label="Edited"><When iso={report.editedAt ?? report.updatedAt} /></Fact>
-        <Fact label="Last run"><When iso={report.lastRunAt} /></Fact>
+        <Fact label="Created"><When iso={report.createdAt} now={now} /></Fact>
+        <Fact label="Edited"><When iso={report.editedAt ?? report.updatedAt} now={now} /></Fact>
+        <Fact label="Last run"><When iso={report.lastRunAt} now={now} /></Fact>
       </dl>
 
       <section className="queries" aria-label="Queries">

@@ -70,8 +70,6 @@ function space(state: WorkspaceState, token: string): TruthSpace {
   return s
 }
 
-let nextId = 90_000_000
-
 export function applyOp(state: WorkspaceState, op: SimOp, ctx: MutationContext): SimOpResult {
   const truth = state.truth
   switch (op.kind) {
@@ -83,11 +81,11 @@ export function applyOp(state: WorkspaceState, op: SimOp, ctx: MutationContext):
       const now = ctx.stamp()
       const defaultDs = truth.data_sources[0]?.id ?? 0
       const queries: TruthQuery[] = (op.queries ?? [{ name: 'Query 1', raw_query: 'SELECT 1' }]).map((q, i) => ({
-        token: freshToken(state, ctx), id: nextId++, name: q.name ?? `Query ${i + 1}`, raw_query: q.raw_query,
+        token: freshToken(state, ctx), id: state.nextId++, name: q.name ?? `Query ${i + 1}`, raw_query: q.raw_query,
         data_source_id: q.data_source_id ?? defaultDs, created_at: now, updated_at: now, charts: [],
       }))
       state.addReport({
-        token, id: nextId++, name: op.name === undefined ? 'Untitled Report' : op.name,
+        token, id: state.nextId++, name: op.name === undefined ? 'Untitled Report' : op.name,
         description: op.description ?? null, space_token: op.space_token, archived: false,
         created_at: now, updated_at: now, edited_at: now, last_saved_at: now, last_run_at: null, view_count: 0,
         creator_username: creator, web_url: `https://app.mode.com/${state.slug}/reports/${token}`, queries,
@@ -136,7 +134,7 @@ export function applyOp(state: WorkspaceState, op: SimOp, ctx: MutationContext):
       const token = op.token ?? freshToken(state, ctx)
       if (state.spaces.has(token)) throw new SimOpError(`collection ${token} exists`)
       const s: TruthSpace = {
-        token, id: nextId++, name: op.name, description: op.description ?? null,
+        token, id: state.nextId++, name: op.name, description: op.description ?? null,
         space_type: op.space_type ?? (op.personal_owner_username ? 'private' : 'custom'), state: 'active',
         restricted: op.restricted ?? false, personal_owner_username: op.personal_owner_username ?? null,
       }

@@ -50,6 +50,8 @@ export interface SimulatorOptions {
   password?: string
   /** How long a `timeout` fault holds a response before dropping the connection (default 120 s). */
   timeoutHoldMs?: number
+  /** Monotonic clock (ms) for the rate limit; tests pass a fake one. Default performance.now. */
+  rateClock?: () => number
   /** Clock for mutation timestamps (ms since epoch); stamps never go backwards. Default Date.now. */
   now?: () => number
 }
@@ -153,7 +155,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const latencyMs = Math.max(0, options.latencyMs ?? 0)
   const timeoutHoldMs = options.timeoutHoldMs ?? 120_000
   const rate = options.rate === undefined ? DEFAULT_RATE : options.rate
-  const bucket = rate ? new LeakyBucket(rate) : null
+  const bucket = rate ? new LeakyBucket(rate, options.rateClock) : null
   const retryAfter = options.retryAfter ?? false
   const faults = new FaultTable(seed)
   const coin = new Rng(mixSeed(seed, 0xc017))

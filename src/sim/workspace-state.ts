@@ -31,6 +31,8 @@ export class WorkspaceState {
   /** Every user ever seen, so `/api/{username}` still resolves a creator who has left the workspace. */
   readonly knownUsers = new Map<string, TruthMember>()
   readonly workspaceId: number
+  /** Ids for objects created by mutations (generated ids stay far below). */
+  nextId = 90_000_000
   private readonly reportsBySpace = new Map<string, Set<string>>()
   private readonly sorted = new Map<string, TruthReport[]>()
   private readonly listings = new Map<string, TruthReport[]>()

@@ -12,8 +12,8 @@ describe('sync status summary', () => {
     expect(summariseSync(base, true, NOW)).toEqual({ tone: 'ok', title: 'Synced 5 min ago', detail: 'Next in 15 h' })
   })
   it('shows phase, counts and a percentage while syncing, and rate-limit waits', () => {
-    expect(summariseSync({ ...base, status: 'syncing', progress }, true, NOW)).toMatchObject({ tone: 'busy', title: 'Syncing — Fetching SQL', detail: '250 of 1,000', percent: 25 })
-    expect(summariseSync({ ...base, status: 'syncing', progress: { ...progress, total: null, waitingForRateLimit: true } }, true, NOW)).toMatchObject({ tone: 'warning', title: 'Waiting for Mode’s rate limit', percent: null })
+    expect(summariseSync({ ...base, status: 'syncing', progress }, true, NOW)).toMatchObject({ tone: 'busy', title: 'Syncing', detail: 'Fetching SQL · 250 of 1,000', percent: 25 })
+    expect(summariseSync({ ...base, status: 'syncing', progress: { ...progress, total: null, waitingForRateLimit: true } }, true, NOW)).toMatchObject({ tone: 'warning', title: 'Waiting for rate limit', percent: null })
   })
   it('tells offline and errors apart', () => {
     expect(summariseSync(base, false, NOW)).toMatchObject({ tone: 'warning', title: 'Offline', detail: 'Synced 5 min ago; search still works' })

@@ -1,6 +1,7 @@
 // What the library says when there is nothing to list: the sync has not brought names yet (with its
 // progress), or the query matched nothing (with ways out).
 import { useSync } from '../../stores/sync.ts'
+import { PHASE_LABELS } from '../sync/sync-status.ts'
 import { includesArchived, setArchived, queryTerms } from './query-filters.ts'
 
 export interface LibraryEmptyStateProps {
@@ -22,7 +23,7 @@ export function LibraryEmptyState({ kind, query, filters, archived, offline, onQ
         <h2>Your library is on its way</h2>
         {sync?.status === 'syncing' && p ? (
           <>
-            <p className="empty-state-body">Report names arrive first; search works as soon as they do. Currently: {p.phase}{p.total ? ` (${p.done.toLocaleString()} of ${p.total.toLocaleString()})` : ''}.</p>
+            <p className="empty-state-body">Report names arrive first; search works as soon as they do. Now: {PHASE_LABELS[p.phase].toLowerCase()}{p.total ? ` (${p.done.toLocaleString()} of ${p.total.toLocaleString()})` : ''}.</p>
             <div className="progress" role="progressbar" aria-label="Sync progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined}>
               <div className="progress-bar" style={{ width: `${pct ?? 5}%` }} />
             </div>

@@ -36,8 +36,8 @@ export function summariseSync(state: SyncState | null, online: boolean, now: num
   const synced = state.lastSuccessAt ? `Synced ${relativeTime(state.lastSuccessAt, now)}` : 'Never synced'
   if (state.status === 'syncing' && state.progress) {
     const p = state.progress
-    if (p.waitingForRateLimit) return { tone: 'warning', title: 'Waiting for Mode’s rate limit', detail: `${PHASE_LABELS[p.phase]} · ${progressCounts(p)}`, percent: progressPercent(p) }
-    return { tone: 'busy', title: `Syncing — ${PHASE_LABELS[p.phase]}`, detail: progressCounts(p), percent: progressPercent(p) }
+    if (p.waitingForRateLimit) return { tone: 'warning', title: 'Waiting for rate limit', detail: `${PHASE_LABELS[p.phase]} · ${progressCounts(p)}`, percent: progressPercent(p) }
+    return { tone: 'busy', title: 'Syncing', detail: `${PHASE_LABELS[p.phase]} · ${progressCounts(p)}`, percent: progressPercent(p) }
   }
   if (state.status === 'syncing') return { tone: 'busy', title: 'Syncing…', detail: null, percent: null }
   if (!online || state.status === 'offline') return { tone: 'warning', title: 'Offline', detail: `${synced}; search still works` }

@@ -31,8 +31,13 @@ import {
 } from './schemas.ts'
 
 export const DEFAULT_BASE_URL = 'https://app.mode.com'
+/** package.json's version; the app passes its own (`app.getVersion()`) through `appVersion`. */
 const APP_VERSION = '0.1.0'
-export const DEFAULT_USER_AGENT = `ModeCompanion/${APP_VERSION} (+https://github.com/mode-companion/mode-companion)`
+
+/** Names the app and version to Mode (no project URL exists yet to add as `+https://…`). */
+export function defaultUserAgent(appVersion: string = APP_VERSION): string {
+  return `ModeCompanion/${appVersion} (${process.platform}; Node ${process.versions.node})`
+}
 
 export type ModeClientEvent =
   | { type: 'response'; method: string; path: string; status: number; ms: number; attempt: number }
@@ -50,7 +55,9 @@ export interface ModeClientOptions {
   maxAttempts?: number
   /** Shared by every client of the same Mode user; one is created when omitted. */
   limiter?: RateLimiter
+  /** Full User-Agent; default `ModeCompanion/<appVersion> (<platform>; Node <version>)`. */
   userAgent?: string
+  appVersion?: string
   onEvent?: (event: ModeClientEvent) => void
   /** Backoff before retry n (1-based) is random in [0, min(maxBackoffMs, baseBackoffMs·2^(n-1))] (full jitter). */
   baseBackoffMs?: number
@@ -108,7 +115,7 @@ export function createModeClient(options: ModeClientOptions) {
   const headers = {
     Authorization: `Basic ${Buffer.from(`${options.token}:${options.password}`, 'utf8').toString('base64')}`,
     Accept: 'application/hal+json',
-    'User-Agent': options.userAgent ?? DEFAULT_USER_AGENT,
+    'User-Agent': options.userAgent ?? defaultUserAgent(options.appVersion),
   }
   const counters = { requests: 0, retries: 0, rateLimited: 0, waitMs: 0 }
 
@@ -148,7 +155,8 @@ export function createModeClient(options: ModeClientOptions) {
         if (response.status === 429) {
           counters.rateLimited++
           retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
-          limiter.noteRateLimited(retryAfterMs)
+          // An absurd Retry-After fails this call below; it must not freeze every other request for an hour.
+          limiter.noteRateLimited(retryAfterMs === null ? null : Math.min(retryAfterMs, maxRetryAfterMs))
           options.onEvent?.({ type: 'rate_limited', path, retryAfterMs })
         }
         failure = errorFromStatus(response.status, safeJsonObject(text), ctx)

@@ -111,12 +111,12 @@ describe('retries', () => {
 
 describe('requests', () => {
   it('send Basic auth, HAL Accept and a User-Agent naming the app', async () => {
-    const { client, requests } = setup(() => json(VERIFY), { token: 'tok', password: 'pw' })
+    const { client, requests } = setup(() => json(VERIFY), { token: 'tok', password: 'pw', appVersion: '9.8.7' })
     await client.verify()
     const headers = requests[0]?.headers
     expect(headers?.get('authorization')).toBe(`Basic ${Buffer.from('tok:pw').toString('base64')}`)
     expect(headers?.get('accept')).toBe('application/hal+json')
-    expect(headers?.get('user-agent')).toMatch(/^ModeCompanion\/\d+\.\d+\.\d+/)
+    expect(headers?.get('user-agent')).toMatch(/^ModeCompanion\/9\.8\.7 \(/)
   })
 
   it('accept a base URL with or without /api and a trailing slash', () => {

@@ -6,6 +6,7 @@ import type { AppError, StorageOptions } from '../../../../shared/model.ts'
 import { call } from '../../bridge.ts'
 import { Button } from '../../components/Button.tsx'
 import { ExternalLinkButton } from '../../components/ExternalLinkButton.tsx'
+import { Icon } from '../../components/Icon.tsx'
 import { Notice } from '../../components/Notice.tsx'
 import { useConnection } from '../../stores/connection.ts'
 import { describeConnectError } from './connect-errors.ts'
@@ -134,7 +135,7 @@ export function CredentialsStep({ initialWorkspace, reconnectReason, switching, 
         </Notice>
       )}
       {protection === 'strong' && (
-        <p className="field-hint">Stored encrypted by your operating system's keychain ({storage?.backend}). The app only reads from Mode.</p>
+        <p className="field-hint" data-testid="storage-strong"><Icon name="lock" size={13} /> {storage?.explanation || "Stored encrypted by your operating system's keychain."} The app only reads from Mode.</p>
       )}
 
       {view && (
@@ -143,7 +144,7 @@ export function CredentialsStep({ initialWorkspace, reconnectReason, switching, 
             <div className="notice-title">{view.title}</div>
             <div>{view.explanation}</div>
             <div><strong>What to do:</strong> {view.action}</div>
-            {view.detail && <div className="faint">Mode Companion: {view.detail}</div>}
+            {view.detail && <div className="faint">Details: {view.detail}</div>}
             {view.offer && (
               <div className="btn-row" style={{ marginTop: 'var(--space-2)' }}>
                 {view.offer === 'retry' && <Button size="sm" type="submit">Try again</Button>}

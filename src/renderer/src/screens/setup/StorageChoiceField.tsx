@@ -20,8 +20,7 @@ export function StorageChoiceField({ choice, acknowledged, onChoice, onAcknowled
         <div className="notice-body">
           <div className="notice-title">No keychain is available to protect them</div>
           <div>
-            {explanation || 'This system has no secure keychain (such as GNOME Keyring or KWallet) for Mode Companion to use.'}{' '}
-            Anything stored without one can be read by any program running as your user.
+            {explanation || 'No system keyring (such as GNOME Keyring or KWallet) is available, so credentials saved on this computer would be protected only by a publicly known key.'}
             <span className="faint"> (Storage backend: {backend})</span>
           </div>
         </div>

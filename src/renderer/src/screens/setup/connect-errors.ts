@@ -8,7 +8,7 @@ export interface ConnectErrorView {
   title: string
   explanation: string
   action: string
-  /** Main's own message when it adds something the explanation does not say. */
+  /** Main's own message, shown where the wizard's words are generic (unexpected failures, invalid input). */
   detail: string | null
   focus: FieldName | null
   offer: 'retry' | 'open-mode' | 'sample' | null
@@ -16,10 +16,12 @@ export interface ConnectErrorView {
 
 export function describeConnectError(error: AppError, workspace: string): ConnectErrorView {
   const ws = workspace ? `“${workspace}”` : 'this workspace'
-  const base = (view: Omit<ConnectErrorView, 'code' | 'detail'>): ConnectErrorView => ({
+  // The known causes get the wizard's own words (written for this moment, with the field to fix); main's
+  // message would repeat them. Generic ones keep main's message as the detail.
+  const base = (view: Omit<ConnectErrorView, 'code' | 'detail'>, withDetail = false): ConnectErrorView => ({
     ...view,
     code: error.code,
-    detail: error.message && error.message !== view.explanation && error.message !== view.title ? error.message : null,
+    detail: withDetail && error.message && error.message !== view.explanation ? error.message : null,
   })
   switch (error.code) {
     case 'bad_credentials':
@@ -112,7 +114,7 @@ export function describeConnectError(error: AppError, workspace: string): Connec
         action: 'Check the workspace, token and password, then connect again.',
         focus: 'workspace',
         offer: null,
-      })
+      }, true)
     default:
       return base({
         title: 'Could not connect',
@@ -120,6 +122,6 @@ export function describeConnectError(error: AppError, workspace: string): Connec
         action: error.action ?? 'Try again. If it keeps failing, restart the app.',
         focus: null,
         offer: 'retry',
-      })
+      }, true)
   }
 }

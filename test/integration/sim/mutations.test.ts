@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startSimulator, type Simulator } from '../../../src/sim/server.ts'
+import type { Truth } from '../../../src/sim/truth.ts'
 import { adminPost, apiGet, walkSpaceReports } from './sim-http.ts'
 
 let sims: Simulator[] = []
@@ -58,9 +59,9 @@ describe('mutations', () => {
     sim.mutate([{ kind: 'deleteReport', token: token }])
     expect((await apiGet(sim, `/${ws}/reports/${token}`)).status).toBe(404)
     expect(tokensOf(await apiGet(sim, `/${ws}/spaces/${a!.token}/reports`), 'reports')).not.toContain(token)
-    const truth = await (await fetch(`${sim.url}/__sim/truth`)).json()
-    expect(truth.reports.some((r: { token: string }) => r.token === token)).toBe(false)
-    expect(truth.reports.find((r: { token: string }) => r.token === victim.token).space_token).toBe(b!.token)
+    const truth = (await (await fetch(`${sim.url}/__sim/truth`)).json()) as Truth
+    expect(truth.reports.some((r) => r.token === token)).toBe(false)
+    expect(truth.reports.find((r) => r.token === victim.token)!.space_token).toBe(b!.token)
   })
 
   it('collections, members and groups change in their listings', async () => {

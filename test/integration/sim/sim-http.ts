@@ -20,7 +20,7 @@ export async function apiGet(sim: Simulator, path: string, init: { auth?: string
     signal: init.signal,
   })
   const text = await res.text()
-  let json: unknown = undefined
+  let json: unknown
   try {
     json = JSON.parse(text)
   } catch {

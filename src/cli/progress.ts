@@ -43,13 +43,18 @@ export function progressBar(done: number, total: number | null, width = BAR_WIDT
 
 /** The facts of one progress event as short parts: `120/400`, `35 requests`, `waiting for rate limit`, `ETA 12 s`. */
 export function progressParts(p: SyncProgress): string[] {
-  const parts = [p.total !== null ? `${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')}` : `${p.done.toLocaleString('en-US')}`]
+  const parts: string[] = []
+  if (p.total !== null) parts.push(`${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')}`)
+  else if (p.done > 0) parts.push(p.done.toLocaleString('en-US'))
   parts.push(`${p.requests.toLocaleString('en-US')} request${p.requests === 1 ? '' : 's'}`)
+  // The limiter counts every request it held back even for a millisecond, so only "waiting now" is news.
   if (p.waitingForRateLimit) parts.push('waiting for the rate limit')
-  else if (p.rateLimitWaits > 0) parts.push(`${p.rateLimitWaits} rate-limit wait${p.rateLimitWaits === 1 ? '' : 's'}`)
   if (p.etaMs !== null && p.etaMs > 0) parts.push(`ETA ${formatDuration(p.etaMs)}`)
   return parts
 }
+
+/** Phases worth a line of their own ('starting' and 'finishing' take no time a user would notice). */
+const SHOWN: ReadonlySet<SyncPhase> = new Set(['collections', 'listing', 'people', 'queries', 'charts'])
 
 export function createProgressRenderer(options: ProgressOptions): ProgressRenderer {
   const { stream, style } = options
@@ -75,14 +80,44 @@ export function createProgressRenderer(options: ProgressOptions): ProgressRender
     drawn = true
   }
 
+  /** A phase that was followed by the next one ran to its end, whatever its last (throttled) event said. */
+  const completed = (p: SyncProgress, next?: SyncProgress): SyncProgress => ({
+    ...p,
+    done: p.total ?? p.done,
+    // The next phase's first event carries the requests counted when this phase ended.
+    requests: next ? next.requests : p.requests,
+    etaMs: null,
+    waitingForRateLimit: false,
+  })
+
+  const plainLine = (p: SyncProgress) => `${indent}${PHASE_LABELS[p.phase]}: ${progressParts({ ...p, etaMs: null, waitingForRateLimit: false }).join(', ')}\n`
+
+  const finish = (): void => {
+    if (style.tty) {
+      if (drawn) {
+        if (pending) drawTty(pending)
+        stream.write('\n')
+        drawn = false
+      }
+    } else if (pending) stream.write(plainLine(pending))
+    pending = null
+  }
+
   return {
     update(p) {
+      if (!SHOWN.has(p.phase)) {
+        // Close the previous phase's line and show nothing for the bookkeeping phases.
+        if (pending && p.phase === 'finishing') pending = completed(pending, p)
+        finish()
+        lastPhase = p.phase
+        return
+      }
       const t = now()
+      const phaseChanged = p.phase !== lastPhase
       if (style.tty) {
-        const phaseChanged = p.phase !== lastPhase
-        if (phaseChanged && lastPhase !== null && drawn) {
-          // Keep a finished phase on screen as its own line, then start the next one below it.
-          if (pending) drawTty(pending)
+        if (phaseChanged && drawn) {
+          // Keep a finished phase on screen as its own line with its final counts, then start the next one.
+          if (pending) drawTty(completed(pending, p))
           stream.write('\n')
           drawn = false
         }
@@ -94,18 +129,16 @@ export function createProgressRenderer(options: ProgressOptions): ProgressRender
         }
         return
       }
-      if (p.phase !== lastPhase || t - lastDraw >= heartbeatMs) {
-        stream.write(`${indent}${PHASE_LABELS[p.phase]}: ${progressParts(p).join(', ')}\n`)
-        lastPhase = p.phase
+      // In a log: one line per finished phase with its final counts, and a heartbeat during long phases.
+      if (phaseChanged && pending) stream.write(plainLine(completed(pending, p)))
+      if (phaseChanged) lastDraw = t
+      else if (t - lastDraw >= heartbeatMs) {
+        stream.write(plainLine(p).replace(/\n$/, ' …\n'))
         lastDraw = t
       }
+      lastPhase = p.phase
+      pending = p
     },
-    finish() {
-      if (style.tty && drawn) {
-        if (pending) drawTty(pending)
-        stream.write('\n')
-        drawn = false
-      }
-    },
+    finish,
   }
 }

@@ -183,7 +183,7 @@ export function describeSummary(workspace: string, s: SyncSummary, style: Style,
   const head = `${style.green('✓')} ${s.kind === 'full' ? 'Full' : 'Incremental'} sync of ${style.bold(workspace)} finished in ${formatDuration(s.durationMs)}`
   const rows = [
     ['Library', `${formatCount(s.reports, 'report')}, ${formatCount(s.queries, 'query', 'queries')}, ${formatCount(s.collections, 'collection')}, ${formatCount(s.members, 'member')}`],
-    ['This run', `${formatCount(s.reportsChanged, 'report')} new or changed, SQL fetched for ${formatCount(s.queriesFetched, 'query', 'queries')}`],
+    ['This run', `${formatCount(s.reportsChanged, 'report')} new or changed, SQL fetched for ${formatCount(s.queriesFetched, 'report')}`],
     ['Mode API', `${formatCount(s.requests, 'request')}${s.rateLimited ? `, ${s.rateLimited} answered "slow down" (429)` : ', none rate-limited'}`],
   ]
   return [head, ...columns(rows).map((l) => `${indent}  ${l}`)].map((l, i) => (i === 0 ? indent + l : l)).join('\n') + '\n'

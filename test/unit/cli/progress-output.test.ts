@@ -13,19 +13,31 @@ const progress = (p: Partial<SyncProgress>): SyncProgress => ({
 })
 
 describe('progress on a terminal', () => {
-  it('redraws one line per phase with the bar, counts, requests, rate-limit wait and ETA', () => {
+  it('redraws the current phase in place with bar, counts, requests, rate-limit wait and ETA', () => {
+    const { chunks, stream } = sink(true)
+    let t = 0
+    const r = createProgressRenderer({ stream, style: styleFor(stream, { NO_COLOR: '1' }), now: () => t })
+    r.update(progress({ done: 5, total: 10, requests: 3, etaMs: 4000 }))
+    expect(chunks.at(-1)).toBe('\r\x1b[2KListing reports      ████████████░░░░░░░░░░░░  5/10 · 3 requests · ETA 4.0 s')
+    t += 1000
+    r.update(progress({ phase: 'queries', done: 2, total: 8, requests: 9, waitingForRateLimit: true }))
+    expect(chunks.at(-1)).toBe('\r\x1b[2KFetching SQL         ██████░░░░░░░░░░░░░░░░░░  2/8 · 9 requests · waiting for the rate limit')
+  })
+
+  it('leaves each finished phase on its own line, complete, with the requests it took', () => {
     const { chunks, stream } = sink(true)
     let t = 0
     const r = createProgressRenderer({ stream, style: styleFor(stream, { NO_COLOR: '1' }), now: () => t })
     r.update(progress({ done: 5, total: 10, requests: 3, etaMs: 4000 }))
     t += 1000
-    r.update(progress({ phase: 'queries', done: 2, total: 8, requests: 9, waitingForRateLimit: true }))
-    r.finish()
-    const text = chunks.join('')
-    const lines = text.split('\n').map((l) => l.split('\r\x1b[2K').at(-1))
-    expect(lines[0]).toBe('Listing reports      ████████████░░░░░░░░░░░░  5/10 · 3 requests · ETA 4.0 s')
-    expect(lines[1]).toBe('Fetching SQL         ██████░░░░░░░░░░░░░░░░░░  2/8 · 9 requests · waiting for the rate limit')
-    expect(text.endsWith('\n')).toBe(true)
+    r.update(progress({ phase: 'queries', done: 0, total: 8, requests: 9 }))
+    r.update(progress({ phase: 'finishing', done: 0, total: null, requests: 17 }))
+    const lines = chunks.join('').split('\n').map((l) => l.split('\r\x1b[2K').at(-1))
+    expect(lines).toEqual([
+      'Listing reports      ████████████████████████  10/10 · 9 requests',
+      'Fetching SQL         ████████████████████████  8/8 · 17 requests',
+      '',
+    ])
   })
 
   it('throttles redraws within a phase', () => {
@@ -50,12 +62,12 @@ describe('progress in a log', () => {
     t += 1000
     r.update(progress({ done: 2 }))
     t += 5000
-    r.update(progress({ done: 9, requests: 12, rateLimitWaits: 2 }))
-    r.finish()
+    r.update(progress({ done: 9, requests: 12, rateLimitWaits: 2, waitingForRateLimit: true }))
+    r.update(progress({ phase: 'finishing', done: 0, total: null, requests: 20 }))
     expect(chunks).toEqual([
-      'Listing collections: 0, 0 requests\n',
-      'Listing reports: 1/10, 0 requests\n',
-      'Listing reports: 9/10, 12 requests, 2 rate-limit waits\n',
+      'Listing collections: 0 requests\n',
+      'Listing reports: 9/10, 12 requests …\n',
+      'Listing reports: 10/10, 20 requests\n',
     ])
   })
 })

@@ -159,7 +159,8 @@ export function LibraryScreen() {
         </div>
       </header>
       <div className="library-body">
-        <div className="results-pane">
+        {/* data-result-query: which query the list shows (the latency spec waits on it). */}
+        <div className="results-pane" data-result-query={library.resultQuery ?? undefined} data-status={library.status}>
           {library.status === 'error' && <div className="notice notice-error" role="alert"><div className="notice-body">{library.error}</div></div>}
           {hasResults ? (
             <VirtualList

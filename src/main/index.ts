@@ -1,11 +1,13 @@
 // Electron main entry: app lifecycle and wiring. The one place that knows Electron and every service;
 // everything it can delegate lives in Electron-free modules (app-core.ts and the folders beside it).
-import { app, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
+import { app, ipcMain, net, powerMonitor, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
 import { CALL_NAMES, callChannel, eventChannel, type EventName, type EventPayload } from '../shared/contract.ts'
 import { APP_ID, PRODUCT_NAME } from './app-info.ts'
-import { createAppCore } from './app-core.ts'
+import { createAppCore, type AppCore } from './app-core.ts'
 import { IpcRegistry } from './ipc.ts'
+import { electronSafeStorage } from './secrets/electron-safe-storage.ts'
+import { createElectronSettingsStore } from './settings/electron-settings-store.ts'
 import { handleAppProtocol, registerAppScheme } from './protocol.ts'
 import { APP_ORIGIN } from './security-policy.ts'
 import { createMainWindow, lockDownSession, preloadPath } from './window.ts'
@@ -38,19 +40,40 @@ function start(): void {
     contents.on('will-attach-webview', (e) => e.preventDefault())
   })
 
-  void app.whenReady().then(() => {
+  let core: AppCore | null = null
+  let disposed = false
+  app.on('before-quit', (event) => {
+    // Let the running sync stop cleanly and the databases close before the process exits.
+    if (!core || disposed) return
+    event.preventDefault()
+    disposed = true
+    void core.dispose().finally(() => app.quit())
+  })
+
+  void app.whenReady().then(async () => {
     lockDownSession()
     handleAppProtocol(join(import.meta.dirname, '../renderer'))
 
-    const core = createAppCore({
+    const dataDir = app.getPath('userData')
+    // safeStorage only after ready (before it, macOS may name the keychain item wrongly: electron#45328).
+    const appCore = createAppCore({
       version: app.getVersion(),
       electronVersion: process.versions.electron ?? null,
       openExternal: (url) => shell.openExternal(url),
       emit,
+      dataDir,
+      safeStorage: electronSafeStorage(),
+      settingsStore: createElectronSettingsStore({ cwd: dataDir }),
+      revealInFolder: (path) => shell.showItemInFolder(path),
+      isOnline: () => net.isOnline(),
+      // Development only: point the app at a local simulator (`npm run sim`) instead of app.mode.com.
+      modeBaseUrl: !app.isPackaged && process.env.MODE_COMPANION_API_BASE ? () => process.env.MODE_COMPANION_API_BASE as string : undefined,
+      log: (level, message) => console[level](message),
     })
+    core = appCore
     const registry = new IpcRegistry({
       allowedOrigins: devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN],
-      handlers: core.handlers,
+      handlers: appCore.handlers,
       onUnexpectedError: (call, error) => console.error(`[ipc] ${call} failed:`, error instanceof Error ? error.name : 'error'),
     })
     for (const name of CALL_NAMES) {
@@ -61,6 +84,10 @@ function start(): void {
         }, input),
       )
     }
+    powerMonitor.on('resume', () => appCore.onResume())
+
+    // Restore the stored connection before the first screen asks for it (a sync may then run in the background).
+    await appCore.start().catch((error: unknown) => console.error('[app] restoring the connection failed:', error instanceof Error ? error.name : 'error'))
 
     mainWindow = createMainWindow({ preloadPath: preloadPath(import.meta.dirname), devServerUrl })
     mainWindow.on('closed', () => { mainWindow = null })
@@ -68,7 +95,6 @@ function start(): void {
     app.on('activate', () => {
       if (!mainWindow) mainWindow = createMainWindow({ preloadPath: preloadPath(import.meta.dirname), devServerUrl })
     })
-    app.on('before-quit', () => { void core.dispose() })
   })
 
   app.on('window-all-closed', () => {

@@ -1,13 +1,40 @@
 // Playwright fixtures: the real renderer (out/renderer, served on 127.0.0.1) in system Chromium, with the
-// preload API injected through addInitScript + exposeBinding and backed by the real main-side handlers
-// (app-core + IPC registry). Only Electron's own IPC transport is replaced.
+// preload API injected through addInitScript + exposeBinding and backed by the real main-side core
+// (createAppCore + IPC registry, the same services as the app). Only Electron's own IPC transport, the OS
+// keyring and the settings file format are replaced: a safeStorage double, a JSON settings file, and a temp
+// data dir per test.
+//
+// The `app` fixture (stable API for specs; add, don't change):
+//   app.page                     the page, already at the first screen (the core was started first, so a
+//                                connection restored from `app.dataDir` is in place before the UI asks)
+//   app.core                     the AppCore (app.core.scheduler.idle() waits for a running sync, …)
+//   app.dataDir                  this test's data folder (libraries/, credentials.json, settings.json)
+//   app.openedUrls               every URL the app asked the system browser to open
+//   app.events                   every event main pushed: { event, payload }
+//   app.logs                     every log line of the services
+//   app.screenshot(name)         saves test-results/screenshots/<name>.png
+//   app.startSimulator(opts?)    starts a Mode simulator (127.0.0.1, port 0; rate limit off and no latency
+//                                unless opts say otherwise) and points the app's "Mode" at it; returns the
+//                                Simulator (sim.token, sim.password, sim.workspace, sim.setFaults(…), …).
+//                                Stopped after the test.
+//   app.useModeAt(url)           points the app's "Mode" somewhere else (e.g. app.unreachableModeUrl())
+//   app.unreachableModeUrl()     http://127.0.0.1:<a port nothing listens on> — for the offline case
+//   app.setKeyring(backend)      the safeStorage double's backend: 'gnome_libsecret' (default, strong),
+//                                'basic_text' or 'unknown' (weak: the wizard must offer session-only / weak),
+//                                and app.keyring for the double itself (available, locked, resetKey(), …)
+// Options: test.use({ keyringBackend: 'basic_text' }) sets the backend before the app starts.
 import { test as base, type Page } from '@playwright/test'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BRIDGE_GLOBAL, CALL_NAMES, EVENT_NAMES, type EventName, type EventPayload } from '../../src/shared/contract.ts'
 import { buildBridgeApi } from '../../src/shared/bridge.ts'
 import { createAppCore, type AppCore } from '../../src/main/app-core.ts'
 import { IpcRegistry } from '../../src/main/ipc.ts'
+import { JsonFileKeyValueStore } from '../../src/main/settings/key-value-store.ts'
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/server.ts'
+import { createSafeStorageDouble, type SafeStorageDouble } from '../unit/secrets/safe-storage-double.ts'
 import { serveRenderer } from './static-server.ts'
 
 const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version
@@ -15,10 +42,18 @@ const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: 
 export interface AppHarness {
   page: Page
   core: AppCore
+  dataDir: string
   /** Every external URL the app asked to open (the system browser is not opened in tests). */
   openedUrls: string[]
+  events: { event: EventName; payload: unknown }[]
+  logs: string[]
   /** Saves a screenshot under test-results/screenshots/<name>.png. */
   screenshot: (name: string) => Promise<void>
+  startSimulator: (options?: SimulatorOptions) => Promise<Simulator>
+  useModeAt: (url: string) => void
+  unreachableModeUrl: () => Promise<string>
+  keyring: SafeStorageDouble
+  setKeyring: (backend: string) => void
 }
 
 function initScript(rendererOrigin: string): string {
@@ -42,12 +77,33 @@ function initScript(rendererOrigin: string): string {
   })();`
 }
 
-export const test = base.extend<{ app: AppHarness }>({
-  app: async ({ page, context }, use, testInfo) => {
+async function unusedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export const test = base.extend<{ app: AppHarness; keyringBackend: string }>({
+  keyringBackend: ['gnome_libsecret', { option: true }],
+  app: async ({ page, context, keyringBackend }, use, testInfo) => {
     const server = await serveRenderer()
+    const dataDir = mkdtempSync(join(tmpdir(), 'mc-e2e-'))
     const openedUrls: string[] = []
+    const events: AppHarness['events'] = []
+    const logs: string[] = []
+    const simulators: Simulator[] = []
+    const keyring = createSafeStorageDouble(keyringBackend)
+    let modeBaseUrl = 'http://127.0.0.1:9'
+    let simulatorRate: number | null = null
     const pages = new Set<Page>([page])
     const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+      events.push({ event, payload })
       for (const p of pages) void p.evaluate(([e, d]) => (globalThis as unknown as { __mcEmit?: (e: string, d: unknown) => void }).__mcEmit?.(e, d), [event, payload] as const).catch(() => {})
     }
     const core = createAppCore({
@@ -55,7 +111,17 @@ export const test = base.extend<{ app: AppHarness }>({
       electronVersion: null,
       openExternal: async (url) => { openedUrls.push(url) },
       emit,
+      dataDir,
+      safeStorage: keyring,
+      platform: 'linux',
+      settingsStore: new JsonFileKeyValueStore(join(dataDir, 'settings.json')),
+      revealInFolder: () => {},
+      log: (level, message) => { logs.push(`${level} ${message}`) },
+      modeBaseUrl: () => modeBaseUrl,
+      // Simulators started here run without a rate limit unless a spec asks for one; pace the client to match.
+      modeRequestsPer10s: () => (simulators.length > 0 && simulatorRate !== null ? simulatorRate : 10_000),
     })
+    await core.start()
     const registry = new IpcRegistry({ allowedOrigins: [server.url], handlers: core.handlers })
     await context.exposeBinding('__mcInvoke', (source, call: string, input: unknown) =>
       registry.dispatch(call, { frameUrl: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, input),
@@ -67,11 +133,27 @@ export const test = base.extend<{ app: AppHarness }>({
     await use({
       page,
       core,
+      dataDir,
       openedUrls,
+      events,
+      logs,
       screenshot: async (name) => { await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: false }) },
+      startSimulator: async (options = {}) => {
+        const sim = await startSimulator({ rate: null, latencyMs: 0, ...options, port: 0 })
+        simulators.push(sim)
+        simulatorRate = options.rate ? Math.floor((options.rate.requests * 10_000) / options.rate.perMs) : null
+        modeBaseUrl = sim.url
+        return sim
+      },
+      useModeAt: (url) => { modeBaseUrl = url },
+      unreachableModeUrl: async () => `http://127.0.0.1:${await unusedPort()}`,
+      keyring,
+      setKeyring: (backend) => { keyring.backend = backend },
     })
     await core.dispose()
+    await Promise.all(simulators.map((s) => s.close()))
     await server.close()
+    rmSync(dataDir, { recursive: true, force: true })
     void testInfo
   },
 })

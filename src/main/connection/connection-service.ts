@@ -59,7 +59,7 @@ export interface ConnectionServiceOptions {
   /** Per-request time-out of the live check at connect (ms). */
   verifyTimeoutMs?: number
   /** Mode's pace for a real workspace (requests per 10 s); the simulator's comes from SampleServer. */
-  modeRequestsPer10s?: number
+  modeRequestsPer10s?: number | (() => number | undefined)
   log?: (message: string) => void
   onStatus?: (status: ConnectionStatus) => void
   onSessionChange?: (change: SessionChange) => void | Promise<void>
@@ -224,21 +224,19 @@ export class ConnectionService {
     })
     let workspaceName: string | null
     let accountName: string | null
+    let tokenWorkspace: string | null = null
     try {
-      const verified = await client.verify()
-      if (verified.workspace && verified.workspace.toLowerCase() !== workspace.toLowerCase()) {
-        return fail({
-          code: 'no_access',
-          message: `This token belongs to the workspace "${verified.workspace}", not "${workspace}".`,
-          action: `Enter "${verified.workspace}" as the workspace, or create a token in "${workspace}".`,
-        })
-      }
+      tokenWorkspace = (await client.verify()).workspace
       const ws = await client.workspace()
       workspaceName = ws.name ?? ws.username
       accountName = await this.accountName(client)
     } catch (error) {
       const appError = connectError(error, workspace)
       this.options.log?.(`[connection] connect to "${workspace}" failed: ${appError.code}${isModeApiError(error) ? ` (${error.message})` : ''}`)
+      if ((appError.code === 'not_found' || appError.code === 'no_access') && tokenWorkspace && tokenWorkspace.toLowerCase() !== workspace.toLowerCase()) {
+        // Workspace API keys belong to one workspace, and Mode's /verify names it: the likeliest fix.
+        return fail({ ...appError, action: `This token belongs to the workspace "${tokenWorkspace}". Enter that name, or use a token of "${workspace}".` })
+      }
       return fail(appError)
     }
 
@@ -326,7 +324,9 @@ export class ConnectionService {
 
   private newLimiter(sample: SampleServer | null): RateLimiter {
     if (sample) return new RateLimiter({ requests: sample.requestsPerSecond, perMs: 1_000 })
-    return new RateLimiter(this.options.modeRequestsPer10s ? { requests: this.options.modeRequestsPer10s, perMs: 10_000 } : {})
+    const configured = this.options.modeRequestsPer10s
+    const per10s = typeof configured === 'function' ? configured() : configured
+    return new RateLimiter(per10s ? { requests: per10s, perMs: 10_000 } : {})
   }
 
   private tryOpenLibrary(workspace: string): Library | null {

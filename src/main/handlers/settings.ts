@@ -1,0 +1,36 @@
+// settings.* and savedSearches.* calls. A new nightly time re-arms the scheduler at once.
+import { AppFailure } from '../app-error.ts'
+import type { HandlerMap } from '../ipc.ts'
+import type { HandlerContext } from './context.ts'
+
+type SettingsHandlers = Pick<HandlerMap,
+  'settings.get' | 'settings.update' | 'settings.revealDataDir' | 'savedSearches.list' | 'savedSearches.save' | 'savedSearches.remove'>
+
+export function settingsHandlers(ctx: HandlerContext): SettingsHandlers {
+  const view = () => ({ ...ctx.settings.get(), dataDir: ctx.dataDir })
+  return {
+    'settings.get': view,
+    'settings.update': (patch) => {
+      const before = ctx.settings.get()
+      let after
+      try {
+        after = ctx.settings.update(patch)
+      } catch {
+        throw new AppFailure('invalid_input', 'That setting value is not valid.')
+      }
+      if (after.nightlySyncTime !== before.nightlySyncTime) ctx.scheduler.reschedule()
+      return view()
+    },
+    'settings.revealDataDir': async () => {
+      try {
+        await ctx.revealInFolder(ctx.dataDir)
+        return true
+      } catch {
+        return false
+      }
+    },
+    'savedSearches.list': () => ctx.settings.listSavedSearches(),
+    'savedSearches.save': ({ name, query }) => ctx.settings.saveSearch(name, query),
+    'savedSearches.remove': ({ id }) => ctx.settings.removeSavedSearch(id),
+  }
+}

@@ -1,9 +1,23 @@
+// The first launch: the wizard's first step explains why to connect and how to get a token, and its buttons
+// open Mode's pages in the browser through main's allow-list.
 import { expect, test } from './fixtures.ts'
+import { screenshotBothThemes } from './setup-steps.ts'
 
-test('the window opens on its first screen, talking to main through the bridge', async ({ app }) => {
+test('a first launch opens the setup wizard, whose buttons open Mode pages in the browser', async ({ app }) => {
   const { page } = app
-  await expect(page.getByRole('heading', { name: 'Mode Companion' })).toBeVisible()
-  // app.getInfo went through the injected preload API, the IPC registry and the real handler.
-  await expect(page.getByTestId('app-version')).toContainText('Version 0.1.0')
-  await app.screenshot('first-screen')
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Connect your Mode workspace' })).toBeVisible()
+  await expect(page.getByText('Create new API key')).toBeVisible()
+  await expect(page.getByText('shown only once')).toBeVisible()
+
+  await page.getByRole('button', { name: /^Open Mode/ }).click()
+  await page.getByRole('button', { name: /Mode's guide to API keys/ }).click()
+  await expect.poll(() => app.openedUrls).toEqual(['https://app.mode.com/', 'https://mode.com/help/articles/api-reference/'])
+
+  await screenshotBothThemes(app, 'setup-step1')
+
+  // Keyboard only: Tab reaches the continue button, Enter moves to step 2 with its heading focused.
+  await page.getByRole('button', { name: 'I have my token — continue' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: 'Enter your API token' })).toBeFocused()
 })

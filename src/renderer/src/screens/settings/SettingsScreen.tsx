@@ -4,6 +4,7 @@ import { useEffect } from 'react'
 import { Notice } from '../../components/Notice.tsx'
 import { Spinner } from '../../components/Spinner.tsx'
 import { useSettings } from '../../stores/settings.ts'
+import { AboutLine } from './AboutLine.tsx'
 import { AppearanceSection } from './AppearanceSection.tsx'
 import { ConnectionSection } from './ConnectionSection.tsx'
 import { DataSection } from './DataSection.tsx'
@@ -37,6 +38,7 @@ export function SettingsScreen() {
         ) : !loadError ? (
           <Spinner label="Loading settings" />
         ) : null}
+        <AboutLine />
       </div>
     </section>
   )

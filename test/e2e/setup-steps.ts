@@ -1,0 +1,34 @@
+// Steps the setup and settings specs share: reach the wizard's step 2, fill it as a user would, and save a
+// screenshot in light and in dark.
+import { expect, type Page } from '@playwright/test'
+import type { AppHarness } from './fixtures.ts'
+
+export async function openCredentialsStep(page: Page): Promise<void> {
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+  await page.getByRole('button', { name: 'I have my token — continue' }).click()
+  await expect(page.getByRole('heading', { name: 'Enter your API token' })).toBeVisible()
+}
+
+export async function fillCredentials(page: Page, values: { workspace: string; token: string; password: string }): Promise<void> {
+  await page.getByLabel('Workspace', { exact: true }).fill(values.workspace)
+  await page.getByLabel('API token', { exact: true }).fill(values.token)
+  await page.getByLabel('API token password', { exact: true }).fill(values.password)
+}
+
+/** The connect failure shown, once it is there. */
+export async function expectConnectError(page: Page, code: string, title: string | RegExp): Promise<void> {
+  const alert = page.getByTestId('connect-error')
+  await expect(alert).toHaveAttribute('data-error-code', code)
+  await expect(alert.locator('.notice-title')).toHaveText(title)
+  await expect(alert).toContainText('What to do:')
+}
+
+/** Saves `<name>-light.png` and `<name>-dark.png`. */
+export async function screenshotBothThemes(app: AppHarness, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await app.page.emulateMedia({ colorScheme })
+    await expect(app.page.locator('html')).toHaveAttribute('data-theme', colorScheme)
+    await app.screenshot(`${name}-${colorScheme}`)
+  }
+  await app.page.emulateMedia({ colorScheme: 'light' })
+}

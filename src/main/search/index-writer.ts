@@ -75,12 +75,14 @@ export function indexReports(db: DatabaseSync, reportTokens: string[]): void {
   const findDoc = prepareCached(db, 'SELECT id FROM search_docs WHERE report_token = ?')
   const insertDoc = prepareCached(
     db,
-    `INSERT INTO search_docs(report_token, archived, collection_token, creator_username, edited_at, view_count)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO search_docs(report_token, archived, collection_token, creator_username, edited_at, view_count,
+       edited_days, popularity)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const updateDoc = prepareCached(
     db,
-    `UPDATE search_docs SET archived = ?, collection_token = ?, creator_username = ?, edited_at = ?, view_count = ?
+    `UPDATE search_docs SET archived = ?, collection_token = ?, creator_username = ?, edited_at = ?, view_count = ?,
+       edited_days = ?, popularity = ?
       WHERE id = ?`,
   )
   const deleteFts = prepareCached(db, 'DELETE FROM search_fts WHERE rowid = ?')
@@ -111,15 +113,20 @@ export function indexReports(db: DatabaseSync, reportTokens: string[]): void {
     const sourceNames = [...new Set(queries.map((q) => q.source_name).filter((s): s is string => s !== null))]
 
     const existing = findDoc.get(token) as { id: number } | undefined
+    const editedMs = r.edited_at ? Date.parse(r.edited_at) : NaN
+    const editedDays = Number.isFinite(editedMs) ? editedMs / 86_400_000 : null
+    // log-scaled: 10 views → 0.25, 100 → 0.5, 10,000 → 1.
+    const popularity = Math.min(1, Math.log10(1 + Math.max(0, Number(r.view_count) || 0)) / 4)
     let id: number
     if (existing) {
       id = existing.id
-      updateDoc.run(r.archived, r.collection_token, r.creator_username, r.edited_at, r.view_count, id)
+      updateDoc.run(r.archived, r.collection_token, r.creator_username, r.edited_at, r.view_count, editedDays, popularity, id)
       deleteFts.run(id)
       clearFacets.run(id)
     } else {
       id = Number(
-        insertDoc.run(token, r.archived, r.collection_token, r.creator_username, r.edited_at, r.view_count).lastInsertRowid,
+        insertDoc.run(token, r.archived, r.collection_token, r.creator_username, r.edited_at, r.view_count, editedDays,
+          popularity).lastInsertRowid,
       )
     }
     const author = [r.creator_name, r.creator_username].filter(Boolean).join(' ')

@@ -22,7 +22,10 @@ export const SEARCH_SCHEMA_SQL = `
     creator_username TEXT,
     -- coalesce(edited_at, updated_at): "last edited" for ranking and the updated: filter.
     edited_at        TEXT,
-    view_count       INTEGER NOT NULL DEFAULT 0
+    view_count       INTEGER NOT NULL DEFAULT 0,
+    -- Ranking inputs precomputed at index time: days since 1970 of the last edit, and 0..1 popularity.
+    edited_days      REAL,
+    popularity       REAL NOT NULL DEFAULT 0
   ) STRICT;
   CREATE INDEX search_docs_by_collection ON search_docs(collection_token);
   CREATE INDEX search_docs_by_creator ON search_docs(creator_username);

@@ -166,7 +166,7 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
     connection,
     settings,
     scheduler,
-    search: createLibrarySearch(),
+    search: createLibrarySearch({ now }),
     emit: adapters.emit,
     revealInFolder: adapters.revealInFolder,
     now,

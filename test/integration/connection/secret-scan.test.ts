@@ -1,0 +1,164 @@
+// The token and password of a full connect-and-sync must appear nowhere but inside the Mode client's
+// requests and (encrypted) the secret file: not in any IPC response, event payload, log line, console output,
+// error, or file under the data dir. Every call the UI makes goes through the real IPC registry.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { startSimulator, type Simulator } from '../../../src/sim/server.ts'
+import type { SearchResult } from '../../../src/shared/model.ts'
+import { createCoreHarness, valueOf, type CoreHarness } from './core-harness.ts'
+
+const TOKEN = 'a1b2c3d4e5f6'
+const PASSWORD = 'scanPW-7fK2qZx9Lm4Vt8Rw'
+
+/** Every form a secret could leak in: as typed, and inside an HTTP Basic header. */
+const NEEDLES = [
+  TOKEN,
+  PASSWORD,
+  Buffer.from(`${TOKEN}:${PASSWORD}`).toString('base64'),
+  Buffer.from(PASSWORD).toString('base64'),
+]
+
+function leaks(text: string): string[] {
+  return NEEDLES.filter((n) => text.includes(n))
+}
+
+/** An error as a crash report would show it: name, message, stack, code and the whole cause chain. */
+function describeError(error: unknown, depth = 0): string {
+  if (depth > 8 || typeof error !== 'object' || error === null) return String(error)
+  const e = error as Record<string, unknown>
+  const own = Object.getOwnPropertyNames(e).map((k) => `${k}=${safeString(e[k])}`).join(' ')
+  return `${own} cause:${describeError(e.cause, depth + 1)}`
+}
+
+function safeString(value: unknown): string {
+  if (typeof value === 'string') return value
+  try {
+    return JSON.stringify(value) ?? String(value)
+  } catch {
+    return String(value)
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = []
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) out.push(...filesUnder(path))
+    else out.push(path)
+  }
+  return out
+}
+
+let sim: Simulator
+let h: CoreHarness
+const consoleLines: string[] = []
+
+beforeAll(async () => {
+  for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => { consoleLines.push(args.map((a) => (a instanceof Error ? describeError(a) : safeString(a))).join(' ')) })
+  }
+  sim = await startSimulator({ port: 0, seed: 11, reports: 90, rate: null, latencyMs: 0, token: TOKEN, password: PASSWORD })
+  // No injected logger: the core's default logger writes to the (spied) console.
+  h = createCoreHarness({ modeBaseUrl: sim.url, adapters: { log: undefined } })
+})
+
+afterAll(async () => {
+  await h?.close()
+  await sim?.close()
+  vi.restoreAllMocks()
+})
+
+describe('secret scan over a full connect-and-sync', () => {
+  it('no secret in any IPC response, event, log line, console output, error or data file', async () => {
+    const thrown: unknown[] = []
+    const { call } = h
+
+    // First launch and the wizard.
+    await call('app.getInfo')
+    await call('connection.getStatus')
+    await call('connection.getStorageOptions')
+    // Mistakes a user makes on the way, including input the schema refuses.
+    await call('connection.connect', { token: TOKEN, password: `${PASSWORD}x`, workspace: sim.workspace })
+    await call('connection.connect', { token: TOKEN, password: PASSWORD, workspace: 'not-my-workspace' })
+    await call('connection.connect', { token: TOKEN, password: '', workspace: sim.workspace } as never)
+    await call('connection.connect', { token: `${TOKEN}\u0000`, password: PASSWORD, workspace: 'https://evil.example/x' })
+    // The real connect; the first sync starts at once.
+    const connected = valueOf<{ ok: boolean }>(await call('connection.connect', { token: ` ${TOKEN} `, password: `${PASSWORD}\n`, workspace: `https://app.mode.com/${sim.workspace}/reports/x` }))
+    expect(connected.ok).toBe(true)
+    await call('sync.getState')
+    await h.core.scheduler.idle()
+
+    // The library screens.
+    const stats = valueOf<{ reports: number }>(await call('library.getStats'))
+    expect(stats.reports).toBe(90)
+    const result = valueOf<SearchResult>(await call('library.search', { query: 'revenue' }))
+    await call('library.search', { query: `${sim.truth().reports[0]!.token} collection:"x" -foo` })
+    await call('library.listCollections')
+    const token = result.hits[0]?.token ?? sim.truth().reports[0]!.token
+    await call('library.getReport', { token })
+    await call('library.fetchCharts', { token })
+    await call('people.list')
+    await call('sync.history', { limit: 20 })
+
+    // Sync controls, including a sync that fails at Mode's end and one that is cancelled.
+    await call('sync.start', { full: false })
+    await call('sync.cancel')
+    await h.core.scheduler.idle()
+    sim.setFaults([{ route: 'spaces', kind: 'status', status: 500 }])
+    await call('sync.start', { full: true })
+    await h.core.scheduler.idle()
+    const failed = valueOf<{ status: string; error: { code: string } | null }>(await call('sync.getState'))
+    expect(failed.status).toBe('error')
+    sim.clearFaults()
+    sim.setFaults([{ route: 'spaces', kind: 'status', status: 401 }])
+    await call('sync.start', { full: false })
+    await h.core.scheduler.idle()
+    sim.clearFaults()
+
+    // Settings and saved searches.
+    await call('settings.get')
+    await call('settings.update', { theme: 'dark', nightlySyncTime: '04:15' })
+    await call('settings.update', { nightlySyncTime: 'bad' } as never)
+    await call('settings.revealDataDir')
+    const saved = valueOf<{ id: string }[]>(await call('savedSearches.save', { name: 'Revenue', query: 'revenue' }))
+    await call('savedSearches.list')
+    await call('savedSearches.remove', { id: saved[0]!.id })
+    await call('app.openExternal', { url: `https://app.mode.com/${sim.workspace}` })
+
+    // Errors thrown by the services themselves (not only envelopes).
+    try {
+      await h.core.connection.getSession()!.createClient({ maxAttempts: 1 }).getReport('doesnotexist')
+    } catch (error) {
+      thrown.push(error)
+    }
+    expect(thrown).toHaveLength(1)
+
+    // Leave: disconnect keeps the library; then shut everything down.
+    await call('connection.disconnect', { deleteLibrary: false })
+    await h.core.dispose()
+
+    // Some failures really happened (the scan would be hollow otherwise).
+    const failures = h.responses.filter((r) => !r.envelope.ok || (r.envelope.value as { ok?: boolean } | null)?.ok === false)
+    expect(failures.length).toBeGreaterThanOrEqual(5)
+    expect(h.events.filter((e) => e.event === 'sync.state').length).toBeGreaterThan(3)
+    expect(consoleLines.length).toBeGreaterThan(3)
+
+    const haystacks: [string, string][] = [
+      ...h.responses.map((r) => [`response ${r.call}`, JSON.stringify(r.envelope)] as [string, string]),
+      ...h.events.map((e) => [`event ${e.event}`, JSON.stringify(e.payload)] as [string, string]),
+      ...consoleLines.map((l) => ['console', l] as [string, string]),
+      ...h.unexpected.map((e) => ['unexpected error', describeError(e)] as [string, string]),
+      ...thrown.map((e) => ['thrown error', describeError(e)] as [string, string]),
+    ]
+    for (const [where, text] of haystacks) expect(leaks(text), where).toEqual([])
+
+    const files = filesUnder(h.dataDir)
+    expect(files.some((f) => f.endsWith('.sqlite'))).toBe(true)
+    expect(files.some((f) => f.endsWith('settings.json'))).toBe(true)
+    for (const file of files) {
+      const bytes = readFileSync(file)
+      expect(leaks(bytes.toString('utf8')) .concat(leaks(bytes.toString('latin1'))), file).toEqual([])
+    }
+  })
+})

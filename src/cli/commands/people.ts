@@ -12,10 +12,10 @@ export async function runPeople(parsed: ParsedCommand, io: CliIo, style: Style):
       printJson(io, people)
       return 0
     }
-    const out: string[] = [style.bold(`Members (${people.members.length})`)]
+    const out: string[] = [style.bold(`Members (${people.members.length})`) + style.dim(' — admins first')]
     const rows = people.members.map((m) => [
-      m.name ?? m.username,
-      style.dim(`@${m.username}`),
+      m.username,
+      m.name ?? '',
       m.isAdmin ? style.yellow('admin') : '',
       m.state && m.state !== 'active' ? m.state : '',
       style.dim(formatCount(m.reportCount, 'report')),

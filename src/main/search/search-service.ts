@@ -52,6 +52,18 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
   }
 
   function search(request: SearchRequest): SearchResult {
+    // One read transaction: every statement of this search sees the same committed snapshot (WAL), so a
+    // sync committing meanwhile can never make ranking and hydration disagree about a report.
+    if (db.isTransaction) return searchInSnapshot(request)
+    db.exec('BEGIN DEFERRED')
+    try {
+      return searchInSnapshot(request)
+    } finally {
+      if (db.isTransaction) db.exec('COMMIT')
+    }
+  }
+
+  function searchInSnapshot(request: SearchRequest): SearchResult {
     const started = performance.now()
     const limit = Math.max(1, Math.min(500, request.limit ?? 50))
     const offset = Math.max(0, request.offset ?? 0)

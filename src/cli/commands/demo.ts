@@ -2,6 +2,7 @@
 // simulator with the seeded sample workspace on 127.0.0.1, syncs it into a fresh library with the real sync
 // engine, runs a few searches that show the query language, and prints the commands to keep exploring.
 import { mkdtemp } from 'node:fs/promises'
+import type { DatabaseSync } from 'node:sqlite'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openLibrary } from '../../main/library/index.ts'
@@ -101,7 +102,7 @@ export async function runDemo(_parsed: ParsedCommand, io: CliIo, style: Style): 
 }
 
 /** Searches that show the query language on whatever the sample data holds. */
-function examples(db: import('node:sqlite').DatabaseSync): Example[] {
+function examples(db: DatabaseSync): Example[] {
   const list: Example[] = [
     { query: 'net revenue', why: 'words, prefix-matched, ranked by where they match' },
     { query: 'table:analytics.fct_orders', why: 'reports whose SQL reads this table' },

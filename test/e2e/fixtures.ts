@@ -19,12 +19,15 @@
 //                                Stopped after the test.
 //   app.useModeAt(url)           points the app's "Mode" somewhere else (e.g. app.unreachableModeUrl())
 //   app.unreachableModeUrl()     http://127.0.0.1:<a port nothing listens on> — for the offline case
+//   app.untrustedTlsModeUrl()    https://127.0.0.1:<a plain-HTTP port> — the TLS handshake fails as it does
+//                                behind an HTTPS-inspecting proxy — for the proxy/certificate case
 //   app.setKeyring(backend)      the safeStorage double's backend: 'gnome_libsecret' (default, strong),
 //                                'basic_text' or 'unknown' (weak: the wizard must offer session-only / weak),
 //                                and app.keyring for the double itself (available, locked, resetKey(), …)
 // Options: test.use({ keyringBackend: 'basic_text' }) sets the backend before the app starts.
 import { test as base, type Page } from '@playwright/test'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer as createHttpServer, type Server } from 'node:http'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -52,6 +55,7 @@ export interface AppHarness {
   startSimulator: (options?: SimulatorOptions) => Promise<Simulator>
   useModeAt: (url: string) => void
   unreachableModeUrl: () => Promise<string>
+  untrustedTlsModeUrl: () => Promise<string>
   keyring: SafeStorageDouble
   setKeyring: (backend: string) => void
 }
@@ -98,6 +102,7 @@ export const test = base.extend<{ app: AppHarness; keyringBackend: string }>({
     const events: AppHarness['events'] = []
     const logs: string[] = []
     const simulators: Simulator[] = []
+    const helpers: Server[] = []
     const keyring = createSafeStorageDouble(keyringBackend)
     let modeBaseUrl = 'http://127.0.0.1:9'
     let simulatorRate: number | null = null
@@ -147,11 +152,19 @@ export const test = base.extend<{ app: AppHarness; keyringBackend: string }>({
       },
       useModeAt: (url) => { modeBaseUrl = url },
       unreachableModeUrl: async () => `http://127.0.0.1:${await unusedPort()}`,
+      untrustedTlsModeUrl: async () => {
+        const plain = createHttpServer((_req, res) => { res.writeHead(404); res.end() })
+        await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', () => resolve()))
+        helpers.push(plain)
+        const address = plain.address()
+        return `https://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+      },
       keyring,
       setKeyring: (backend) => { keyring.backend = backend },
     })
     await core.dispose()
     await Promise.all(simulators.map((s) => s.close()))
+    await Promise.all(helpers.map((h) => new Promise((resolve) => h.close(resolve))))
     await server.close()
     rmSync(dataDir, { recursive: true, force: true })
     void testInfo

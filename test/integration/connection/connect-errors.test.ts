@@ -80,6 +80,16 @@ describe('connect errors (simulator as Mode)', () => {
     expect(sim.stats().total).toBe(0)
   })
 
+  it('a TLS handshake that fails (HTTPS-inspecting proxy, untrusted certificate) → proxy or certificate problem', async () => {
+    // https:// to the simulator's plain-HTTP port: the handshake fails like a bad certificate or proxy would.
+    const tls = createCoreHarness({ modeBaseUrl: sim.url.replace('http://', 'https://') })
+    try {
+      await expectFailure(tls, {}, 'tls_or_proxy', /proxy or an untrusted certificate/)
+    } finally {
+      await tls.close()
+    }
+  })
+
   it('nothing listening → offline, answered quickly', async () => {
     const offline = createCoreHarness({ modeBaseUrl: `http://127.0.0.1:${await unusedPort()}` })
     try {

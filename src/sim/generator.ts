@@ -2,8 +2,8 @@
 // benchmarks and the app's sample workspace can rely on exact contents. Each report draws from its own
 // sub-stream of the seed, which keeps generation linear and fast (100k reports in a few seconds).
 
-import { Rng, hashString, mixSeed, zipfCumulative } from './prng.ts'
-import { DIALECTS, type Dialect, type DialectKey } from './sql-dialects.ts'
+import { Rng, hashString, mixSeed, tokenText, zipfCumulative } from './prng.ts'
+import { DIALECTS, TABLES, type Dialect, type DialectKey } from './sql-dialects.ts'
 import { buildSql } from './sql-templates.ts'
 import type {
   Truth, TruthChart, TruthDataSource, TruthGroup, TruthMember, TruthQuery, TruthReport, TruthSpace, SimMemberState,
@@ -56,12 +56,13 @@ export function generateWorkspace(options: GenerateOptions): Truth {
   const meanQueries = Math.min(6, Math.max(1, options.queriesPerReport ?? 2))
   const baseSeed = mixSeed(options.seed, hashString(workspace))
   const rng = new Rng(baseSeed)
-  const tokens = new Set<string>()
+  // Uniqueness is checked on the token's 48-bit value: a Set of numbers is far cheaper than one of strings.
+  const tokens = new Set<number>()
   const freshToken = (r: Rng): string => {
-    let token = r.token()
-    while (tokens.has(token)) token = r.token()
-    tokens.add(token)
-    return token
+    let value = r.tokenValue()
+    while (tokens.has(value)) value = r.tokenValue()
+    tokens.add(value)
+    return tokenText(value)
   }
   const company = workspace.split(/[-_]/)[0] || 'acme'
   const emailDomain = `${company.replace(/[^a-z0-9]/gi, '').toLowerCase() || 'acme'}.com`
@@ -180,7 +181,7 @@ function generateSharedSpaces(rng: Rng, reportCount: number, freshToken: (r: Rng
   }
   const miscRng = new Rng(mixSeed(baseSeed, 0x515c))
   for (const name of MISC_COLLECTIONS) candidates.push({ name, domain: miscRng.pick(DOMAINS), type: 'custom' })
-  const count = Math.min(candidates.length, 6 + Math.floor(reportCount / 150))
+  const count = Math.min(candidates.length, 8 + Math.floor(reportCount / 100))
   const chosen = candidates.slice(0, count)
   const shared: TruthSpace[] = chosen.map((c, i) => ({
     token: freshToken(rng),
@@ -251,10 +252,10 @@ function generateReport(r: Rng, c: ReportContext): TruthReport {
   const dimension = r.pick(DIMENSIONS)
   const name = r.chance(0.012) ? null
     : r.pick(REPORT_FORMS)(metric, dimension, r.pick(SEGMENTS), r.pick(PERIODS))
-  const tableKey = r.pick(c.domain.tables)
+  const table = TABLES[r.pick(c.domain.tables)]!
   const roll = r.next()
   const description = roll < 0.35 ? null : roll < 0.4 ? ''
-    : r.pick(DESCRIPTION_FORMS)(metric, dimension, c.domain.collections[0]!, tableKey)
+    : r.pick(DESCRIPTION_FORMS)(metric, dimension, c.domain.collections[0]!, `${table.schema}.${table.name}`)
 
   const token = c.freshToken(r)
   const queryCount = 1 + poissonAtMost(r, c.meanQueries - 1, 5)

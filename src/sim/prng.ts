@@ -49,9 +49,11 @@ export class Rng {
   }
   /** A Mode-style token: 12 lowercase hex characters. */
   token(): string {
-    const high = Math.floor(this.next() * 0x1000000).toString(16).padStart(6, '0')
-    const low = Math.floor(this.next() * 0x1000000).toString(16).padStart(6, '0')
-    return high + low
+    return tokenText(this.tokenValue())
+  }
+  /** A token's 48-bit value (two 24-bit draws). */
+  tokenValue(): number {
+    return Math.floor(this.next() * 0x1000000) * 0x1000000 + Math.floor(this.next() * 0x1000000)
   }
   /** Index into cumulative weights (ascending, last = total) by binary search. */
   weighted(cumulative: readonly number[]): number {
@@ -76,4 +78,9 @@ export function zipfCumulative(length: number, skew = 1): number[] {
     out.push(total)
   }
   return out
+}
+
+/** 12 lowercase hex characters for a 48-bit token value. */
+export function tokenText(value: number): string {
+  return value.toString(16).padStart(12, '0')
 }

@@ -134,7 +134,7 @@ export const REPORT_FORMS: ((m: string, d: string, s: string, p: string) => stri
 
 export const DESCRIPTION_FORMS: ((m: string, d: string, team: string, table: string) => string)[] = [
   (m, d, _t, table) => `Tracks ${m.toLowerCase()} by ${d.toLowerCase()}. Source: ${table}.`,
-  (_m, _d, team) => `Used in the weekly ${team} review. Ping #${team.toLowerCase().replace(/[^a-z]+/g, '-')}-analytics with questions.`,
+  (_m, _d, team) => `Used in the weekly ${team} review. Ping #data-${team.toLowerCase().replace(/[^a-z]+/g, '-')} with questions.`,
   (m) => `Definitive numbers for ${m.toLowerCase()}; matches the board deck.`,
   (m, d) => `Exploratory: how ${m.toLowerCase()} varies with ${d.toLowerCase()}. Not reviewed yet.`,
   (_m, _d, _t, table) => `Reads ${table} (refreshed hourly by dbt). Filters out test accounts and internal orders.`,

@@ -159,7 +159,7 @@ export function CredentialsStep({ initialWorkspace, reconnectReason, switching, 
       <div className="wizard-actions">
         <Button variant="ghost" onClick={onBack} disabled={busy}>{switching ? 'Cancel' : 'Back'}</Button>
         <div className="btn-row">
-          {!switching && <SampleOffer />}
+          {!switching && view?.offer !== 'sample' && <SampleOffer />}
           <Button variant="primary" type="submit" busy={busy} busyLabel="Checking with Mode…" style={{ minWidth: 180 }}>
             Connect
           </Button>

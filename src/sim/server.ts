@@ -85,6 +85,7 @@ export interface Simulator {
   password: string
   /** The username the token belongs to. */
   accountUsername: string
+  /** A snapshot (deep copy) of the workspace as the account sees it with filter=all. */
   truth(workspace?: string): Truth
   mutate(request: MutateRequest | SimOp[]): SimOpResult[]
   stats(): SimStats
@@ -102,10 +103,12 @@ const DEFAULT_RATE: RateLimitOptions = { requests: 40, perMs: 10_000 }
 const STATUS_IDS: Record<number, [string, string]> = {
   400: ['bad_request', 'Bad request'],
   401: ['unauthorized', 'Unauthorized: invalid API token or secret'],
+  402: ['payment_required', 'The API requires a Mode Business plan'],
   403: ['forbidden', 'You do not have permission to access this resource'],
   404: ['not_found', 'Not found'],
   429: ['rate_limited', 'Too many API requests'],
   500: ['internal_server_error', 'Internal server error'],
+  502: ['bad_gateway', 'Bad gateway'],
   503: ['service_unavailable', 'Service unavailable'],
 }
 
@@ -512,7 +515,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     token,
     password,
     accountUsername: accountMember.username,
-    truth: (workspace) => stateFor(workspace).truth,
+    // A copy: callers keep a snapshot that later mutations do not change under them.
+    truth: (workspace) => structuredClone(stateFor(workspace).truth),
     mutate,
     stats: () => structuredClone(stats),
     resetStats: () => {

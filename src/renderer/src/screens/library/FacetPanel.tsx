@@ -11,6 +11,12 @@ const GROUPS: Array<{ key: FilterKey; field: keyof SearchFacets; title: string }
 ]
 const SHOWN = 8
 
+/** What goes into the query: names for collections and data sources (readable in the box; the search
+ * resolves them), usernames and table names as they are. */
+function filterValue(key: FilterKey, f: FacetCount): string {
+  return key === 'collection' || key === 'source' ? f.label : f.value
+}
+
 export function FacetPanel({ facets, query, onToggle }: { facets: SearchFacets | null; query: string; onToggle: (key: FilterKey, value: string) => void }) {
   return (
     <aside className="facets" aria-label="Narrow results">
@@ -24,10 +30,11 @@ export function FacetPanel({ facets, query, onToggle }: { facets: SearchFacets |
             ) : (
               <ul>
                 {values.slice(0, SHOWN).map((f) => {
-                  const on = hasFilter(query, key, f.value)
+                  const value = filterValue(key, f)
+                  const on = hasFilter(query, key, value)
                   return (
                     <li key={f.value}>
-                      <button type="button" className="facet-value" aria-pressed={on} onClick={() => onToggle(key, f.value)} title={f.label}>
+                      <button type="button" className="facet-value" aria-pressed={on} onClick={() => onToggle(key, value)} title={f.label}>
                         <span className="facet-label">{f.label}</span>
                         <span className="facet-count">{f.count.toLocaleString()}</span>
                       </button>

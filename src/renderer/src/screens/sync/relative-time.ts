@@ -12,7 +12,9 @@ export function relativeTime(iso: string | null, now: number = Date.now()): stri
   const abs = Math.abs(diff)
   const future = diff < 0
   const say = (n: number, unit: string) => (future ? `in ${n} ${unit}` : `${n} ${unit} ago`)
-  if (abs < 45_000) return future ? 'in a moment' : 'just now'
+  // A moment either way reads as now: clocks of the page and main differ by a few ms, and "in a moment" for
+  // something that just happened would be odd.
+  if (abs < 45_000) return 'just now'
   if (abs < HOUR) return say(Math.max(1, Math.round(abs / MINUTE)), 'min')
   if (abs < DAY) return say(Math.round(abs / HOUR), 'h')
   if (abs < 2 * DAY) return future ? 'tomorrow' : 'yesterday'

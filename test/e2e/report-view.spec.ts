@@ -1,0 +1,52 @@
+// Opening a report from the library and following one of its tables to every report that reads it.
+import { expect, test } from './fixtures.ts'
+import { connectTo, screenshotBothThemes, searchBox, waitForResults } from './library-helpers.ts'
+
+test('a report shows its facts and highlighted SQL, copies it, and its table links list the readers', async ({ app, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await connectTo(app, { reports: 120 })
+  const { page } = app
+
+  // A table many reports read, from the library's own facets.
+  await waitForResults(page, '')
+  const first = await app.core.handlers['library.search']({ query: '', limit: 1, offset: 0, facets: true })
+  const table = first.facets.tables[0]
+  if (!table) throw new Error('no table facet')
+  const box = searchBox(page)
+  await box.fill(`table:${table.value}`)
+  await waitForResults(page, `table:${table.value}`)
+  const firstName = (await page.locator('.result .result-name').first().textContent()) ?? ''
+  await page.locator('.result').first().click()
+
+  const report = page.locator('article.report')
+  await expect(report.getByRole('heading', { level: 1 })).toHaveText(firstName)
+  await expect(report.locator('.facts')).toContainText('Collection')
+  await expect(report.locator('.facts')).toContainText('Views')
+  await expect(report.locator('.sql-code').first()).toBeVisible()
+  await expect(report.locator('.sql-keyword').first()).toBeVisible()
+  await expect(report.locator('.table-link', { hasText: table.value }).first()).toBeVisible()
+  await screenshotBothThemes(app, 'report')
+
+  // Copy puts the exact SQL on the clipboard and says so.
+  const sql = (await report.locator('.sql-code').first().textContent()) ?? ''
+  await report.getByRole('button', { name: 'Copy SQL' }).first().click()
+  await expect(report.getByRole('button', { name: 'Copied' })).toBeVisible()
+  expect(await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText: () => Promise<string> } } }).navigator.clipboard.readText())).toBe(sql)
+
+  // Open in Mode goes through main's allow-list to the system browser.
+  await report.getByRole('button', { name: /Open in Mode/ }).click()
+  await expect.poll(() => app.openedUrls.length).toBe(1)
+  expect(app.openedUrls[0]).toMatch(/^https:\/\/app\.mode\.com\//)
+
+  // A table link lists every report that reads the table.
+  await report.locator('.table-link', { hasText: table.value }).first().click()
+  await expect(box).toHaveValue(`table:${table.value}`)
+  await waitForResults(page, `table:${table.value}`)
+  await expect(page.getByTestId('result-count')).toHaveText(`${table.count} ${table.count === 1 ? 'report' : 'reports'}`)
+
+  // Back (Alt+Left from the report) and Esc.
+  await page.locator('.result').first().click()
+  await expect(report.getByRole('heading', { level: 1 })).toBeVisible()
+  await page.keyboard.press('Alt+ArrowLeft')
+  await expect(box).toBeVisible()
+})

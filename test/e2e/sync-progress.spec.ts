@@ -1,0 +1,36 @@
+// A sync slow enough to watch (simulator latency): the badge and the Sync screen show its progress, Cancel
+// stops it, and the history records the run. Then the status reads as synced with a next scheduled run.
+import { expect, test } from './fixtures.ts'
+import { connectTo, screenshotBothThemes, waitForSyncIdle } from './library-helpers.ts'
+
+test('sync progress is visible in the badge and the Sync screen, and Cancel stops it', async ({ app }) => {
+  await connectTo(app, { reports: 300, latencyMs: 120 }, { waitForSync: false })
+  const { page } = app
+  const badge = page.getByTestId('sync-status')
+  await expect(badge).toContainText('Syncing')
+
+  await badge.click()
+  await expect(page.getByRole('heading', { name: 'Sync', level: 1 })).toBeVisible()
+  const progress = page.getByTestId('sync-progress')
+  await expect(progress).toBeVisible()
+  // Progress moves: the counts change while we watch.
+  const counts = page.getByTestId('sync-counts')
+  const before = await counts.textContent()
+  await expect(counts).not.toHaveText(before ?? '')
+  await screenshotBothThemes(app, 'sync-running')
+
+  await page.getByRole('button', { name: 'Cancel sync' }).click()
+  await expect(page.getByRole('button', { name: 'Sync now' })).toBeVisible()
+  await expect(progress).toBeHidden()
+  const history = page.getByTestId('sync-history')
+  await expect(history.locator('tbody tr').first()).toContainText('cancelled')
+
+  // Sync now runs again to the end; the history gains a successful run and the badge reads "Synced".
+  await page.getByRole('button', { name: 'Sync now' }).click()
+  await expect(badge).toContainText('Syncing')
+  await waitForSyncIdle(app)
+  await expect(badge).toContainText('Synced')
+  await expect(history.locator('tbody tr').first()).toContainText('success')
+  await expect(page.getByTestId('next-sync')).not.toHaveText('not scheduled')
+  await screenshotBothThemes(app, 'sync-history')
+})

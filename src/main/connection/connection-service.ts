@@ -218,7 +218,7 @@ export class ConnectionService {
     const client = createModeClient({
       baseUrl: apiBase, token, password, workspace, limiter,
       fetch: this.options.fetch,
-      timeoutMs: this.options.verifyTimeoutMs ?? 20_000,
+      timeoutMs: this.options.verifyTimeoutMs ?? 15_000,
       // Answer fast: one retry for a blip, not the sync's patient backoff.
       maxAttempts: 2, baseBackoffMs: 250, maxBackoffMs: 1_000, maxRetryAfterMs: 5_000,
     })

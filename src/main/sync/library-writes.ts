@@ -26,9 +26,12 @@ export function saveWorkspace(library: Library, ws: ModeWorkspace, now: string):
   })
 }
 
-/** Upserts the collections of a complete spaces listing and marks them seen in generation `gen`. */
-export function saveCollections(library: Library, spaces: ModeSpace[], gen: number): void {
-  library.transaction(() => {
+/**
+ * Upserts the collections of a complete spaces listing and marks them seen in generation `gen`. Returns the
+ * reports whose search document names a renamed collection: the caller re-indexes them in small chunks.
+ */
+export function saveCollections(library: Library, spaces: ModeSpace[], gen: number): string[] {
+  return library.transaction(() => {
     const existing = library.prepare('SELECT name FROM collections WHERE token = ?')
     const upsert = library.prepare(
       `INSERT INTO collections(token, id, name, description, space_type, state, restricted, is_personal, owner_username, position, listed_gen)
@@ -48,7 +51,7 @@ export function saveCollections(library: Library, spaces: ModeSpace[], gen: numb
     })
     // The collection name is part of each report's search document.
     const inCollection = library.prepare('SELECT token FROM reports WHERE collection_token = ?')
-    for (const token of renamed) reindex(library, tokensOf(inCollection.all(token)))
+    return renamed.flatMap((token) => tokensOf(inCollection.all(token)))
   })
 }
 
@@ -242,9 +245,9 @@ export function saveReportCharts(library: Library, reportToken: string, byQuery:
   })
 }
 
-/** Replaces the data sources with a complete listing; reports whose data source was renamed are re-indexed. */
-export function saveDataSources(library: Library, sources: ModeDataSource[]): void {
-  library.transaction(() => {
+/** Replaces the data sources with a complete listing; returns the reports to re-index (a source was renamed). */
+export function saveDataSources(library: Library, sources: ModeDataSource[]): string[] {
+  return library.transaction(() => {
     const before = new Map((library.prepare('SELECT id, name FROM data_sources').all() as Row[]).map((r) => [String(r.id), r.name]))
     const upsert = library.prepare(
       `INSERT INTO data_sources(id, token, name, adapter, database, host) VALUES (?, ?, ?, ?, ?, ?)
@@ -263,7 +266,7 @@ export function saveDataSources(library: Library, sources: ModeDataSource[]): vo
     const remove = library.prepare('DELETE FROM data_sources WHERE id = ?')
     for (const id of before.keys()) if (!seen.has(id)) { remove.run(id); renamed.push(id) }
     const users = library.prepare('SELECT DISTINCT report_token AS token FROM queries WHERE data_source_id = ?')
-    reindex(library, [...new Set(renamed.flatMap((id) => tokensOf(users.all(id))))])
+    return [...new Set(renamed.flatMap((id) => tokensOf(users.all(id))))]
   })
 }
 
@@ -273,9 +276,9 @@ export interface PeopleSnapshot {
   groups: { group: ModeGroup; usernames: string[] }[] | null
 }
 
-/** Replaces members (and groups, when listed) with complete listings; re-indexes reports of renamed authors. */
-export function savePeople(library: Library, people: PeopleSnapshot): void {
-  library.transaction(() => {
+/** Replaces members (and groups, when listed) with complete listings; returns the reports of renamed authors to re-index. */
+export function savePeople(library: Library, people: PeopleSnapshot): string[] {
+  return library.transaction(() => {
     const before = new Map((library.prepare('SELECT username, name FROM members').all() as Row[]).map((r) => [String(r.username), r.name]))
     const upsert = library.prepare(
       `INSERT INTO members(username, name, email, is_admin, state) VALUES (?, ?, ?, ?, ?)
@@ -292,7 +295,7 @@ export function savePeople(library: Library, people: PeopleSnapshot): void {
     const remove = library.prepare('DELETE FROM members WHERE username = ?')
     for (const username of before.keys()) if (!seen.has(username)) { remove.run(username); renamed.push(username) }
     const byCreator = library.prepare('SELECT token FROM reports WHERE creator_username = ?')
-    reindex(library, renamed.flatMap((u) => tokensOf(byCreator.all(u))))
+    const toReindex = renamed.flatMap((u) => tokensOf(byCreator.all(u)))
 
     if (people.groups) {
       library.prepare('DELETE FROM group_members').run()
@@ -311,7 +314,21 @@ export function savePeople(library: Library, people: PeopleSnapshot): void {
         if (!groupSeen.has(String(row.token))) removeGroup.run(String(row.token))
       }
     }
+    return toReindex
   })
+}
+
+/**
+ * Re-indexes reports whose search document changed because something they name changed (a collection, an
+ * author, a data source). In chunks, each its own transaction, yielding between them: renaming a collection
+ * of 5,000 reports must not hold the event loop for seconds. Each report's document is rewritten whole.
+ */
+export async function reindexInChunks(library: Library, tokens: string[], chunk = 100): Promise<void> {
+  for (let i = 0; i < tokens.length; i += chunk) {
+    const batch = tokens.slice(i, i + chunk)
+    library.transaction(() => reindex(library, batch))
+    if (i + chunk < tokens.length) await new Promise((resolve) => setImmediate(resolve))
+  }
 }
 
 export interface PendingQueries {

@@ -148,6 +148,16 @@ export function isSyncing(library: Library): boolean {
   return syncingHere.has(library.path)
 }
 
+/**
+ * Claims a library path for a sync run elsewhere in this process (a worker thread, whose module state is its
+ * own): returns a release function, or throws `sync_in_progress`.
+ */
+export function claimLibraryPath(path: string): () => void {
+  if (syncingHere.has(path)) throw inProgress()
+  syncingHere.add(path)
+  return () => void syncingHere.delete(path)
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)

@@ -5,13 +5,14 @@
 // without refetching what it already has.
 import { AppFailure, toAppError } from '../app-error.ts'
 import type { Library } from '../library/open-library.ts'
-import type { ModeChart } from '../mode/schemas.ts'
+import type { ModeChart, ModeSpace } from '../mode/schemas.ts'
 import { extractTableRefs } from '../sql/table-refs.ts'
 import type { AppError, SyncKind, SyncProgress, SyncRun } from '../../shared/model.ts'
 import {
   markCollectionListed,
   pendingChartReports,
   pendingQueryReports,
+  reindexInChunks,
   removeUnlistedReports,
   removeVanishedCollections,
   saveCollections,
@@ -114,12 +115,16 @@ export async function syncWorkspace(options: SyncWorkspaceOptions): Promise<Sync
       itemFailed,
       iso,
       concurrency: Math.max(1, options.concurrency ?? client.limiter?.concurrency ?? 4),
+      spaces: [],
     }
 
     try {
-      await listEverything(context)
-      updateRun(library, runId, syncCounters())
+      // People and data sources first (a handful of requests): reports are then indexed with their authors'
+      // names from the start instead of being re-indexed once people arrive.
+      await listCollections(context)
       await syncPeopleAndSources(context)
+      await listReports(context)
+      updateRun(library, runId, syncCounters())
       await fetchQueries(context)
       updateRun(library, runId, syncCounters())
       if (options.includeCharts) await fetchCharts(context)
@@ -153,6 +158,8 @@ interface RunContext extends SyncWorkspaceOptions {
   itemFailed: (error: unknown) => void
   iso: () => string
   concurrency: number
+  /** The complete collections listing of this run. */
+  spaces: ModeSpace[]
 }
 
 /**
@@ -167,8 +174,8 @@ function nextCheckpoint(previous: SyncCheckpoint | null, kind: SyncKind, runId: 
   return { gen: runId, kind, refetchBefore, startedAt, peopleDone: false, dataSourcesDone: false }
 }
 
-async function listEverything(ctx: RunContext): Promise<void> {
-  const { library, client, signal, tracker, checkpoint, counters } = ctx
+async function listCollections(ctx: RunContext): Promise<void> {
+  const { library, client, signal, tracker, checkpoint } = ctx
   tracker.phase('collections')
   const hasWorkspace = library.prepare('SELECT 1 FROM workspace LIMIT 1').get() !== undefined
   if (ctx.kind === 'full' || !hasWorkspace) {
@@ -180,8 +187,13 @@ async function listEverything(ctx: RunContext): Promise<void> {
   }
   // Without a complete collections listing nothing can be decided: this failure ends the run.
   const spaces = await client.listSpaces({ filter: ctx.includePersonalCollections === false ? 'custom' : 'all', signal })
-  saveCollections(library, spaces, checkpoint.gen)
+  ctx.spaces = spaces
+  await reindexInChunks(library, saveCollections(library, spaces, checkpoint.gen))
+}
 
+async function listReports(ctx: RunContext): Promise<void> {
+  const { library, client, signal, tracker, checkpoint, counters } = ctx
+  const spaces = ctx.spaces
   const listedAlready = new Set(
     (library.prepare('SELECT token FROM collections WHERE reports_listed_gen = ?').all(checkpoint.gen) as { token: string }[]).map((r) => r.token),
   )
@@ -224,7 +236,7 @@ async function syncPeopleAndSources(ctx: RunContext): Promise<void> {
   tracker.phase('people', 2)
   if (!checkpoint.peopleDone) {
     try {
-      savePeople(library, await listPeople(ctx))
+      await reindexInChunks(library, savePeople(library, await listPeople(ctx)))
       checkpoint.peopleDone = true
       writeCheckpoint(library, checkpoint, ctx.iso())
     } catch (error) {
@@ -234,7 +246,7 @@ async function syncPeopleAndSources(ctx: RunContext): Promise<void> {
   tracker.advance()
   if (!checkpoint.dataSourcesDone) {
     try {
-      saveDataSources(library, await client.listDataSources({ signal }))
+      await reindexInChunks(library, saveDataSources(library, await client.listDataSources({ signal })))
       checkpoint.dataSourcesDone = true
       writeCheckpoint(library, checkpoint, ctx.iso())
     } catch (error) {

@@ -1,0 +1,42 @@
+// Worker-thread entry of runSyncInWorker: opens its own connection to the library and its own Mode client, runs
+// syncWorkspace, and reports progress and the result to the parent. Every library write then happens off the
+// main thread, so the UI's event loop never waits on a transaction, a WAL checkpoint or an FTS merge.
+import { parentPort, workerData } from 'node:worker_threads'
+import { toAppError } from '../app-error.ts'
+import { openLibrary } from '../library/open-library.ts'
+import { createModeClient } from '../mode/client.ts'
+import { RateLimiter } from '../mode/rate-limiter.ts'
+import { syncWorkspace } from './sync-workspace.ts'
+import type { SyncWorkerData, SyncWorkerMessage } from './sync-worker-protocol.ts'
+
+const data = workerData as SyncWorkerData
+const port = parentPort!
+const post = (message: SyncWorkerMessage): void => port.postMessage(message)
+const controller = new AbortController()
+port.on('message', (message: { type: string }) => {
+  if (message.type === 'cancel') controller.abort()
+})
+
+try {
+  const library = openLibrary({ dataDir: data.dataDir, workspace: data.workspace })
+  try {
+    const client = createModeClient({
+      ...data.client,
+      limiter: new RateLimiter(data.limiter ?? {}),
+    })
+    const result = await syncWorkspace({
+      ...data.sync,
+      library,
+      client,
+      signal: controller.signal,
+      onProgress: (progress) => post({ type: 'progress', progress }),
+      onLibraryChanged: (info) => post({ type: 'changed', reports: info.reports }),
+    })
+    post({ type: 'done', result })
+  } finally {
+    library.close()
+  }
+} catch (error) {
+  post({ type: 'error', error: toAppError(error) })
+}
+port.close()

@@ -1,0 +1,166 @@
+// npm run bench:sync — how close a sync comes to the physical limit of Mode's rate limit, and whether writing a
+// 10,000-report library ever blocks the event loop.
+//
+// Part 1 (simulator at Mode's default 40 requests / 10 s): a full sync and then a no-change sync of a
+// 400-report workspace. Printed for each: requests made, the minimum a correct client needs, wall time, the
+// lower bound (minimum ÷ allowed rate), the ratios, 429s received and how many went unrecovered.
+// The minimum counts every list as its pages plus the one request that proves the end (Mode gives no reliable
+// page count: research/mode-api.md §4): Σ(⌈n/30⌉ + 1) per collection listing, the same for spaces, memberships,
+// groups, each group's members and data sources, plus one queries request per report (full sync only).
+// Part 2 (rate limit off): a 10,000-report full sync, with the event-loop delay monitored throughout.
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { openLibrary } from '../../src/main/library/open-library.ts'
+import { createModeClient } from '../../src/main/mode/client.ts'
+import { RateLimiter } from '../../src/main/mode/rate-limiter.ts'
+import { syncWorkspace } from '../../src/main/sync/sync-workspace.ts'
+import type { SimStats, SimulatorOptions } from '../../src/sim/server.ts'
+import type { Truth } from '../../src/sim/truth.ts'
+
+const PAGE = 30
+const RATE_PER_S = 40 / 10
+const REPORTS = Number(process.env.BENCH_SYNC_REPORTS ?? 400)
+const BIG_REPORTS = Number(process.env.BENCH_SYNC_BIG_REPORTS ?? 10_000)
+
+interface SimHandle {
+  url: string
+  token: string
+  password: string
+  workspace: string
+  child: ChildProcess
+}
+
+async function startSimProcess(options: SimulatorOptions): Promise<SimHandle> {
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'sync-sim-process.ts'), JSON.stringify(options)], { stdio: ['pipe', 'pipe', 'inherit'] })
+  const line = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      const nl = out.indexOf('\n')
+      if (nl >= 0) resolve(out.slice(0, nl))
+    })
+    child.on('exit', (code) => reject(new Error(`simulator exited (${code})`)))
+  })
+  return { ...(JSON.parse(line) as Omit<SimHandle, 'child'>), child }
+}
+
+const admin = async <T>(sim: SimHandle, path: string, method = 'GET'): Promise<T> => (await (await fetch(sim.url + path, { method })).json()) as T
+
+const pages = (n: number): number => Math.ceil(n / PAGE) + 1
+
+function minimumRequests(truth: Truth, withQueries: boolean): { total: number; listing: number; people: number; queries: number } {
+  const perSpace = new Map(truth.spaces.map((s) => [s.token, 0]))
+  for (const r of truth.reports) perSpace.set(r.space_token, (perSpace.get(r.space_token) ?? 0) + 1)
+  const listing = pages(truth.spaces.length) + [...perSpace.values()].reduce((sum, n) => sum + pages(n), 0)
+  const people = pages(truth.members.length) + pages(truth.groups.length) + truth.groups.reduce((sum, g) => sum + pages(g.member_usernames.length), 0) + pages(truth.data_sources.length)
+  const queries = withQueries ? truth.reports.length : 0
+  return { total: listing + people + queries, listing, people, queries }
+}
+
+const fmt = (n: number, digits = 2): string => n.toFixed(digits)
+
+async function rateLimitedPart(): Promise<void> {
+  const sim = await startSimProcess({ seed: 11, reports: REPORTS, latencyMs: 25 })
+  const dataDir = mkdtempSync(join(tmpdir(), 'mc-bench-sync-'))
+  const library = openLibrary({ dataDir, workspace: sim.workspace })
+  try {
+    const truth = await admin<Truth>(sim, '/__sim/truth')
+    // The client as the app builds it: Mode's documented limit, default limiter.
+    const client = createModeClient({ baseUrl: sim.url, token: sim.token, password: sim.password, workspace: sim.workspace, limiter: new RateLimiter({ requests: 40, perMs: 10_000 }) })
+    console.log(`Part 1 — simulator at 40 requests / 10 s, ${truth.reports.length} reports in ${truth.spaces.length} collections, ${truth.members.length} members, ${truth.groups.length} groups`)
+    for (const [label, kind] of [['full sync', 'full'], ['no-change sync', 'incremental']] as const) {
+      await admin(sim, '/__sim/stats/reset', 'POST')
+      const started = performance.now()
+      const result = await syncWorkspace({ library, client, kind, trigger: 'bench' })
+      const wallS = (performance.now() - started) / 1000
+      const stats = await admin<SimStats>(sim, '/__sim/stats')
+      const min = minimumRequests(truth, kind === 'full')
+      const boundS = min.total / RATE_PER_S
+      console.log(`\n  ${label}: outcome ${result.run.outcome}`)
+      console.log(`    requests made        ${stats.total}  (by route: ${JSON.stringify(stats.routes)})`)
+      console.log(`    minimum needed       ${min.total}  (listings ${min.listing}, people+sources ${min.people}, queries ${min.queries})`)
+      console.log(`    requests / minimum   ${fmt(stats.total / min.total, 3)}   target ≤ 1.05`)
+      console.log(`    wall time            ${fmt(wallS, 1)} s`)
+      console.log(`    lower bound          ${fmt(boundS, 1)} s  (minimum ÷ 4 requests/s)`)
+      console.log(`    wall / bound         ${fmt(wallS / boundS, 3)}   target ≤ 1.15`)
+      console.log(`    429s received        ${stats.rate_limited}; unrecovered ${result.run.errors}  target 0 unrecovered`)
+      if (kind === 'incremental') {
+        const perReport = (stats.routes.queries ?? 0) + (stats.routes.charts ?? 0) + (stats.routes.report ?? 0) + (stats.routes.user ?? 0)
+        console.log(`    per-report requests  ${perReport}   target 0 (listing requests only)`)
+      }
+    }
+  } finally {
+    library.close()
+    rmSync(dataDir, { recursive: true, force: true })
+    sim.child.stdin!.end()
+  }
+}
+
+async function eventLoopPart(): Promise<void> {
+  const sim = await startSimProcess({ seed: 12, reports: BIG_REPORTS, rate: null, latencyMs: 0 })
+  const dataDir = mkdtempSync(join(tmpdir(), 'mc-bench-sync-'))
+  const library = openLibrary({ dataDir, workspace: sim.workspace })
+  try {
+    const client = createModeClient({
+      baseUrl: sim.url, token: sim.token, password: sim.password, workspace: sim.workspace,
+      limiter: new RateLimiter({ requests: 1_000_000, perMs: 1000, concurrency: 4 }),
+    })
+    // Every library write is one transaction run synchronously on this thread: time the longest, in wall time and
+    // in CPU time (CPU time is what our code costs; wall time also counts other processes taking the CPU).
+    let longestTxWall = 0
+    let longestTxCpu = 0
+    let depth = 0
+    const transaction = library.transaction.bind(library)
+    library.transaction = <T>(fn: () => T): T => {
+      if (depth > 0) return transaction(fn)
+      depth++
+      const wall0 = performance.now()
+      const cpu0 = process.cpuUsage()
+      try {
+        return transaction(fn)
+      } finally {
+        depth--
+        const cpu = process.cpuUsage(cpu0)
+        longestTxWall = Math.max(longestTxWall, performance.now() - wall0)
+        longestTxCpu = Math.max(longestTxCpu, (cpu.user + cpu.system) / 1000)
+      }
+    }
+    const histogram = monitorEventLoopDelay({ resolution: 5 })
+    const phaseMax = new Map<string, number>()
+    let phase = 'starting'
+    // A probe timer: the longest gap between ticks per phase says where a block happened.
+    let lastTick = performance.now()
+    const probe = setInterval(() => {
+      const now = performance.now()
+      const gap = now - lastTick - 5
+      lastTick = now
+      phaseMax.set(phase, Math.max(phaseMax.get(phase) ?? 0, gap))
+    }, 5)
+    histogram.enable()
+    const started = performance.now()
+    const result = await syncWorkspace({ library, client, kind: 'full', trigger: 'bench', onProgress: (p) => (phase = p.phase) })
+    const wallS = (performance.now() - started) / 1000
+    histogram.disable()
+    clearInterval(probe)
+    const ms = (ns: number): number => ns / 1e6
+    console.log(`\nPart 2 — ${BIG_REPORTS.toLocaleString('en-US')}-report full sync, rate limit off: outcome ${result.run.outcome}, ${result.run.requests} requests, ${fmt(wallS, 1)} s`)
+    console.log(`    event-loop delay     max ${fmt(ms(histogram.max), 1)} ms, p99 ${fmt(ms(histogram.percentile(99)), 1)} ms, mean ${fmt(ms(histogram.mean), 2)} ms   target max ≤ 50 ms`)
+    console.log(`    longest transaction  ${fmt(longestTxWall, 1)} ms wall, ${fmt(longestTxCpu, 1)} ms CPU`)
+    console.log(`    load average         ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs (event-loop delay includes time other processes held the CPU)`)
+    console.log(`    longest gap by phase ${[...phaseMax].map(([p, v]) => `${p} ${fmt(Math.max(0, v), 1)} ms`).join(', ')}`)
+  } finally {
+    library.close()
+    rmSync(dataDir, { recursive: true, force: true })
+    sim.child.stdin!.end()
+  }
+}
+
+if (process.argv.includes('--loop-only')) await eventLoopPart()
+else {
+  await rateLimitedPart()
+  await eventLoopPart()
+}

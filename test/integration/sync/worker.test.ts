@@ -1,0 +1,52 @@
+// The sync run off the main thread: same result as in-thread (library equals truth), progress reaches the
+// caller, cancel stops it, and a second sync of the same workspace is refused while one runs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openLibrary } from '../../../src/main/library/open-library.ts'
+import { runSyncInWorker } from '../../../src/main/sync/run-sync-in-worker.ts'
+import { startSimulator } from '../../../src/sim/server.ts'
+import type { Simulator } from '../../../src/sim/server.ts'
+import type { SyncProgress } from '../../../src/shared/model.ts'
+import { libraryView, tempDataDir, truthView } from './sync-harness.ts'
+
+describe('runSyncInWorker', () => {
+  let sim: Simulator
+  beforeAll(async () => {
+    sim = await startSimulator({ seed: 99, reports: 60, rate: null, latencyMs: 2 })
+  })
+  afterAll(async () => {
+    await sim?.close()
+  })
+
+  const data = (dataDir: string) => ({
+    dataDir,
+    workspace: sim.workspace,
+    client: { baseUrl: sim.url, token: sim.token, password: sim.password, workspace: sim.workspace },
+    limiter: { requests: 100_000, perMs: 1000, concurrency: 4 },
+    sync: { kind: 'full' as const, trigger: 'test' },
+  })
+
+  it('syncs in a worker thread with progress, and the library equals the truth', async () => {
+    const dataDir = tempDataDir()
+    const progress: SyncProgress[] = []
+    const result = await runSyncInWorker({ ...data(dataDir), onProgress: (p) => progress.push(p) })
+    expect(result.run.outcome).toBe('success')
+    expect(new Set(progress.map((p) => p.phase))).toEqual(new Set(['collections', 'people', 'listing', 'queries', 'finishing']))
+    expect(progress.at(-1)!.requests).toBe(result.run.requests)
+    const library = openLibrary({ dataDir, workspace: sim.workspace })
+    expect(libraryView(library, false)).toEqual(truthView(sim.truth(), false))
+    library.close()
+  })
+
+  it('refuses a second sync of the same workspace while one runs, and cancels on request', async () => {
+    const dataDir = tempDataDir()
+    const controller = new AbortController()
+    const running = runSyncInWorker({ ...data(dataDir), signal: controller.signal, onProgress: (p) => { if (p.phase === 'queries' && p.done >= 5) controller.abort() } })
+    await expect(runSyncInWorker(data(dataDir))).rejects.toMatchObject({ code: 'sync_in_progress' })
+    const result = await running
+    expect(result.run.outcome).toBe('cancelled')
+    // The next sync picks up where the cancelled one stopped and completes.
+    const next = await runSyncInWorker(data(dataDir))
+    expect(next.run.outcome).toBe('success')
+    expect(next.run.queriesFetched).toBeLessThan(sim.truth().reports.length)
+  })
+})

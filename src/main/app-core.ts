@@ -82,7 +82,8 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
   const secrets = new SecretStore({ dataDir: adapters.dataDir, safeStorage: adapters.safeStorage, platform: adapters.platform, log: (m) => log('info', m) })
 
   let lastSyncState: SyncState | null = null
-  let lastLibraryChangeAt = 0
+  // Names arrive page by page: one search refresh per quarter second is plenty, more would only churn the UI.
+  const libraryChanged = trailingThrottle(250, (reports) => adapters.emit('library.changed', { reports }))
   const connection = new ConnectionService({
     dataDir: adapters.dataDir,
     secrets,
@@ -111,15 +112,10 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
         onProgress,
         includePersonalCollections: current.includePersonalCollections,
         includeCharts: current.includeChartsInSync,
-        onLibraryChanged: (info) => {
-          // Names arrive page by page; a search refresh per page is plenty, more would only churn the UI.
-          const t = Date.now()
-          if (t - lastLibraryChangeAt < 250) return
-          lastLibraryChangeAt = t
-          adapters.emit('library.changed', info)
-        },
+        onLibraryChanged: (info) => libraryChanged.push(info.reports),
         now,
       })
+      libraryChanged.flush()
       adapters.emit('library.changed', { reports: result.run.reportsChanged })
       log(result.run.outcome === 'success' ? 'info' : 'warn', `[sync] ${result.run.kind} sync (${result.run.trigger}) ended: ${result.run.outcome}; ${result.run.requests} requests${result.error ? `; ${result.error.code}` : ''}`)
       return result
@@ -193,9 +189,40 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
     dispose: async () => {
       if (disposed) return
       disposed = true
+      libraryChanged.cancel()
       scheduler.stop()
       await scheduler.idle()
       await connection.dispose()
+    },
+  }
+}
+
+/** Sums counts and emits at most once per `ms`, always including the last change (trailing edge). */
+function trailingThrottle(ms: number, emit: (count: number) => void): { push: (n: number) => void; flush: () => void; cancel: () => void } {
+  let pending = 0
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const flush = (): void => {
+    if (timer) clearTimeout(timer)
+    timer = null
+    if (pending > 0) {
+      const n = pending
+      pending = 0
+      emit(n)
+    }
+  }
+  return {
+    push: (n) => {
+      pending += Math.max(1, n)
+      if (!timer) {
+        timer = setTimeout(flush, ms)
+        timer.unref?.()
+      }
+    },
+    flush,
+    cancel: () => {
+      if (timer) clearTimeout(timer)
+      timer = null
+      pending = 0
     },
   }
 }

@@ -1,20 +1,17 @@
-// The app's root: reads the connection once, then shows the setup wizard (not connected, switching
-// credentials, or just connected and waiting for the first names) or the shell. `data-app-state="ready"`
-// tells the e2e specs the first screen is up (they wait on it, never sleep).
+// The app's root: reads the connection once, then shows the setup wizard or the shell (see app-screen.ts).
+// `data-app-state="ready"` tells the e2e specs the first screen is up (they wait on it, never sleep).
 import { useEffect } from 'react'
 import { Button } from './components/Button.tsx'
 import { Spinner } from './components/Spinner.tsx'
 import { SetupWizard } from './screens/setup/SetupWizard.tsx'
+import { appScreen } from './shell/app-screen.ts'
 import { Shell } from './shell/Shell.tsx'
 import { useConnection } from './stores/connection.ts'
 import { useSettings } from './stores/settings.ts'
 
 export function App() {
-  const status = useConnection((s) => s.status)
   const bootError = useConnection((s) => s.bootError)
-  const switching = useConnection((s) => s.switching)
-  const connecting = useConnection((s) => s.connecting)
-  const preparing = useConnection((s) => s.preparing)
+  const screen = useConnection(appScreen)
 
   useEffect(() => {
     void useConnection.getState().boot()
@@ -33,18 +30,17 @@ export function App() {
         </div>
       </div>
     )
-  } else if (!status) {
+  } else if (screen === 'boot') {
     content = <div className="boot-screen"><Spinner size="lg" label="Starting Mode Companion" /></div>
-  } else if (!status.connected || switching || connecting || preparing) {
+  } else if (screen === 'setup') {
     content = <SetupWizard />
   } else {
     content = <Shell />
   }
 
-  const state = bootError ? 'error' : status ? 'ready' : 'loading'
-  const screen = !status ? 'none' : status.connected && !switching && !connecting && !preparing ? 'shell' : 'setup'
+  const state = bootError ? 'error' : screen === 'boot' ? 'loading' : 'ready'
   return (
-    <div className="app-root" data-app-state={state} data-screen={screen}>
+    <div className="app-root" data-app-state={state} data-screen={bootError ? 'error' : screen}>
       {content}
     </div>
   )

@@ -1,5 +1,6 @@
 // The connected app: sidebar and main area, plus the global shortcuts.
 import { MainArea } from './MainArea.tsx'
+import { OfflineBanner } from './OfflineBanner.tsx'
 import { Sidebar } from './Sidebar.tsx'
 import { useGlobalShortcuts } from './shortcuts.ts'
 
@@ -8,7 +9,10 @@ export function Shell() {
   return (
     <div className="shell" data-testid="shell">
       <Sidebar />
-      <MainArea />
+      <div className="shell-main">
+        <OfflineBanner />
+        <MainArea />
+      </div>
     </div>
   )
 }

@@ -14,6 +14,8 @@ interface ConnectionState {
   switching: { workspace: string } | null
   /** A connect call is in flight: the wizard stays up even if a "connected" status event arrives first. */
   connecting: boolean
+  /** Not connected, but the user chose to browse the library kept from before while they sort out access. */
+  browsingOffline: boolean
   /** Just connected: the first sync is fetching names; the shell opens once some are in. */
   preparing: boolean
   boot: () => Promise<void>
@@ -24,6 +26,7 @@ interface ConnectionState {
   startSwitch: () => void
   cancelSwitch: () => void
   finishPreparing: () => void
+  setBrowsingOffline: (browsing: boolean) => void
 }
 
 export function toAppError(e: unknown): AppError {
@@ -47,7 +50,7 @@ export const useConnection = create<ConnectionState>((set, get) => {
       set({ connecting: false })
       return outcome.error
     }
-    set({ status: outcome.status, switching: null, preparing: true, connecting: false })
+    set({ status: outcome.status, switching: null, preparing: true, connecting: false, browsingOffline: false })
     return null
   }
 
@@ -56,6 +59,7 @@ export const useConnection = create<ConnectionState>((set, get) => {
     bootError: null,
     switching: null,
     connecting: false,
+    browsingOffline: false,
     preparing: false,
     boot: async () => {
       // One subscription for the app's life (StrictMode runs effects twice in development).
@@ -72,7 +76,7 @@ export const useConnection = create<ConnectionState>((set, get) => {
     connectSample: () => settle(() => call('connection.connectSample')),
     disconnect: async (deleteLibrary) => {
       const status = await call('connection.disconnect', { deleteLibrary })
-      set({ status, switching: null, preparing: false })
+      set({ status, switching: null, preparing: false, browsingOffline: false })
     },
     startSwitch: () => {
       const status = get().status
@@ -80,6 +84,7 @@ export const useConnection = create<ConnectionState>((set, get) => {
     },
     cancelSwitch: () => set({ switching: null }),
     finishPreparing: () => set({ preparing: false }),
+    setBrowsingOffline: (browsingOffline) => set({ browsingOffline }),
   }
 })
 
@@ -87,5 +92,5 @@ export const useConnection = create<ConnectionState>((set, get) => {
 export function resetConnectionStoreForTests(): void {
   unsubscribe?.()
   unsubscribe = null
-  useConnection.setState({ status: null, bootError: null, switching: null, connecting: false, preparing: false })
+  useConnection.setState({ status: null, bootError: null, switching: null, connecting: false, browsingOffline: false, preparing: false })
 }

@@ -172,4 +172,20 @@ describe('opening the app', () => {
     expect(document.body.textContent).toContain('could not be decrypted')
     expect(byLabel('Workspace').value).toBe('acme')
   })
+
+  it('lets the user browse the library kept from before while disconnected, and come back to reconnect', async () => {
+    installFakeBridge({
+      'connection.getStatus': () => ({ ...DISCONNECTED, workspace: 'acme', hasLibrary: true, reconnectReason: 'The keychain was reset.' }),
+      'connection.getStorageOptions': () => STRONG,
+    })
+    view = await render(<App />)
+    await waitFor(() => document.querySelector('[data-testid="reconnect-reason"]'), 'the reconnect notice')
+    await click(buttonNamed('Browse the offline library meanwhile'))
+    const banner = await waitFor(() => document.querySelector('[data-testid="not-connected-banner"]'), 'the not-connected banner')
+    expect(banner.textContent).toContain('The keychain was reset.')
+    expect(document.querySelector('[data-screen="shell"]')).not.toBeNull()
+    await click(buttonNamed('Reconnect'))
+    await waitFor(() => document.querySelector('[data-testid="setup-step-credentials"]'), 'step 2')
+    expect(byLabel('Workspace').value).toBe('acme')
+  })
 })

@@ -15,6 +15,7 @@ const STORAGE_TEXT: Record<CredentialStorage, string> = {
 export function ConnectionSection() {
   const status = useConnection((s) => s.status)
   const startSwitch = useConnection((s) => s.startSwitch)
+  const setBrowsingOffline = useConnection((s) => s.setBrowsingOffline)
   const [confirming, setConfirming] = useState(false)
   if (!status) return null
   const workspace = status.workspaceName ?? status.workspace ?? 'an unknown workspace'
@@ -25,7 +26,9 @@ export function ConnectionSection() {
       <div className="setting-row">
         <div className="setting-text">
           <span className="setting-name" data-testid="connection-summary">
-            {status.isSample ? (
+            {!status.connected ? (
+              <>Not connected — browsing the library of <strong>{workspace}</strong> kept on this computer</>
+            ) : status.isSample ? (
               <>Exploring the <strong>sample workspace</strong> ({workspace})</>
             ) : (
               <>Connected{status.accountName ? <> as <strong>{status.accountName}</strong></> : null} to <strong>{workspace}</strong>
@@ -39,7 +42,11 @@ export function ConnectionSection() {
         {status.isSample && <span className="badge badge-sample">Sample data</span>}
       </div>
       <div className="btn-row">
-        <Button onClick={startSwitch}>{status.isSample ? 'Connect your own workspace' : 'Switch credentials'}</Button>
+        {status.connected ? (
+          <Button onClick={startSwitch}>{status.isSample ? 'Connect your own workspace' : 'Switch credentials'}</Button>
+        ) : (
+          <Button variant="primary" onClick={() => setBrowsingOffline(false)}>Reconnect</Button>
+        )}
         <Button variant="ghost" onClick={() => setConfirming(true)}>Disconnect…</Button>
       </div>
       {confirming && <DisconnectDialog workspace={workspace} isSample={status.isSample} onClose={() => setConfirming(false)} />}

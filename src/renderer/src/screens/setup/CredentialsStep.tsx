@@ -25,6 +25,8 @@ export function CredentialsStep({ initialWorkspace, reconnectReason, switching, 
   onBack: () => void
 }) {
   const connect = useConnection((s) => s.connect)
+  const hasLibrary = useConnection((s) => !!s.status?.hasLibrary && !s.status.connected)
+  const setBrowsingOffline = useConnection((s) => s.setBrowsingOffline)
   const [form, setForm] = useState<CredentialsForm>({ ...EMPTY_FORM, workspace: initialWorkspace })
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<{ error: AppError; workspace: string } | null>(null)
@@ -89,7 +91,12 @@ export function CredentialsStep({ initialWorkspace, reconnectReason, switching, 
       </header>
 
       {reconnectReason && (
-        <Notice tone="warning" title="Please connect again" testId="reconnect-reason">
+        <Notice
+          tone="warning"
+          title="Please connect again"
+          testId="reconnect-reason"
+          actions={hasLibrary ? <Button size="sm" onClick={() => setBrowsingOffline(true)}>Browse the offline library meanwhile</Button> : undefined}
+        >
           {reconnectReason}
         </Notice>
       )}

@@ -3,7 +3,7 @@
 // into SQLite, times the search index build, then runs ≥ 500 mixed queries end to end through the search
 // service (parse, match, rank, snippets, facets) and prints p50/p95 per kind. Also scores the judged relevance
 // set (MRR, nDCG@10). Targets: p95 ≤ 10 ms for words, phrases and filters; ≤ 30 ms for identifier substrings.
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openLibrary } from '../../src/main/library/index.ts'
@@ -27,8 +27,12 @@ const pct = (xs: number[], p: number): number => {
 }
 const fmt = (ms: number): string => `${ms.toFixed(2)} ms`
 
-const dir = mkdtempSync(join(tmpdir(), 'mode-companion-search-bench-'))
+// --keep DIR reuses (or leaves behind) the built library, for iterating on query speed.
+const keepAt = process.argv.indexOf('--keep')
+const keepDir = keepAt >= 0 ? process.argv[keepAt + 1] : undefined
+const dir = keepDir ?? mkdtempSync(join(tmpdir(), 'mode-companion-search-bench-'))
 try {
+  const reuse = keepDir !== undefined && existsSync(join(keepDir, 'built'))
   const library = openLibrary({ dataDir: dir, workspace: 'bench' })
   const db = library.db
 
@@ -37,17 +41,21 @@ try {
   const queryCount = truth.reports.reduce((n, r) => n + r.queries.length, 0)
   console.log(`generated ${truth.reports.length.toLocaleString()} reports, ${queryCount.toLocaleString()} queries in ${((performance.now() - t) / 1000).toFixed(1)} s`)
 
-  t = performance.now()
-  loadTruthIntoLibrary(db, truth)
-  console.log(`library written (incl. table references) in ${((performance.now() - t) / 1000).toFixed(1)} s`)
+  if (!reuse) {
+    t = performance.now()
+    loadTruthIntoLibrary(db, truth)
+    console.log(`library written (incl. table references) in ${((performance.now() - t) / 1000).toFixed(1)} s`)
 
-  t = performance.now()
-  rebuildSearchIndex(db)
-  const buildS = (performance.now() - t) / 1000
-  db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+    t = performance.now()
+    rebuildSearchIndex(db)
+    const buildS = (performance.now() - t) / 1000
+    db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+    console.log(`index build (rebuildSearchIndex, ${REPORTS.toLocaleString()} reports): ${buildS.toFixed(1)} s`)
+    if (keepDir) writeFileSync(join(keepDir, 'built'), '')
+  }
   const sizeMb = statSync(library.path).size / 1e6
   const ftsMb = Number((db.prepare(`SELECT sum(pgsize) AS n FROM dbstat WHERE name LIKE 'search%'`).get() as { n: number }).n) / 1e6
-  console.log(`index build: ${buildS.toFixed(1)} s; database ${sizeMb.toFixed(0)} MB (search tables ${ftsMb.toFixed(0)} MB)`)
+  console.log(`database ${sizeMb.toFixed(0)} MB (search tables ${ftsMb.toFixed(0)} MB)`)
 
   // ---- the query mix, drawn from the workspace itself so every kind has real matches
   const rng = new Rng(7)
@@ -127,5 +135,5 @@ try {
   console.log(`\nrelevance (${relevance.queries} judged queries): MRR ${relevance.mrr.toFixed(3)}, nDCG@10 ${relevance.ndcg10.toFixed(3)}`)
   for (const miss of relevance.misses.slice(0, 10)) console.log(`  rank ${miss.rank ?? '>10'}: ${JSON.stringify(miss.query)}`)
 } finally {
-  rmSync(dir, { recursive: true, force: true })
+  if (!keepDir) rmSync(dir, { recursive: true, force: true })
 }

@@ -26,8 +26,17 @@ export interface SqlToken {
   end: number
 }
 
-const isIdentStart = (c: string): boolean => /[\p{L}_]/u.test(c)
-const isIdentChar = (c: string): boolean => /[\p{L}\p{N}_$]/u.test(c)
+// ASCII fast paths first: these run once per character of every query the sync stores.
+const isIdentStart = (c: string): boolean => {
+  const k = c.charCodeAt(0)
+  if (k < 128) return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || k === 95
+  return /[\p{L}_]/u.test(c)
+}
+const isIdentChar = (c: string): boolean => {
+  const k = c.charCodeAt(0)
+  if (k < 128) return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95 || k === 36
+  return /[\p{L}\p{N}_$]/u.test(c)
+}
 const isDigit = (c: string): boolean => c >= '0' && c <= '9'
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v'
 

@@ -46,6 +46,16 @@ export function PreparingLibrary() {
         <p className="faint" aria-live="polite" style={{ minHeight: 22 }}>
           {progress ? `${phaseLabel(progress.phase)}${progress.total ? ` · ${progress.done} of ${progress.total}` : ''}` : ' '}
         </p>
+        <div
+          className="progress"
+          role="progressbar"
+          aria-label="First sync"
+          aria-valuemin={0}
+          aria-valuemax={progress?.total ?? undefined}
+          aria-valuenow={progress?.total ? progress.done : undefined}
+        >
+          <div className="progress-fill" style={{ width: progress?.total ? `${Math.min(100, (100 * progress.done) / progress.total)}%` : '0%' }} />
+        </div>
         <Button onClick={finish}>Open the library now</Button>
       </div>
     </div>

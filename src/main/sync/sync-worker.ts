@@ -17,6 +17,14 @@ port.on('message', (message: { type: string }) => {
   if (message.type === 'cancel') controller.abort()
 })
 
+// "Reports changed" arrives per page and per report; the parent only needs to know now and then (to refresh a search).
+let changed = 0
+const flushChanged = (): void => {
+  if (changed > 0) post({ type: 'changed', reports: changed })
+  changed = 0
+}
+const changedTimer = setInterval(flushChanged, 250)
+
 try {
   const library = openLibrary({ dataDir: data.dataDir, workspace: data.workspace })
   try {
@@ -30,8 +38,9 @@ try {
       client,
       signal: controller.signal,
       onProgress: (progress) => post({ type: 'progress', progress }),
-      onLibraryChanged: (info) => post({ type: 'changed', reports: info.reports }),
+      onLibraryChanged: (info) => void (changed += info.reports),
     })
+    flushChanged()
     post({ type: 'done', result })
   } finally {
     library.close()
@@ -39,4 +48,5 @@ try {
 } catch (error) {
   post({ type: 'error', error: toAppError(error) })
 }
+clearInterval(changedTimer)
 port.close()

@@ -74,6 +74,9 @@ export async function syncWorkspace(options: SyncWorkspaceOptions): Promise<Sync
   const clock = options.now ?? (() => new Date())
   const iso = (): string => clock().toISOString()
   const lock = acquireSyncLock(library, clock())
+  // Keeps the lock fresh through long waits (a Retry-After, a slow Mode) when no progress is being emitted.
+  const heartbeat = setInterval(() => lock.heartbeat(iso()), 30_000)
+  heartbeat.unref?.()
   try {
     markInterruptedRuns(library, iso())
     const previous = readCheckpoint(library)
@@ -146,6 +149,7 @@ export async function syncWorkspace(options: SyncWorkspaceOptions): Promise<Sync
       return { run, error: appError }
     }
   } finally {
+    clearInterval(heartbeat)
     lock.release()
   }
 }

@@ -63,3 +63,28 @@ describe('sync converges to the truth over random mutations', () => {
     expect(routes.user ?? 0).toBe(0)
   })
 })
+
+describe('personal collections setting', () => {
+  it('leaves other users\u2019 personal collections out when turned off, and brings them back when on', async () => {
+    const sim = await startSimulator({ seed: 808, reports: 60, rate: null, latencyMs: 0 })
+    const library = openLibrary({ dataDir: tempDataDir(), workspace: sim.workspace })
+    try {
+      const client = fastClient(sim)
+      const personal = sim.truth().spaces.filter((s) => s.space_type === 'private').map((s) => s.token)
+      expect(personal.length).toBeGreaterThan(0)
+      await syncWorkspace({ library, client, includePersonalCollections: false, trigger: 'test' })
+      const tokens = () => (library.db.prepare('SELECT token FROM collections').all() as { token: string }[]).map((r) => r.token)
+      const personalReports = () => (library.db.prepare(`SELECT count(*) AS n FROM reports r JOIN collections c ON c.token = r.collection_token WHERE c.space_type = 'private'`).get() as { n: number }).n
+      expect(tokens().filter((t) => personal.includes(t))).toEqual([])
+      expect(personalReports()).toBe(0)
+      await syncWorkspace({ library, client, includePersonalCollections: true, trigger: 'test' })
+      expect(libraryView(library, false)).toEqual(truthView(sim.truth(), false))
+      await syncWorkspace({ library, client, includePersonalCollections: false, trigger: 'test' })
+      expect(tokens().filter((t) => personal.includes(t))).toEqual([])
+      expect(personalReports()).toBe(0)
+    } finally {
+      library.close()
+      await sim.close()
+    }
+  })
+})

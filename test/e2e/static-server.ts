@@ -42,6 +42,11 @@ export async function serveRenderer(dir = resolve('out/renderer')): Promise<{ ur
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: () => new Promise<void>((done) => {
+      server.close(() => done())
+      // Chromium may hold a preconnected socket that never sends a request; close() alone would then wait for
+      // the server's headers time-out (about a minute), longer than a test's teardown may take.
+      server.closeAllConnections()
+    }),
   }
 }

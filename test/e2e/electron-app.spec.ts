@@ -26,7 +26,8 @@ test.describe('the real Electron app', () => {
   test('opens a sandboxed window that talks to main over the preload bridge', async () => {
     const app = await electron.launch({ executablePath: binary!, args: ['.'] })
     const window = await app.firstWindow()
-    await expect(window.getByRole('heading', { name: 'Mode Companion' })).toBeVisible()
+    // The first screen (setup wizard or library) is up once the root says so.
+    await expect(window.locator('[data-app-state="ready"]')).toBeVisible()
     const hasNode = await window.evaluate(() => typeof (globalThis as { require?: unknown }).require !== 'undefined')
     expect(hasNode).toBe(false)
     await window.screenshot({ path: 'test-results/screenshots/electron-first-screen.png' })

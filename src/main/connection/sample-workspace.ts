@@ -19,7 +19,8 @@ export async function startSampleWorkspace(options: { requestsPerSecond?: number
     workspace: SAMPLE_WORKSPACE.workspace,
     token,
     password,
-    rate: { requests: requestsPerSecond, perMs: 1_000 },
+    // Headroom over the client's pace, so the sample never answers 429 (which would halve the pace for a while).
+    rate: { requests: Math.ceil(requestsPerSecond * 1.5), perMs: 1_000 },
     latencyMs: options.latencyMs ?? 0,
   })
   return { baseUrl: sim.url, workspace: sim.workspace, token, password, requestsPerSecond, stop: () => sim.close() }

@@ -33,7 +33,9 @@ export function errorDetails(error: unknown): string[] {
 }
 
 export function formatError(error: unknown, verbose: boolean, style: Style): string {
-  const head = `${style.red('Error:')} ${errorLine(error)}`
+  // Ctrl+C is the user's own choice, not a failure to alarm them about.
+  const cancelled = typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'cancelled'
+  const head = `${cancelled ? style.yellow('Stopped:') : style.red('Error:')} ${errorLine(error)}`
   if (!verbose) return head
   return [head, ...errorDetails(error).map((l) => style.dim(l))].join('\n')
 }

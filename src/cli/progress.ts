@@ -68,7 +68,7 @@ export function createProgressRenderer(options: ProgressOptions): ProgressRender
   let pending: SyncProgress | null = null
 
   const drawTty = (p: SyncProgress) => {
-    const columns = stream.columns ?? 100
+    const columns = stream.columns || 100
     const label = PHASE_LABELS[p.phase].padEnd(19)
     const bar = p.total !== null ? `${style.cyan(progressBar(p.done, p.total))}  ` : ''
     const facts = progressParts(p).join(' · ')

@@ -3,6 +3,8 @@
 import type { CliIo } from './output.ts'
 
 export class PromptCancelled extends Error {
+  readonly code = 'cancelled'
+  readonly userMessage = 'Nothing was synced: the prompt was cancelled.'
   constructor() {
     super('Cancelled.')
     this.name = 'PromptCancelled'

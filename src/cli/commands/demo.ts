@@ -29,7 +29,7 @@ interface Example {
 export async function runDemo(_parsed: ParsedCommand, io: CliIo, style: Style): Promise<number> {
   const out = (line = '') => io.stdout.write(line + '\n')
   const step = (title: string) => out(`\n${style.cyan('▸')} ${style.bold(title)}`)
-  const width = Math.min(io.stdout.columns ?? 100, 110)
+  const width = Math.min(io.stdout.columns || 100, 110)
   const demoStarted = performance.now()
 
   out(style.bold('Mode Companion — demo'))

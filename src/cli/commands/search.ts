@@ -37,7 +37,7 @@ export async function runSearch(parsed: ParsedCommand, io: CliIo, style: Style):
   try {
     const result = createSearchService(library.db).search({ query, limit, facets: false })
     if (boolFlag(parsed, 'json')) printJson(io, result.hits.map(toJsonHit))
-    else io.stdout.write(renderResult(query, result, style, io.stdout.columns ?? 100).join('\n') + '\n')
+    else io.stdout.write(renderResult(query, result, style, io.stdout.columns || 100).join('\n') + '\n')
     return 0
   } finally {
     library.close()

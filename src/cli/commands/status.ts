@@ -1,9 +1,9 @@
 // `status`: what the library holds, how the last sync went, and when the next nightly sync is due.
 import { getStats, listSyncRuns } from '../../main/library/index.ts'
+import { nextNightly } from '../../main/sync/scheduler.ts'
 import type { SyncRun } from '../../shared/model.ts'
 import { boolFlag, type ParsedCommand } from '../args.ts'
 import { openExistingLibrary, resolveDataDir } from '../context.ts'
-import { nextNightlyRun } from '../nightly.ts'
 import { columns, formatCount, formatDuration, formatLocalTime, printJson, type CliIo, type Style } from '../output.ts'
 import { readAppSettings } from '../settings.ts'
 
@@ -15,7 +15,8 @@ export async function runStatus(parsed: ParsedCommand, io: CliIo, style: Style):
     const runs = listSyncRuns(library, 1)
     const lastRun = runs[0] ?? null
     const settings = readAppSettings(dataDir)
-    const nextNightlyAt = nextNightlyRun(settings.nightlySyncTime, new Date()).toISOString()
+    // The desktop app's schedule (the CLI itself never schedules anything; cron is the CLI's scheduler).
+    const nextNightlyAt = new Date(nextNightly(Date.now(), settings.nightlySyncTime)).toISOString()
     if (boolFlag(parsed, 'json')) {
       printJson(io, { workspace: stats.workspace, library: library.path, stats, lastRun, nightlySyncTime: settings.nightlySyncTime, nextNightlyAt })
       return 0

@@ -66,6 +66,9 @@ function start(): void {
       settingsStore: createElectronSettingsStore({ cwd: dataDir }),
       revealInFolder: (path) => shell.showItemInFolder(path),
       isOnline: () => net.isOnline(),
+      // Chromium's network stack: honours the system proxy (and its authentication) and the OS certificate
+      // store, which corporate networks need; Node's own fetch ignores both.
+      fetch: ((input: string | URL | Request, init?: RequestInit) => net.fetch(input instanceof URL ? input.toString() : input, init)) as typeof fetch,
       // Development only: point the app at a local simulator (`npm run sim`) instead of app.mode.com.
       modeBaseUrl: !app.isPackaged && process.env.MODE_COMPANION_API_BASE ? () => process.env.MODE_COMPANION_API_BASE as string : undefined,
       log: (level, message) => console[level](message),

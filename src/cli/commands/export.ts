@@ -25,11 +25,21 @@ export function toExportReport(r: ReportDetail): ExportReport {
 }
 
 export function readAllReports(library: Library): ExportReport[] {
+  // Every member's personal collection is called "Personal" in Mode: name their folders after the owner.
+  const owners = new Map(
+    (library.prepare('SELECT token, owner_username FROM collections WHERE is_personal = 1 AND owner_username IS NOT NULL').all() as { token: string; owner_username: string }[]).map(
+      (c) => [c.token, c.owner_username],
+    ),
+  )
   const tokens = library.prepare('SELECT token FROM reports ORDER BY token').all() as { token: string }[]
   const reports: ExportReport[] = []
   for (const { token } of tokens) {
     const detail = getReportDetail(library, token)
-    if (detail) reports.push(toExportReport(detail))
+    if (!detail) continue
+    const report = toExportReport(detail)
+    const owner = report.collection ? owners.get(report.collection.token) : undefined
+    if (report.collection && owner) report.collection = { ...report.collection, folder: `${report.collection.name} (${owner})` }
+    reports.push(report)
   }
   return reports
 }
@@ -53,7 +63,7 @@ export async function runExport(parsed: ParsedCommand, io: CliIo, style: Style):
   const missingSql = reports.filter((r) => !r.queriesSynced).length
   io.stdout.write(
     `Exported ${formatCount(result.reports, 'report')} as ${formatCount(result.files, '.sql file')} to ${style.bold(dir)} in ${formatDuration(durationMs)}\n` +
-      style.dim(`  ${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed (reports gone since the last export)\n`) +
+      style.dim(`  ${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed (reports deleted, moved or renamed since the last export)\n`) +
       (missingSql ? style.yellow(`  ${formatCount(missingSql, 'report')} had no SQL yet: run "mode-companion sync" and export again.\n`) : ''),
   )
   return 0

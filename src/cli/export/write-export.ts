@@ -17,7 +17,8 @@ export interface ExportReport {
   token: string
   name: string
   description: string | null
-  collection: { token: string; name: string } | null
+  /** `folder`: the name to give its folder when it should differ from `name` (personal collections). */
+  collection: { token: string; name: string; folder?: string } | null
   author: string | null
   createdAt: string | null
   updatedAt: string | null
@@ -71,12 +72,12 @@ export function sqlFileContent(report: ExportReport, query: ExportQuery, collect
 
 /** Decides every path and file content, and the manifest, without touching the disk. */
 export function planExport(workspace: string, reports: ExportReport[]): { files: PlannedFile[]; manifest: unknown } {
-  const collections = new Map<string, { token: string; name: string }>()
+  const collections = new Map<string, { token: string; name: string; folder?: string }>()
   for (const r of reports) {
     const c = r.collection ?? NO_COLLECTION
     collections.set(c.token, c)
   }
-  const folderOf = uniqueNames([...collections.values()], (c) => safeName(c.name, 'Untitled collection'), (c) => c.token || 'none')
+  const folderOf = uniqueNames([...collections.values()], (c) => safeName(c.folder ?? c.name, 'Untitled collection'), (c) => c.token || 'none')
   const folders = new Map<string, string>([...folderOf].map(([c, name]) => [c.token, name]))
 
   const files: PlannedFile[] = []

@@ -15,6 +15,11 @@ export function errorLine(error: unknown): string {
   const sys = error as { syscall?: unknown; code?: unknown; message?: unknown } | null
   if (sys && typeof sys === 'object' && typeof sys.syscall === 'string' && typeof sys.code === 'string' && typeof sys.message === 'string') return sys.message
   const app = toAppError(error)
+  if (app.code === 'internal' && !(typeof error === 'object' && error !== null && 'userMessage' in error)) {
+    // A bug rather than a condition the user can fix: say what broke (our own messages carry no secrets).
+    const what = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    return `Unexpected error: ${what} (run again with --verbose for details).`
+  }
   return app.action ? `${app.message} ${app.action}` : app.message
 }
 

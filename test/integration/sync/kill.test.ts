@@ -16,12 +16,14 @@ import type { Simulator } from '../../../src/sim/server.ts'
 import { fastClient, libraryView, tempDataDir, truthView } from './sync-harness.ts'
 
 const CHILD = join(import.meta.dirname, 'sync-child.ts')
+/** Node's on-disk compile cache, shared by every child: each start then skips most of the module compile work. */
+const COMPILE_CACHE = tempDataDir()
 const KILLS = 22
 
 /** Runs the child sync; kills it `killAfterMs` after it starts syncing (null: let it finish). */
 function runChild(args: object, killAfterMs: number | null): Promise<{ killed: boolean; syncMs: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [CHILD, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_COMPILE_CACHE: COMPILE_CACHE } })
     let output = ''
     let startedAt = 0
     const guard = setTimeout(() => child.kill('SIGKILL'), 30_000)

@@ -11,7 +11,8 @@ import { libraryView, tempDataDir, truthView } from './sync-harness.ts'
 describe('runSyncInWorker', () => {
   let sim: Simulator
   beforeAll(async () => {
-    sim = await startSimulator({ seed: 99, reports: 60, rate: null, latencyMs: 2 })
+    // Latency long enough that the cancel test can stop the sync half-way through its SQL.
+    sim = await startSimulator({ seed: 99, reports: 60, rate: null, latencyMs: 25 })
   })
   afterAll(async () => {
     await sim?.close()

@@ -96,6 +96,7 @@ export async function syncWorkspace(options: SyncWorkspaceOptions): Promise<Sync
       onProgress: options.onProgress,
       onTick: () => lock.heartbeat(iso()),
     })
+    tracker.emit(true)
     const syncCounters = (): RunCounters => {
       counters.requests = tracker.requests
       counters.rateLimited = tracker.rateLimited

@@ -153,19 +153,21 @@ export function removeUnlistedReports(library: Library, gen: number, chunk = 200
  * shows are gone, and so are reports still filed under them (a report moved elsewhere was re-filed when its new
  * collection was listed). Returns the number of reports removed.
  */
-export function removeVanishedCollections(library: Library, gen: number): number {
-  return library.transaction(() => {
-    const vanished = tokensOf(library.prepare('SELECT token FROM collections WHERE listed_gen IS NULL OR listed_gen <> ?').all(gen))
-    let removed = 0
-    const inCollection = library.prepare('SELECT token FROM reports WHERE collection_token = ?')
-    for (const token of vanished) {
-      const reports = tokensOf(inCollection.all(token))
-      deleteReports(library, reports)
-      removed += reports.length
-      library.prepare('DELETE FROM collections WHERE token = ?').run(token)
-    }
-    return removed
-  })
+export function removeVanishedCollections(library: Library, gen: number, chunk = 200): number {
+  // Reports first, in small idempotent transactions (turning personal collections off can drop thousands).
+  const select = library.prepare(
+    `SELECT r.token FROM reports r JOIN collections c ON c.token = r.collection_token
+      WHERE c.listed_gen IS NULL OR c.listed_gen <> ?1 LIMIT ?2`,
+  )
+  let removed = 0
+  for (;;) {
+    const batch = tokensOf(select.all(gen, chunk))
+    if (batch.length === 0) break
+    library.transaction(() => deleteReports(library, batch))
+    removed += batch.length
+  }
+  library.prepare('DELETE FROM collections WHERE listed_gen IS NULL OR listed_gen <> ?').run(gen)
+  return removed
 }
 
 function deleteReports(library: Library, tokens: string[]): void {

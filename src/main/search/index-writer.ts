@@ -1,9 +1,11 @@
 // Keeps the search index in step with the library. The sync calls these inside the same transaction as the
 // write that changed the reports, so a search never sees a half-written report. They read the report's
 // current state from the library tables (report, collection, creator, queries, tables, charts, data sources)
-// and replace its one search document.
+// and replace its search documents (fields, SQL, attributes), logging the document ids in search_changes so
+// the search service's in-memory attributes (doc-store.ts) can catch up by reading only what changed.
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import { tokenizeWords } from './query-parser.ts'
+import { FIELD_TABLES } from './fields.ts'
 
 const statementCache = new WeakMap<DatabaseSync, Map<string, StatementSync>>()
 
@@ -45,6 +47,10 @@ interface ReportRow {
 
 /** (Re)indexes each report; a token whose report no longer exists is removed from the index. */
 export function indexReports(db: DatabaseSync, reportTokens: string[]): void {
+  writeReports(db, reportTokens, true)
+}
+
+function writeReports(db: DatabaseSync, reportTokens: string[], logChanges: boolean): void {
   if (reportTokens.length === 0) return
   const readReport = prepareCached(
     db,
@@ -76,23 +82,24 @@ export function indexReports(db: DatabaseSync, reportTokens: string[]): void {
   const insertDoc = prepareCached(
     db,
     `INSERT INTO search_docs(report_token, archived, collection_token, creator_username, edited_at, view_count,
-       edited_days, popularity)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+       edited_days, popularity, source_ids, table_ids, name_len, desc_len, meta_len, sql_len)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const updateDoc = prepareCached(
     db,
     `UPDATE search_docs SET archived = ?, collection_token = ?, creator_username = ?, edited_at = ?, view_count = ?,
-       edited_days = ?, popularity = ?
+       edited_days = ?, popularity = ?, source_ids = ?, table_ids = ?, name_len = ?, desc_len = ?, meta_len = ?,
+       sql_len = ?
       WHERE id = ?`,
   )
-  const deleteFts = prepareCached(db, 'DELETE FROM search_fts WHERE rowid = ?')
-  const insertFts = prepareCached(
+  const insertName = prepareCached(db, 'INSERT INTO search_name_fts(rowid, name) VALUES (?, ?)')
+  const insertDesc = prepareCached(db, 'INSERT INTO search_desc_fts(rowid, description) VALUES (?, ?)')
+  const insertMeta = prepareCached(
     db,
-    `INSERT INTO search_fts(rowid, name, description, collection, author, queries, tables, sources, sql)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    'INSERT INTO search_meta_fts(rowid, collection, author, queries, tables, sources) VALUES (?, ?, ?, ?, ?, ?)',
   )
-  const clearFacets = prepareCached(db, 'DELETE FROM search_doc_facets WHERE doc_id = ?')
-  const insertFacet = prepareCached(db, 'INSERT OR IGNORE INTO search_doc_facets(doc_id, kind, value) VALUES (?, ?, ?)')
+  const insertSql = prepareCached(db, 'INSERT INTO search_sql_fts(rowid, sql) VALUES (?, ?)')
+  const logChange = prepareCached(db, 'INSERT INTO search_changes(doc_id) VALUES (?)')
 
   const missing: string[] = []
   for (const token of new Set(reportTokens)) {
@@ -111,60 +118,89 @@ export function indexReports(db: DatabaseSync, reportTokens: string[]): void {
     const charts = (readCharts.all(token) as Array<{ title: string }>).map((c) => c.title)
     const sourceIds = [...new Set(queries.map((q) => q.data_source_id).filter((s): s is string => s !== null))]
     const sourceNames = [...new Set(queries.map((q) => q.source_name).filter((s): s is string => s !== null))]
+    const tableIds = tableIdsOf(db, tables)
 
     const existing = findDoc.get(token) as { id: number } | undefined
     const editedMs = r.edited_at ? Date.parse(r.edited_at) : NaN
     const editedDays = Number.isFinite(editedMs) ? editedMs / 86_400_000 : null
     // log-scaled: 10 views → 0.25, 100 → 0.5, 10,000 → 1.
     const popularity = Math.min(1, Math.log10(1 + Math.max(0, Number(r.view_count) || 0)) / 4)
+    const sourceText = sourceIds.join('\n')
+    const tableText = tableIds.join(',')
+    const name = r.name ?? ''
+    const description = r.description ?? ''
+    const author = [r.creator_name, r.creator_username].filter(Boolean).join(' ')
+    const queryNames = [...queries.map((q) => q.name ?? ''), ...charts].join('\n')
+    const sql = queries.map((q) => q.raw_query).join('\n;\n')
+    const lengths = [
+      wordCount(name),
+      wordCount(description),
+      wordCount(r.collection_name) + wordCount(author) + wordCount(queryNames) + tables.reduce((n, t) => n + wordCount(t), 0)
+        + sourceNames.reduce((n, s) => n + wordCount(s), 0),
+      wordCount(sql),
+    ]
     let id: number
     if (existing) {
       id = existing.id
-      updateDoc.run(r.archived, r.collection_token, r.creator_username, r.edited_at, r.view_count, editedDays, popularity, id)
-      deleteFts.run(id)
-      clearFacets.run(id)
+      updateDoc.run(r.archived, r.collection_token, r.creator_username, r.edited_at, r.view_count, editedDays, popularity,
+        sourceText, tableText, ...lengths, id)
+      deleteFromWordIndexes(db, id)
     } else {
       id = Number(
         insertDoc.run(token, r.archived, r.collection_token, r.creator_username, r.edited_at, r.view_count, editedDays,
-          popularity).lastInsertRowid,
+          popularity, sourceText, tableText, ...lengths).lastInsertRowid,
       )
     }
-    const author = [r.creator_name, r.creator_username].filter(Boolean).join(' ')
-    insertFts.run(
-      id,
-      r.name ?? '',
-      r.description ?? '',
-      r.collection_name ?? '',
-      author,
-      [...queries.map((q) => q.name ?? ''), ...charts].join('\n'),
-      tables.join('\n'),
-      sourceNames.join('\n'),
-      queries.map((q) => q.raw_query).join('\n;\n'),
-    )
-    for (const s of sourceIds) insertFacet.run(id, 1, s)
-    for (const t of tables) insertFacet.run(id, 2, t)
-    addVocabulary(db, tables, [r.name, r.collection_name, r.creator_name, r.creator_username, ...tables,
+    if (name) insertName.run(id, name)
+    if (description) insertDesc.run(id, description)
+    insertMeta.run(id, r.collection_name ?? '', author, queryNames, tables.join('\n'), sourceNames.join('\n'))
+    if (sql) insertSql.run(id, sql)
+    if (logChanges) logChange.run(id)
+    addVocabulary(db, [r.name, r.collection_name, r.creator_name, r.creator_username, ...tables,
       ...queries.map((q) => q.name), ...charts])
   }
-  if (missing.length > 0) unindexReports(db, missing)
+  if (missing.length > 0) removeReports(db, missing, logChanges)
+  if (logChanges) pruneChanges(db)
   bump(db)
 }
 
 /** Removes reports from the index (call before or after deleting them from the library, same transaction). */
 export function unindexReports(db: DatabaseSync, reportTokens: string[]): void {
   if (reportTokens.length === 0) return
+  removeReports(db, reportTokens, true)
+  pruneChanges(db)
+  bump(db)
+}
+
+function removeReports(db: DatabaseSync, reportTokens: string[], logChanges: boolean): void {
   const findDoc = prepareCached(db, 'SELECT id FROM search_docs WHERE report_token = ?')
-  const deleteFts = prepareCached(db, 'DELETE FROM search_fts WHERE rowid = ?')
-  const clearFacets = prepareCached(db, 'DELETE FROM search_doc_facets WHERE doc_id = ?')
   const deleteDoc = prepareCached(db, 'DELETE FROM search_docs WHERE id = ?')
+  const logChange = prepareCached(db, 'INSERT INTO search_changes(doc_id) VALUES (?)')
   for (const token of new Set(reportTokens)) {
     const doc = findDoc.get(token) as { id: number } | undefined
     if (!doc) continue
-    deleteFts.run(doc.id)
-    clearFacets.run(doc.id)
+    deleteFromWordIndexes(db, doc.id)
     deleteDoc.run(doc.id)
+    if (logChanges) logChange.run(doc.id)
   }
-  bump(db)
+}
+
+function deleteFromWordIndexes(db: DatabaseSync, id: number): void {
+  for (const table of FIELD_TABLES) prepareCached(db, `DELETE FROM ${table} WHERE rowid = ?`).run(id)
+}
+
+const WORD = /[\p{L}\p{N}]+/gu
+function wordCount(text: string | null): number {
+  if (!text) return 0
+  let n = 0
+  for (const _ of text.matchAll(WORD)) n++
+  return n
+}
+
+/** Keeps the change log short: a reader further behind than this reloads everything instead. */
+export const CHANGE_LOG_KEEP = 20_000
+function pruneChanges(db: DatabaseSync): void {
+  prepareCached(db, 'DELETE FROM search_changes WHERE seq < (SELECT max(seq) FROM search_changes) - ?').run(CHANGE_LOG_KEEP)
 }
 
 /**
@@ -179,15 +215,18 @@ export function rebuildSearchIndex(db: DatabaseSync, options: { batchSize?: numb
   db.exec('PRAGMA cache_size = -262144')
   if (own) db.exec('BEGIN IMMEDIATE')
   try {
-    db.exec(`DELETE FROM search_doc_facets; DELETE FROM search_docs;
-      DELETE FROM search_fts; DELETE FROM search_table_names; DELETE FROM search_terms;
+    db.exec(`DELETE FROM search_docs; DELETE FROM search_changes;
+      ${FIELD_TABLES.map((t) => `INSERT INTO ${t}(${t}) VALUES ('delete-all');`).join('\n')}
+      DELETE FROM search_table_names; DELETE FROM search_terms;
       INSERT INTO search_table_names_tri(search_table_names_tri) VALUES ('delete-all');
       INSERT INTO search_terms_tri(search_terms_tri) VALUES ('delete-all');`)
     const tokens = (db.prepare('SELECT token FROM reports ORDER BY rowid').all() as Array<{ token: string }>).map((r) => r.token)
     const batch = options.batchSize ?? 1000
-    for (let i = 0; i < tokens.length; i += batch) indexReports(db, tokens.slice(i, i + batch))
+    for (let i = 0; i < tokens.length; i += batch) writeReports(db, tokens.slice(i, i + batch), false)
+    // Readers holding an in-memory copy reload it whole.
+    db.exec('INSERT INTO search_changes(doc_id) VALUES (-1)')
     // Merge the many small FTS segments a bulk load leaves behind: faster queries, smaller file.
-    db.exec(`INSERT INTO search_fts(search_fts) VALUES ('optimize')`)
+    for (const t of FIELD_TABLES) db.exec(`INSERT INTO ${t}(${t}) VALUES ('optimize')`)
     if (own) db.exec('COMMIT')
   } catch (error) {
     if (own && db.isTransaction) db.exec('ROLLBACK')
@@ -198,17 +237,30 @@ export function rebuildSearchIndex(db: DatabaseSync, options: { batchSize?: numb
   bump(db)
 }
 
-/**
- * Adds new words and table names to the vocabularies the fallback and substring search use. Grows only:
- * a word whose last report went away costs a few bytes and finds nothing, which is harmless.
- */
-function addVocabulary(db: DatabaseSync, tables: string[], texts: Array<string | null>): void {
+/** search_table_names ids of these tables (adding the new ones), in the same order. */
+function tableIdsOf(db: DatabaseSync, tables: string[]): number[] {
+  if (tables.length === 0) return []
   const insertTable = prepareCached(db, 'INSERT OR IGNORE INTO search_table_names(name) VALUES (?)')
   const insertTableTri = prepareCached(db, 'INSERT INTO search_table_names_tri(rowid, name) VALUES (?, ?)')
+  const findTable = prepareCached(db, 'SELECT id FROM search_table_names WHERE name = ?')
+  const ids: number[] = []
   for (const t of tables) {
     const res = insertTable.run(t)
-    if (res.changes > 0) insertTableTri.run(res.lastInsertRowid, t)
+    if (res.changes > 0) {
+      insertTableTri.run(res.lastInsertRowid, t)
+      ids.push(Number(res.lastInsertRowid))
+    } else {
+      ids.push(Number((findTable.get(t) as { id: number }).id))
+    }
   }
+  return ids
+}
+
+/**
+ * Adds new words to the vocabulary the typo-tolerant fallback uses. Grows only (table names too):
+ * a word whose last report went away costs a few bytes and finds nothing, which is harmless.
+ */
+function addVocabulary(db: DatabaseSync, texts: Array<string | null>): void {
   const insertTerm = prepareCached(db, 'INSERT OR IGNORE INTO search_terms(term) VALUES (?)')
   const insertTermTri = prepareCached(db, 'INSERT INTO search_terms_tri(rowid, term) VALUES (?, ?)')
   const seen = new Set<string>()

@@ -1,13 +1,17 @@
 // The search index's tables, appended to the library's migrations (src/main/library/migrations.ts).
 //
-// - search_fts: one FTS5 document per report (word index, unicode61 with diacritics folded, prefix indexes
-//   for 2- and 3-letter prefixes so as-you-type queries stay fast). Contentless: the text lives in the
-//   library's own tables and snippets are cut from there, so the SQL is not stored twice.
-// - search_docs: the document id of each report plus the fields filters and ranking need, so a match never
-//   has to visit the wide reports row.
-// - search_doc_facets: data sources and tables per document (facet counts and the source:/table: filters).
-// - search_table_names + trigram index: distinct table names, for substring search inside identifiers
-//   (`ders_dai` finds `analytics.orders_daily`). Trigram only here: over all SQL it is ~8x bigger and slower.
+// - search_docs: one row per report: its document id (the rowid of both FTS tables) and every attribute
+//   filters, facets and ranking need, compact enough that the search service keeps all of them in memory
+//   (see doc-store.ts): facets and totals are then counted in JS over a rowid list instead of joins.
+// - search_name_fts, search_desc_fts, search_meta_fts (collection, author, query names and chart titles, tables,
+//   data sources): word indexes of the high-value fields. Small, so as-you-type prefixes match a modest share
+//   of reports, and a rowid-only pass over each tells which fields a report matched in (ranking).
+// - search_sql_fts: the word index of the SQL bodies. Large; SQL-only matches rank below the fields above.
+//   All are contentless: the text lives in the library's own tables and snippets are cut from there.
+// - search_changes: a log of the documents each write touched (seq grows forever). The search service keeps
+//   its in-memory copy current by re-reading only those; a doc_id of -1 means "everything changed" (rebuild).
+// - search_table_names + trigram index: distinct table names (their ids are the table facet values), for
+//   substring search inside identifiers (`ders_dai` finds `analytics.orders_daily`).
 // - search_terms + trigram index: distinct words of names (reports, collections, people, tables, queries),
 //   the vocabulary the typo-tolerant fallback looks for near-misses in.
 import type { DatabaseSync } from 'node:sqlite'
@@ -25,26 +29,36 @@ export const SEARCH_SCHEMA_SQL = `
     view_count       INTEGER NOT NULL DEFAULT 0,
     -- Ranking inputs precomputed at index time: days since 1970 of the last edit, and 0..1 popularity.
     edited_days      REAL,
-    popularity       REAL NOT NULL DEFAULT 0
+    popularity       REAL NOT NULL DEFAULT 0,
+    -- Words per field (name, description, the other fields, SQL): the length normalisation of ranking.
+    name_len         INTEGER NOT NULL DEFAULT 0,
+    desc_len         INTEGER NOT NULL DEFAULT 0,
+    meta_len         INTEGER NOT NULL DEFAULT 0,
+    sql_len          INTEGER NOT NULL DEFAULT 0,
+    -- Facet values: data source ids (newline-separated) and search_table_names ids (comma-separated).
+    source_ids       TEXT NOT NULL DEFAULT '',
+    table_ids        TEXT NOT NULL DEFAULT ''
   ) STRICT;
-  CREATE INDEX search_docs_by_collection ON search_docs(collection_token);
-  CREATE INDEX search_docs_by_creator ON search_docs(creator_username);
-  CREATE INDEX search_docs_by_edited ON search_docs(edited_at);
 
-  -- kind 1 = data source id, 2 = table name.
-  CREATE TABLE search_doc_facets (
-    doc_id INTEGER NOT NULL,
-    kind   INTEGER NOT NULL,
-    value  TEXT NOT NULL,
-    PRIMARY KEY (doc_id, kind, value)
-  ) STRICT, WITHOUT ROWID;
-  CREATE INDEX search_doc_facets_by_value ON search_doc_facets(kind, value, doc_id);
+  -- One word index per field group, so a query's pass over each is rowid-only and tells which fields matched
+  -- (a column filter on one wide table would still walk every column's postings).
+  CREATE VIRTUAL TABLE search_name_fts USING fts5(
+    name, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+  );
+  CREATE VIRTUAL TABLE search_desc_fts USING fts5(
+    description, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+  );
+  CREATE VIRTUAL TABLE search_meta_fts USING fts5(
+    collection, author, queries, tables, sources,
+    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+  );
+  CREATE VIRTUAL TABLE search_sql_fts USING fts5(
+    sql, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+  );
 
-  CREATE VIRTUAL TABLE search_fts USING fts5(
-    name, description, collection, author, queries, tables, sources, sql,
-    content = '', contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+  CREATE TABLE search_changes (
+    seq    INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id INTEGER NOT NULL
   );
 
   CREATE TABLE search_table_names (
@@ -64,13 +78,9 @@ export const SEARCH_SCHEMA_SQL = `
   );
 `
 
-/** Column order of search_fts, and the bm25 weight of each: name above description above tables and SQL. */
-export const FTS_COLUMNS = ['name', 'description', 'collection', 'author', 'queries', 'tables', 'sources', 'sql'] as const
-export const FTS_WEIGHTS = [10, 5, 2.5, 2.5, 3, 2, 1.5, 1] as const
-
 /** The migration the library applies (appended at the end of its migrations array). */
 export const searchIndexMigration = {
-  name: 'search index: FTS5 documents per report, facets, trigram vocabularies',
+  name: 'search index: FTS5 word indexes (fields, SQL), per-report attributes, trigram vocabularies',
   up(db: DatabaseSync): void {
     db.exec(SEARCH_SCHEMA_SQL)
     // A library synced before search existed gets its documents now (inside the migration's transaction).

@@ -1,12 +1,22 @@
-// Search over the library: parse → match (FTS5) → filter → rank (bm25 with field weights, gently boosted by
-// recent edits and views) → page → snippets, plus facet counts over the whole match set and a typo-tolerant
-// fallback when exact matching finds little. Read-only: it may run on its own connection beside the sync.
+// Search over the library: parse → match → filter → rank → page → snippets, plus the exact total and facet
+// counts over the whole match set, and a typo-tolerant fallback when exact matching finds little.
+//
+// How it stays fast at 100,000 reports: every report's filter/facet/ranking attributes live in memory
+// (doc-store.ts, refreshed from the index writer's change log), and each query word costs one rowid-only
+// pass over each field's word index (match-set.ts). Filters, the total, facets and ranking are then array
+// work in JS. Ranking is BM25 computed here from which fields each word matched in (name above description
+// above the other fields; SQL-only matches in a lower tier), times a gentle recency/popularity boost; the
+// text is only read for the page of hits (snippets). Read-only: it may run on its own connection beside
+// the sync, and each search reads one snapshot.
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite'
 import type { FacetCount, SearchFacets, SearchHit, SearchRequest, SearchResult, Snippet } from '../../shared/model.ts'
-import { indexGeneration, prepareCached } from './index-writer.ts'
-import { parseSearchQuery, termToFts, tokenizeWords } from './query-parser.ts'
+import { DocStore } from './doc-store.ts'
+import { FIELD_WEIGHTS, META_FIELD, SQL_FIELD } from './fields.ts'
+import { prepareCached } from './index-writer.ts'
+import { matchTerm } from './match-set.ts'
+import type { TermExpr, TermMatch } from './match-set.ts'
+import { parseSearchQuery, termToFts } from './query-parser.ts'
 import type { ParsedQuery, SearchTerm } from './query-parser.ts'
-import { FTS_WEIGHTS } from './search-schema.ts'
 import { firstMatch, markText } from './snippets.ts'
 import type { MatchToken } from './snippets.ts'
 import { findNearTerms } from './typo-fallback.ts'
@@ -24,36 +34,20 @@ export interface SearchServiceOptions {
 }
 
 const UNTITLED = 'Untitled report'
-const BM25 = `bm25(search_fts, ${FTS_WEIGHTS.join(', ')})`
-
-/** A WHERE clause over `search_docs d` with its parameters; `empty` when a filter can match nothing. */
-interface Scope {
-  where: string[]
-  params: SQLInputValue[]
-  empty: boolean
-}
-
-interface CachedCounts {
-  total: number
-  facets: SearchFacets
-}
+// BM25 parameters (FTS5's defaults).
+const K1 = 1.2
+const B = 0.75
 
 export function createSearchService(db: DatabaseSync, options: SearchServiceOptions = {}): SearchService {
   const now = options.now ?? (() => new Date())
   const fallbackBelow = options.fallbackBelow ?? 5
   const facetSize = options.facetSize ?? 20
-  // Totals and facets per query text, valid while the library is unchanged (our writes or any other
-  // connection's commit): as-you-type pages and "load more" do not recount.
-  const countCache = new Map<string, CachedCounts>()
-  let cacheStamp = ''
-  const stamp = (): string => {
-    const v = (prepareCached(db, 'PRAGMA data_version').get() as { data_version: number }).data_version
-    return `${v}:${indexGeneration(db)}`
-  }
+  const store = new DocStore(db)
+  tuneReadConnection(db)
 
   function search(request: SearchRequest): SearchResult {
-    // One read transaction: every statement of this search sees the same committed snapshot (WAL), so a
-    // sync committing meanwhile can never make ranking and hydration disagree about a report.
+    // One read transaction: the attributes refresh, every FTS pass and hydration see the same committed
+    // snapshot (WAL), so a sync committing meanwhile can never make them disagree about a report.
     if (db.isTransaction) return searchInSnapshot(request)
     db.exec('BEGIN DEFERRED')
     try {
@@ -69,55 +63,39 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
     const offset = Math.max(0, request.offset ?? 0)
     const wantFacets = request.facets ?? true
     const parsed = parseSearchQuery(request.query)
+    store.refresh()
+    const ctx: QueryContext = { db, store, today: now().getTime() / 86_400_000, memo: new Map() }
 
-    const current = stamp()
-    if (current !== cacheStamp) {
-      countCache.clear()
-      cacheStamp = current
-    }
-
-    const scope = buildScope(db, parsed)
-    const match = scope.empty ? null : buildMatch(db, parsed)
-    const noMatchPossible = scope.empty || (parsed.terms.length > 0 && match === null)
-    const today = now().getTime() / 86_400_000
-
-    let exact: RankedRow[] = []
-    let counts: CachedCounts = { total: 0, facets: emptyFacets() }
-    if (!noMatchPossible) {
-      const source = matchSource(match, scope)
-      exact = rank(db, source, today, match !== null, limit + offset)
-      const key = JSON.stringify([parsed, wantFacets])
-      const cached = countCache.get(key)
-      if (cached) counts = cached
-      else {
-        // Counting needs the whole match set; when the first page is not full, it is the whole set.
-        const total = exact.length < limit + offset ? exact.length : countAll(db, source)
-        counts = { total, facets: wantFacets ? facetsOf(db, source, facetSize) : emptyFacets() }
-        if (countCache.size > 200) countCache.clear()
-        countCache.set(key, counts)
-      }
-    }
+    const filter = buildFilter(ctx, parsed)
+    const terms = parsed.terms.map((t) => termExpr(ctx, t))
+    const excluded = parsed.excluded.map((t) => ({ fts: termToFts({ ...t, prefix: false }) }))
+    const exact: QueryOutcome =
+      filter === null ? emptyOutcome() : runQuery(ctx, terms, excluded, filter, limit + offset, wantFacets ? facetSize : 0)
 
     // Typo-tolerant fallback: words with a near spelling in the vocabulary, ranked below every exact hit.
     let fuzzy: RankedRow[] = []
+    let fuzzyTokens: MatchToken[] = []
     const words = parsed.terms.filter((t) => !t.phrase)
-    if (!scope.empty && counts.total < fallbackBelow && words.length > 0) {
-      const alt = fuzzyQuery(db, parsed)
+    if (filter !== null && exact.total < fallbackBelow && words.length > 0) {
+      const alt = fuzzyTerms(db, parsed, terms)
       if (alt !== null) {
-        const exclude = new Set(exact.map((r) => r.id))
-        fuzzy = rank(db, matchSource(alt.match, scope), today, true, limit + offset + exclude.size)
-          .filter((r) => !exclude.has(r.id))
-        const floor = exact.length > 0 ? Math.min(...exact.map((r) => r.score)) : 1
-        fuzzy = fuzzy.map((r, i) => ({ ...r, score: (floor * 0.5) / (1 + i), fuzzy: true, extraTokens: alt.tokens }))
+        const seen = new Set(exact.top.map((r) => r.id))
+        const more = runQuery(ctx, alt.terms, excluded, filter, limit + offset + seen.size, 0)
+        const floor = exact.top.length > 0 ? Math.min(...exact.top.map((r) => r.score)) : 1
+        fuzzy = more.top
+          .filter((r) => !seen.has(r.id))
+          .map((r, i) => ({ ...r, score: (floor * 0.5) / (1 + i) }))
+        fuzzyTokens = alt.tokens
       }
     }
 
-    const page = [...exact, ...fuzzy].slice(offset, offset + limit)
-    const hits = hydrate(db, page, parsed)
+    const exactCount = exact.top.length
+    const page = [...exact.top, ...fuzzy].slice(offset, offset + limit)
+    const hits = hydrate(db, page, parsed, (i) => i + offset >= exactCount, fuzzyTokens)
     return {
       hits,
-      total: counts.total,
-      facets: counts.facets,
+      total: exact.total,
+      facets: exact.facets,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
       usedFallback: fuzzy.length > 0,
     }
@@ -126,94 +104,316 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
   return { search }
 }
 
-// ---- matching and filtering ---------------------------------------------------------------------------
-
 /**
- * The FTS expression. An identifier-like word (fct_orders, orders_dai) also matches reports that read a
- * table whose name contains it as a substring (found through the trigram index of table names).
+ * Read-side PRAGMAs (per connection; harmless for a connection that also writes): memory-mapped reads
+ * so FTS pages are not copied through the page cache, and temporary structures in memory.
  */
-function buildMatch(db: DatabaseSync, q: ParsedQuery): string | null {
-  if (q.terms.length === 0) return null
-  const parts = q.terms.map((t) => {
-    const base = termToFts(t)
-    if (!t.identifier) return base
-    const tables = tablesContaining(db, t.raw.toLowerCase(), 40)
-    if (tables.length === 0) return base
-    const alts = tables.map((name) => `tables : "${tokenizeWords(name).join(' ')}"`)
-    return `(${[base, ...alts].join(' OR ')})`
-  })
-  const positive = parts.join(' AND ')
-  if (q.excluded.length === 0) return positive
-  const negative = q.excluded.map((t) => termToFts({ ...t, prefix: false })).join(' OR ')
-  return `(${positive}) NOT (${negative})`
+function tuneReadConnection(db: DatabaseSync): void {
+  const mmap = Number((db.prepare('PRAGMA mmap_size').get() as { mmap_size: number } | undefined)?.mmap_size ?? 0)
+  if (mmap < 256 * 1024 * 1024) db.exec('PRAGMA mmap_size = 1073741824')
+  db.exec('PRAGMA temp_store = MEMORY')
 }
 
-/** Table names containing `needle` (trigram substring search; LIKE for needles under three characters). */
-function tablesContaining(db: DatabaseSync, needle: string, max: number): string[] {
+interface QueryContext {
+  db: DatabaseSync
+  store: DocStore
+  /** Days since 1970 (recency boost). */
+  today: number
+  /** Term matches of this search by FTS text (the fallback re-runs unchanged words). */
+  memo: Map<string, TermMatch>
+}
+
+interface RankedRow {
+  id: number
+  token: string
+  score: number
+}
+
+interface QueryOutcome {
+  total: number
+  top: RankedRow[]
+  facets: SearchFacets
+}
+
+function emptyOutcome(): QueryOutcome {
+  return { total: 0, top: [], facets: emptyFacets() }
+}
+
+// ---- matching ----------------------------------------------------------------------------------------
+
+/**
+ * A positive word as FTS text. An identifier-like word (fct_orders, orders_dai) also matches reports that
+ * read a table whose name contains it as a substring (trigram index of table names), as a match in the
+ * "other fields" group where table names live.
+ */
+function termExpr(ctx: QueryContext, t: SearchTerm): TermExpr {
+  const fts = termToFts(t)
+  if (!t.identifier) return { fts }
+  const tableIds = tablesContaining(ctx.db, t.raw.toLowerCase(), 500)
+  if (tableIds.length === 0) return { fts }
+  return { fts, extra: { ids: docsReadingTables(ctx.store, tableIds), field: META_FIELD } }
+}
+
+/** Documents that read any of these tables (a scan of the in-memory table lists). */
+function docsReadingTables(store: DocStore, tableIds: number[]): number[] {
+  const wanted = new Uint8Array(store.maxTableId + 1)
+  for (const t of tableIds) if (t < wanted.length) wanted[t] = 1
+  const out: number[] = []
+  for (let id = 0; id < store.capacity; id++) {
+    if (store.present[id] === 0) continue
+    const tables = store.tables[id]!
+    for (let k = 0; k < tables.length; k++) {
+      if (wanted[tables[k]!] === 1) {
+        out.push(id)
+        break
+      }
+    }
+  }
+  return out
+}
+
+function matchOf(ctx: QueryContext, term: TermExpr): TermMatch {
+  const key = term.extra ? `${term.fts}\u0000extra` : term.fts
+  let m = ctx.memo.get(key)
+  if (!m) {
+    m = matchTerm(ctx.db, term, ctx.store.capacity)
+    ctx.memo.set(key, m)
+  }
+  return m
+}
+
+/**
+ * Matches, filters, counts and ranks. A report matches when every positive word matches in some field and
+ * no excluded word matches anywhere. Returns the exact total, facets over the whole match set (when asked)
+ * and the best `n` in order. Facets are counted when facetSize > 0.
+ */
+function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExpr[], filter: Filter, n: number,
+  facetSize: number): QueryOutcome {
+  const { store } = ctx
+  const cap = store.capacity
+  let excl: Uint8Array | null = null
+  for (const e of excluded) {
+    const m = matchOf(ctx, e)
+    excl ??= new Uint8Array(cap)
+    for (const id of m.ids) excl[id] = 1
+  }
+  const top = new TopN(n)
+  const facets = facetSize > 0 ? new FacetCounter(store) : null
+  let total = 0
+
+  if (terms.length === 0) {
+    // Filters (or exclusions) only: every report that passes, by recency and popularity.
+    for (let id = 0; id < cap; id++) {
+      if (store.present[id] === 0 || (excl !== null && excl[id] === 1) || !filter(id)) continue
+      total++
+      facets?.add(id)
+      top.offer(id, 1, boost(store, id, ctx.today))
+    }
+  } else {
+    const matches: TermMatch[] = []
+    for (const t of terms) {
+      const m = matchOf(ctx, t)
+      matches.push(m)
+      if (m.count === 0) return { total: 0, top: [], facets: emptyFacets() }
+    }
+    // Walk the rarest word's matches; the others are lookups.
+    let rarest = matches[0]!
+    for (const m of matches) if (m.count < rarest.count) rarest = m
+    const docs = store.count || 1
+    const idf = matches.map((m) => Math.max(1e-6, Math.log((docs - m.count + 0.5) / (m.count + 0.5))))
+    const avg = store.lengthSums.map((sum) => Math.max(1, sum / docs))
+    const ids = rarest.ids
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!
+      if (store.present[id] === 0 || (excl !== null && excl[id] === 1)) continue
+      let all = true
+      let inFields = true
+      let score = 0
+      for (let t = 0; t < matches.length; t++) {
+        const bits = matches[t]!.fields[id]!
+        if (bits === 0) {
+          all = false
+          break
+        }
+        if ((bits & ~SQL_FIELD) === 0) inFields = false
+        // BM25 with a term frequency of one per field: idf × field weight × length normalisation.
+        for (let f = 0; f < 4; f++) {
+          if ((bits & (1 << f)) === 0) continue
+          const norm = 1 - B + (B * store.lengths[f]![id]!) / avg[f]!
+          score += (FIELD_WEIGHTS[f]! * idf[t]! * (K1 + 1)) / (1 + K1 * norm)
+        }
+      }
+      if (!all || !filter(id)) continue
+      total++
+      facets?.add(id)
+      top.offer(id, inFields ? 1 : 0, score * boost(store, id, ctx.today))
+    }
+  }
+  return { total, top: top.result(store), facets: facets?.result(ctx.db, facetSize) ?? emptyFacets() }
+}
+
+/**
+ * A gentle boost: up to +20% for a report edited recently (half-life about a year) and up to +15% for a
+ * much-viewed one, so a fresh popular report wins a tie but never outranks a clearly better match.
+ */
+function boost(store: DocStore, id: number, today: number): number {
+  const edited = store.editedMs[id]!
+  const recency = Number.isNaN(edited) ? 0 : 0.2 / (1 + Math.max(0, today - edited / 86_400_000) / 365)
+  return 1 + recency + 0.15 * store.popularity[id]!
+}
+
+/**
+ * The best n by (tier, score), ties by document id, kept in a bounded min-heap. Scores are reported so that
+ * order and score agree: tier 1 (every word in the name, description or other fields) above 1, tier 0
+ * (some word only in SQL) below 1.
+ */
+class TopN {
+  private readonly ids: number[] = []
+  private readonly keys: number[] = []
+  private readonly n: number
+  constructor(n: number) {
+    this.n = n
+  }
+  /** a ranks below b */
+  private below(i: number, j: number): boolean {
+    const ki = this.keys[i]!
+    const kj = this.keys[j]!
+    return ki < kj || (ki === kj && this.ids[i]! > this.ids[j]!)
+  }
+  offer(id: number, tier: number, score: number): void {
+    const key = tier === 1 ? 1 + score : score / (1 + score)
+    if (this.ids.length < this.n) {
+      this.ids.push(id)
+      this.keys.push(key)
+      this.up(this.ids.length - 1)
+      return
+    }
+    const rootKey = this.keys[0]!
+    if (key < rootKey || (key === rootKey && id > this.ids[0]!)) return
+    this.ids[0] = id
+    this.keys[0] = key
+    this.down(0)
+  }
+  private swap(i: number, j: number): void {
+    ;[this.ids[i], this.ids[j]] = [this.ids[j]!, this.ids[i]!]
+    ;[this.keys[i], this.keys[j]] = [this.keys[j]!, this.keys[i]!]
+  }
+  private up(i: number): void {
+    while (i > 0) {
+      const p = (i - 1) >> 1
+      if (!this.below(i, p)) return
+      this.swap(i, p)
+      i = p
+    }
+  }
+  private down(i: number): void {
+    const len = this.ids.length
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let m = i
+      if (l < len && this.below(l, m)) m = l
+      if (r < len && this.below(r, m)) m = r
+      if (m === i) return
+      this.swap(i, m)
+      i = m
+    }
+  }
+  result(store: DocStore): RankedRow[] {
+    const order = this.ids.map((id, i) => ({ id, key: this.keys[i]! }))
+    order.sort((a, b) => b.key - a.key || a.id - b.id)
+    return order.map((o) => ({ id: o.id, token: store.token[o.id]!, score: o.key }))
+  }
+}
+
+// ---- filters -----------------------------------------------------------------------------------------
+
+/** Whether a document passes the query's filters; null when a filter can match nothing. */
+type Filter = (id: number) => boolean
+
+function buildFilter(ctx: QueryContext, q: ParsedQuery): Filter | null {
+  const { db, store } = ctx
+  const checks: Filter[] = []
+  const f = q.filters
+  if (f.archived === 'exclude') checks.push((id) => store.archived[id] === 0)
+  else if (f.archived === 'only') checks.push((id) => store.archived[id] === 1)
+
+  // Several values of one filter narrow together (collection:a collection:b → in both = usually nothing),
+  // which is what a user adding filters expects.
+  const oneOf = (values: string[], dict: { find(v: string): number | undefined }, size: number): Uint8Array | null => {
+    const allowed = new Uint8Array(size + 1)
+    let any = false
+    for (const v of values) {
+      const i = dict.find(v)
+      if (i !== undefined && i <= size) {
+        allowed[i] = 1
+        any = true
+      }
+    }
+    return any ? allowed : null
+  }
+  for (const c of f.collections) {
+    const allowed = oneOf(resolveCollections(db, c), store.collections, store.collections.values.length)
+    if (allowed === null) return null
+    checks.push((id) => store.collection[id]! >= 0 && allowed[store.collection[id]!] === 1)
+  }
+  for (const a of f.authors) {
+    const allowed = oneOf(resolveAuthors(db, a), store.authors, store.authors.values.length)
+    if (allowed === null) return null
+    checks.push((id) => store.author[id]! >= 0 && allowed[store.author[id]!] === 1)
+  }
+  const anyOf = (lists: Int32Array[], allowed: Uint8Array): Filter => (id) => {
+    const values = lists[id]!
+    for (let k = 0; k < values.length; k++) if (allowed[values[k]!] === 1) return true
+    return false
+  }
+  for (const s of f.sources) {
+    const allowed = oneOf(resolveSources(db, s), store.dataSources, store.dataSources.values.length)
+    if (allowed === null) return null
+    checks.push(anyOf(store.sources, allowed))
+  }
+  for (const t of f.tables) {
+    const ids = resolveTables(db, t)
+    const allowed = new Uint8Array(store.maxTableId + 1)
+    let any = false
+    for (const i of ids) {
+      if (i < allowed.length) {
+        allowed[i] = 1
+        any = true
+      }
+    }
+    if (!any) return null
+    checks.push(anyOf(store.tables, allowed))
+  }
+  if (f.updatedAfter) {
+    const after = Date.parse(f.updatedAfter)
+    checks.push((id) => store.editedMs[id]! >= after)
+  }
+  if (f.updatedBefore) {
+    const before = Date.parse(f.updatedBefore)
+    checks.push((id) => store.editedMs[id]! < before)
+  }
+  if (checks.length === 0) return () => true
+  if (checks.length === 1) return checks[0]!
+  return (id) => {
+    for (const check of checks) if (!check(id)) return false
+    return true
+  }
+}
+
+/** Ids of table names containing `needle` (trigram substring search; instr for needles under three characters). */
+function tablesContaining(db: DatabaseSync, needle: string, max: number): number[] {
   const clean = needle.replace(/["`[\]]/g, '')
   if (clean.length === 0) return []
   if (clean.length < 3) {
-    const rows = prepareCached(db, `SELECT name FROM search_table_names WHERE instr(name, ?) > 0 LIMIT ?`).all(clean, max)
-    return rows.map((r) => String((r as { name: string }).name))
+    const rows = prepareCached(db, `SELECT id FROM search_table_names WHERE instr(name, ?) > 0 LIMIT ?`).all(clean, max)
+    return rows.map((r) => Number((r as { id: number }).id))
   }
   const rows = prepareCached(
     db,
-    `SELECT t.name FROM search_table_names_tri f JOIN search_table_names t ON t.id = f.rowid
-      WHERE search_table_names_tri MATCH ? ORDER BY length(t.name) LIMIT ?`,
+    `SELECT rowid AS id FROM search_table_names_tri WHERE search_table_names_tri MATCH ? LIMIT ?`,
   ).all(`"${clean.replace(/"/g, '""')}"`, max)
-  return rows.map((r) => String((r as { name: string }).name))
-}
-
-function buildScope(db: DatabaseSync, q: ParsedQuery): Scope {
-  const where: string[] = []
-  const params: SQLInputValue[] = []
-  let empty = false
-  const f = q.filters
-  if (f.archived === 'exclude') where.push('d.archived = 0')
-  else if (f.archived === 'only') where.push('d.archived = 1')
-
-  const inList = (column: string, values: string[]): void => {
-    if (values.length === 0) {
-      empty = true
-      return
-    }
-    where.push(`${column} IN (${values.map(() => '?').join(', ')})`)
-    params.push(...values)
-  }
-  // Several values of one filter narrow together (collection:a collection:b → in both = usually nothing),
-  // which is what a user adding filters expects.
-  for (const c of f.collections) inList('d.collection_token', resolveCollections(db, c))
-  for (const a of f.authors) inList('d.creator_username', resolveAuthors(db, a))
-  for (const s of f.sources) {
-    const ids = resolveSources(db, s)
-    if (ids.length === 0) empty = true
-    else {
-      where.push(`d.id IN (SELECT doc_id FROM search_doc_facets WHERE kind = 1 AND value IN (${ids.map(() => '?').join(', ')}))`)
-      params.push(...ids)
-    }
-  }
-  for (const t of f.tables) {
-    const names = resolveTables(db, t)
-    if (names.length === 0) empty = true
-    else {
-      where.push(`d.id IN (SELECT doc_id FROM search_doc_facets WHERE kind = 2 AND value IN (${names.map(() => '?').join(', ')}))`)
-      params.push(...names)
-    }
-  }
-  // Exclusions with nothing positive to match ("-draft"): every report except those.
-  if (q.terms.length === 0 && q.excluded.length > 0) {
-    where.push('d.id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)')
-    params.push(q.excluded.map((t) => termToFts({ ...t, prefix: false })).join(' OR '))
-  }
-  if (f.updatedAfter) {
-    where.push('d.edited_at >= ?')
-    params.push(f.updatedAfter)
-  }
-  if (f.updatedBefore) {
-    where.push('d.edited_at < ?')
-    params.push(f.updatedBefore)
-  }
-  return { where, params, empty }
+  return rows.map((r) => Number((r as { id: number }).id))
 }
 
 type Row = Record<string, SQLInputValue>
@@ -255,57 +455,11 @@ function resolveSources(db: DatabaseSync, value: string): string[] {
 }
 
 /** table:fct_orders → analytics.fct_orders; an exact name wins, then a last-part match, then substrings. */
-function resolveTables(db: DatabaseSync, value: string): string[] {
-  const exact = prepareCached(db, 'SELECT name AS v FROM search_table_names WHERE name = ? OR name LIKE ? ESCAPE \'\\\'')
+function resolveTables(db: DatabaseSync, value: string): number[] {
+  const exact = prepareCached(db, 'SELECT id AS v FROM search_table_names WHERE name = ? OR name LIKE ? ESCAPE \'\\\'')
     .all(value, '%.' + value.replace(/[\\%_]/g, (c) => '\\' + c)) as Row[]
-  if (exact.length > 0) return exact.map((r) => String(r.v))
-  return tablesContaining(db, value, 200)
-}
-
-// ---- ranking ------------------------------------------------------------------------------------------
-
-interface RankedRow {
-  id: number
-  token: string
-  score: number
-  fuzzy?: boolean
-  extraTokens?: MatchToken[]
-}
-
-interface Source {
-  /** FROM … WHERE … producing d.* (and m.r, the bm25 rank, when there is an FTS match). */
-  sql: string
-  params: SQLInputValue[]
-}
-
-function matchSource(match: string | null, scope: Scope): Source {
-  const where = scope.where.length > 0 ? scope.where.join(' AND ') : '1'
-  if (match === null) return { sql: `FROM search_docs d WHERE ${where}`, params: scope.params }
-  return {
-    sql: `FROM (SELECT rowid AS id, ${BM25} AS r FROM search_fts WHERE search_fts MATCH ?) m
-          JOIN search_docs d ON d.id = m.id WHERE ${where}`,
-    params: [match, ...scope.params],
-  }
-}
-
-/**
- * The best `n` of the match set. bm25 (negative; lower is better) is turned into a positive relevance and
- * multiplied by a gentle boost: up to +20% for a report edited recently (half-life about a year) and up to
- * +15% for a much-viewed one, so a fresh popular report wins a tie but never outranks a clearly better match.
- */
-function rank(db: DatabaseSync, source: Source, today: number, hasMatch: boolean, n: number): RankedRow[] {
-  const boost = `(1.0 + 0.2 / (1.0 + max(0.0, ? - coalesce(d.edited_days, 0.0)) / 365.0) + 0.15 * d.popularity)`
-  const relevance = hasMatch ? `(-m.r) * ${boost}` : boost
-  const rows = prepareCached(
-    db,
-    `SELECT d.id, d.report_token AS token, ${relevance} AS score ${source.sql} ORDER BY score DESC, d.id LIMIT ?`,
-  ).all(today, ...source.params, n) as Array<{ id: number; token: string; score: number }>
-  return rows.map((r) => ({ id: Number(r.id), token: String(r.token), score: Number(r.score) }))
-}
-
-function countAll(db: DatabaseSync, source: Source): number {
-  const row = prepareCached(db, `SELECT count(*) AS n ${source.sql}`).get(...source.params) as { n: number }
-  return Number(row.n)
+  if (exact.length > 0) return exact.map((r) => Number(r.v))
+  return tablesContaining(db, value, 500)
 }
 
 // ---- facets -------------------------------------------------------------------------------------------
@@ -314,60 +468,81 @@ function emptyFacets(): SearchFacets {
   return { collections: [], authors: [], dataSources: [], tables: [] }
 }
 
-/** Facet counts over the whole match set, in one statement that matches once. */
-function facetsOf(db: DatabaseSync, source: Source, size: number): SearchFacets {
-  const rows = prepareCached(
-    db,
-    `WITH hits AS MATERIALIZED (SELECT d.id, d.collection_token, d.creator_username ${source.sql}),
-     grouped AS (
-       SELECT 'c' AS k, collection_token AS v, count(*) AS n FROM hits WHERE collection_token IS NOT NULL GROUP BY 2
-       UNION ALL
-       SELECT 'a', creator_username, count(*) FROM hits WHERE creator_username IS NOT NULL GROUP BY 2
-       UNION ALL
-       SELECT CASE f.kind WHEN 1 THEN 's' ELSE 't' END, f.value, count(*)
-         FROM hits JOIN search_doc_facets f ON f.doc_id = hits.id GROUP BY f.kind, f.value
-     ),
-     ranked AS (SELECT k, v, n, row_number() OVER (PARTITION BY k ORDER BY n DESC, v) AS i FROM grouped)
-     SELECT k, v, n,
-       CASE k WHEN 'c' THEN (SELECT name FROM collections WHERE token = v)
-              WHEN 'a' THEN (SELECT name FROM members WHERE username = v)
-              WHEN 's' THEN (SELECT name FROM data_sources WHERE id = v)
-              ELSE v END AS label
-       FROM ranked WHERE i <= ? ORDER BY k, n DESC, v`,
-  ).all(...source.params, size) as Array<{ k: string; v: string; n: number; label: string | null }>
-  const facets = emptyFacets()
-  for (const r of rows) {
-    const item: FacetCount = { value: String(r.v), label: r.label ?? String(r.v), count: Number(r.n) }
-    if (r.k === 'c') facets.collections.push(item)
-    else if (r.k === 'a') facets.authors.push(item)
-    else if (r.k === 's') facets.dataSources.push(item)
-    else facets.tables.push(item)
+/** Facet counts over the whole match set, in arrays indexed by the interned values. */
+class FacetCounter {
+  private readonly store: DocStore
+  private readonly collections: Int32Array
+  private readonly authors: Int32Array
+  private readonly sources: Int32Array
+  private readonly tables: Int32Array
+  constructor(store: DocStore) {
+    this.store = store
+    this.collections = new Int32Array(store.collections.values.length)
+    this.authors = new Int32Array(store.authors.values.length)
+    this.sources = new Int32Array(store.dataSources.values.length)
+    this.tables = new Int32Array(store.maxTableId + 1)
   }
-  return facets
+  add(id: number): void {
+    const s = this.store
+    const c = s.collection[id]!
+    if (c >= 0) this.collections[c]!++
+    const a = s.author[id]!
+    if (a >= 0) this.authors[a]!++
+    const sources = s.sources[id]!
+    for (let k = 0; k < sources.length; k++) this.sources[sources[k]!]!++
+    const tables = s.tables[id]!
+    for (let k = 0; k < tables.length; k++) this.tables[tables[k]!]!++
+  }
+  result(db: DatabaseSync, size: number): SearchFacets {
+    const s = this.store
+    const label = (sql: string) => (v: string) =>
+      (prepareCached(db, sql).get(v) as { name: string | null } | undefined)?.name ?? null
+    const tableValues: string[] = []
+    const tableValue = (i: number): string => (tableValues[i] ??= tableNameOf(db, i))
+    return {
+      collections: facet(this.collections, size, (i) => s.collections.values[i]!, label('SELECT name FROM collections WHERE token = ?')),
+      authors: facet(this.authors, size, (i) => s.authors.values[i]!, label('SELECT name FROM members WHERE username = ?')),
+      dataSources: facet(this.sources, size, (i) => s.dataSources.values[i]!, label('SELECT name FROM data_sources WHERE id = ?')),
+      tables: facet(this.tables, size, tableValue, () => null),
+    }
+  }
+}
+
+function tableNameOf(db: DatabaseSync, id: number): string {
+  return String((prepareCached(db, 'SELECT name FROM search_table_names WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '')
+}
+
+/** Indexes of the `size` largest non-zero counts, ties by value (as text). */
+function top(counts: Int32Array, size: number, valueOf: (i: number) => string): number[] {
+  const nonZero: number[] = []
+  for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) nonZero.push(i)
+  nonZero.sort((a, b) => counts[b]! - counts[a]! || (valueOf(a) < valueOf(b) ? -1 : valueOf(a) > valueOf(b) ? 1 : 0))
+  return nonZero.slice(0, size)
+}
+
+function facet(counts: Int32Array, size: number, valueOf: (i: number) => string, labelOf: (v: string) => string | null): FacetCount[] {
+  return top(counts, size, valueOf).map((i) => {
+    const value = valueOf(i)
+    return { value, label: labelOf(value) ?? value, count: counts[i]! }
+  })
 }
 
 // ---- typo-tolerant fallback ---------------------------------------------------------------------------
 
-/** The query with each misspelt word replaced by its near spellings from the vocabulary, or null if none. */
-function fuzzyQuery(db: DatabaseSync, q: ParsedQuery): { match: string; tokens: MatchToken[] } | null {
+/** The query's words with each misspelt one OR-ed with its near spellings from the vocabulary; null if none. */
+function fuzzyTerms(db: DatabaseSync, q: ParsedQuery, exact: TermExpr[]): { terms: TermExpr[]; tokens: MatchToken[] } | null {
   const tokens: MatchToken[] = []
   let changed = false
-  const parts = q.terms.map((t: SearchTerm) => {
-    if (t.phrase || t.tokens.length !== 1) return termToFts(t)
-    const word = t.tokens[0] ?? ''
-    const near = findNearTerms(db, word, 4)
-    if (near.length === 0) return termToFts(t)
+  const terms = q.terms.map((t: SearchTerm, i): TermExpr => {
+    const base = exact[i]!
+    if (t.phrase || t.tokens.length !== 1) return base
+    const near = findNearTerms(db, t.tokens[0] ?? '', 4)
+    if (near.length === 0) return base
     changed = true
     for (const w of near) tokens.push({ token: w, prefix: false })
-    return `(${[termToFts(t), ...near.map((w) => `"${w}"`)].join(' OR ')})`
+    return { ...base, fts: `(${[base.fts, ...near.map((w) => `"${w}"`)].join(' OR ')})` }
   })
-  if (!changed) return null
-  const positive = parts.join(' AND ')
-  const match =
-    q.excluded.length === 0
-      ? positive
-      : `(${positive}) NOT (${q.excluded.map((t) => termToFts({ ...t, prefix: false })).join(' OR ')})`
-  return { match, tokens }
+  return changed ? { terms, tokens } : null
 }
 
 // ---- hits and snippets --------------------------------------------------------------------------------
@@ -384,7 +559,8 @@ interface HitRow {
   archived: number
 }
 
-function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery): SearchHit[] {
+function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isFuzzy: (i: number) => boolean,
+  fuzzyTokens: MatchToken[]): SearchHit[] {
   if (page.length === 0) return []
   const readHit = prepareCached(
     db,
@@ -400,10 +576,12 @@ function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery): SearchHit
     prefix: t.prefix && i === t.tokens.length - 1,
   })))
   const hits: SearchHit[] = []
-  for (const row of page) {
+  const withFuzzy = [...baseTokens, ...fuzzyTokens]
+  for (const [i, row] of page.entries()) {
     const r = readHit.get(row.token) as HitRow | undefined
-    if (!r) continue // deleted between ranking and reading (another connection's commit)
-    const tokens = row.extraTokens ? [...baseTokens, ...row.extraTokens] : baseTokens
+    if (!r) continue // cannot happen inside the search's read transaction; kept as a guard
+    const fuzzy = isFuzzy(i)
+    const tokens = fuzzy ? withFuzzy : baseTokens
     hits.push({
       token: r.token,
       name: r.name ?? UNTITLED,
@@ -415,7 +593,7 @@ function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery): SearchHit
       archived: r.archived === 1,
       score: Math.round(row.score * 1e4) / 1e4,
       snippet: snippetFor(db, r, tokens),
-      fuzzy: row.fuzzy === true,
+      fuzzy,
     })
   }
   return hits

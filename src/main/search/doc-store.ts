@@ -1,0 +1,180 @@
+// Every report's filter, facet and ranking attributes in typed arrays indexed by document id (search_docs.id,
+// the rowid of both FTS tables). Loaded once per connection, then kept current from search_changes: the
+// index writer logs each document it touches, so after a sync commits, the next search re-reads only those.
+// With this in memory a search needs one rowid-only pass over the FTS index; totals, filters and facet counts
+// are then plain array work (a millisecond or two even when most of the library matches).
+import type { DatabaseSync, StatementSync } from 'node:sqlite'
+
+/** Interns strings (collection tokens, usernames, data source ids) as small integers. */
+export class Dictionary {
+  readonly values: string[] = []
+  private readonly ids = new Map<string, number>()
+  intern(value: string): number {
+    let id = this.ids.get(value)
+    if (id === undefined) {
+      id = this.values.length
+      this.values.push(value)
+      this.ids.set(value, id)
+    }
+    return id
+  }
+  find(value: string): number | undefined {
+    return this.ids.get(value)
+  }
+}
+
+const NO_VALUE = -1
+const EMPTY = new Int32Array(0)
+
+export class DocStore {
+  /** Array length: every document id is below this. */
+  capacity = 0
+  present = new Uint8Array(0)
+  archived = new Uint8Array(0)
+  collection = new Int32Array(0)
+  author = new Int32Array(0)
+  /** Milliseconds since 1970 of the last edit; NaN when unknown (never passes an updated: filter). */
+  editedMs = new Float64Array(0)
+  popularity = new Float32Array(0)
+  /** Words per field, in field-bit order (name, description, other fields, SQL). */
+  lengths = [new Float32Array(0), new Float32Array(0), new Float32Array(0), new Float32Array(0)]
+  /** Sums of `lengths` over present documents (their averages normalise field length in ranking). */
+  lengthSums = [0, 0, 0, 0]
+  /** Present documents. */
+  count = 0
+  /** The largest table id seen (facet counting arrays). */
+  maxTableId = 0
+  token: string[] = []
+  sources: Int32Array[] = []
+  /** search_table_names ids. */
+  tables: Int32Array[] = []
+  readonly collections = new Dictionary()
+  readonly authors = new Dictionary()
+  readonly dataSources = new Dictionary()
+  /** The last search_changes.seq applied; -1 before the first load. */
+  private seq = -1
+  private statements: { maxSeq: StatementSync; minSeq: StatementSync; since: StatementSync; all: StatementSync; one: StatementSync } | null = null
+
+  private readonly db: DatabaseSync
+  constructor(db: DatabaseSync) {
+    this.db = db
+  }
+
+  /**
+   * Brings the arrays up to the database's current state. Call inside the search's read transaction, so the
+   * arrays and the FTS reads that follow see the same snapshot.
+   */
+  refresh(): void {
+    const s = this.prepare()
+    const max = Number((s.maxSeq.get() as { s: number | null }).s ?? 0)
+    if (max === this.seq) return
+    if (this.seq < 0 || max < this.seq) {
+      this.loadAll(max)
+      return
+    }
+    const min = Number((s.minSeq.get() as { s: number | null }).s ?? 0)
+    if (min > this.seq + 1) {
+      // The entries between our state and now were pruned: start over.
+      this.loadAll(max)
+      return
+    }
+    const changed = new Set<number>()
+    for (const row of s.since.all(this.seq) as unknown as Array<[number]>) changed.add(Number(row[0]))
+    if (changed.has(-1) || changed.size > 20_000) {
+      this.loadAll(max)
+      return
+    }
+    for (const id of changed) {
+      const row = s.one.get(id) as unknown as DocRow | undefined
+      if (row) this.put(row)
+      else this.remove(id)
+    }
+    this.seq = max
+  }
+
+  private prepare(): NonNullable<DocStore['statements']> {
+    if (this.statements) return this.statements
+    const columns = `id, report_token, archived, collection_token, creator_username, edited_at, popularity, source_ids,
+      table_ids, name_len, desc_len, meta_len, sql_len`
+    const one = this.db.prepare(`SELECT ${columns} FROM search_docs WHERE id = ?`)
+    const all = this.db.prepare(`SELECT ${columns} FROM search_docs`)
+    const since = this.db.prepare('SELECT doc_id FROM search_changes WHERE seq > ?')
+    for (const st of [one, all, since]) st.setReturnArrays(true)
+    this.statements = {
+      maxSeq: this.db.prepare('SELECT max(seq) AS s FROM search_changes'),
+      minSeq: this.db.prepare('SELECT min(seq) AS s FROM search_changes'),
+      since,
+      all,
+      one,
+    }
+    return this.statements
+  }
+
+  private loadAll(seq: number): void {
+    this.capacity = 0
+    this.count = 0
+    this.lengthSums = [0, 0, 0, 0]
+    this.maxTableId = 0
+    this.grow(1024)
+    for (const row of this.prepare().all.iterate() as unknown as Iterable<DocRow>) this.put(row)
+    this.seq = seq
+  }
+
+  private grow(atLeast: number): void {
+    if (atLeast <= this.capacity) return
+    const n = Math.max(atLeast, this.capacity * 2)
+    const copy = <T extends Uint8Array | Int32Array | Float64Array | Float32Array>(old: T, make: (n: number) => T): T => {
+      const next = make(n)
+      next.set(old.subarray(0, Math.min(old.length, this.capacity)) as never)
+      return next
+    }
+    this.present = copy(this.present, (k) => new Uint8Array(k))
+    this.archived = copy(this.archived, (k) => new Uint8Array(k))
+    this.collection = copy(this.collection, (k) => new Int32Array(k).fill(NO_VALUE))
+    this.author = copy(this.author, (k) => new Int32Array(k).fill(NO_VALUE))
+    this.editedMs = copy(this.editedMs, (k) => new Float64Array(k).fill(NaN))
+    this.popularity = copy(this.popularity, (k) => new Float32Array(k))
+    this.lengths = this.lengths.map((a) => copy(a, (k) => new Float32Array(k)))
+    this.token.length = n
+    this.sources.length = n
+    this.tables.length = n
+    this.capacity = n
+  }
+
+  private remove(i: number): void {
+    if (i >= this.capacity || this.present[i] === 0) return
+    this.present[i] = 0
+    this.count--
+    for (let f = 0; f < 4; f++) this.lengthSums[f]! -= this.lengths[f]![i]!
+  }
+
+  private put(row: DocRow): void {
+    const [id, token, archived, collection, author, editedAt, popularity, sourceIds, tableIds, ...lengths] = row
+    const i = Number(id)
+    this.grow(i + 1)
+    this.remove(i)
+    this.present[i] = 1
+    this.count++
+    for (let f = 0; f < 4; f++) {
+      const n = Number(lengths[f] ?? 0)
+      this.lengths[f]![i] = n
+      this.lengthSums[f]! += n
+    }
+    this.token[i] = token
+    this.archived[i] = Number(archived) === 1 ? 1 : 0
+    this.collection[i] = collection === null ? NO_VALUE : this.collections.intern(collection)
+    this.author[i] = author === null ? NO_VALUE : this.authors.intern(author)
+    this.editedMs[i] = editedAt === null ? NaN : Date.parse(editedAt)
+    this.popularity[i] = Number(popularity)
+    this.sources[i] = sourceIds === '' ? EMPTY : Int32Array.from(sourceIds.split('\n'), (s) => this.dataSources.intern(s))
+    const tables = tableIds === '' ? EMPTY : Int32Array.from(tableIds.split(','), Number)
+    this.tables[i] = tables
+    for (const t of tables) if (t > this.maxTableId) this.maxTableId = t
+  }
+}
+
+type DocRow = [
+  id: number, token: string, archived: number, collection: string | null, author: string | null,
+  editedAt: string | null, popularity: number, sourceIds: string, tableIds: string,
+  nameLen: number, descLen: number, metaLen: number, sqlLen: number,
+]

@@ -1,0 +1,65 @@
+// The match set of a query: one rowid-only pass per word and field index (name, description, other fields,
+// SQL), combined in typed arrays. For each report it yields which fields each word matched in, which is all
+// ranking needs (no bm25 pass, no joins), and the exact set the total and facets are counted over.
+import type { DatabaseSync } from 'node:sqlite'
+import { FIELD_TABLES } from './fields.ts'
+import { prepareCached } from './index-writer.ts'
+
+/** One positive or excluded word of the query, as FTS5 text, plus reports matched outside FTS. */
+export interface TermExpr {
+  /** FTS5 MATCH text (already quoted; never user syntax). */
+  fts: string
+  /** Reports that also match, in the given field bit (identifier substrings of table names). */
+  extra?: { ids: Iterable<number>; field: number }
+}
+
+export interface TermMatch {
+  /** Field bits per document id (0 = no match). */
+  fields: Uint8Array
+  /** Documents matching in any field (document frequency, for ranking). */
+  count: number
+  /** The matching ids (unsorted, unique). */
+  ids: Int32Array
+}
+
+/** Rowids matching `match` in one word index, ascending. group_concat is the cheapest way across the boundary. */
+export function ftsRowids(db: DatabaseSync, table: string, match: string): Int32Array {
+  const row = prepareCached(db, `SELECT group_concat(rowid) AS g FROM ${table} WHERE ${table} MATCH ?`).get(match) as
+    | { g: string | null }
+    | undefined
+  const text = row?.g
+  if (!text) return new Int32Array(0)
+  let n = 1
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44) n++
+  const out = new Int32Array(n)
+  let k = 0
+  let v = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 44) {
+      out[k++] = v
+      v = 0
+    } else v = v * 10 + (c - 48)
+  }
+  out[k] = v
+  return out
+}
+
+/** Which fields one term matches in, per document. `capacity` bounds document ids. */
+export function matchTerm(db: DatabaseSync, term: TermExpr, capacity: number, fieldMask = 0xff): TermMatch {
+  const fields = new Uint8Array(capacity)
+  const ids = new Int32Array(capacity)
+  let count = 0
+  const add = (id: number, bit: number): void => {
+    if (id >= capacity) return // newer than the attributes' snapshot: cannot happen inside one read transaction
+    if (fields[id] === 0) ids[count++] = id
+    fields[id]! |= bit
+  }
+  FIELD_TABLES.forEach((table, f) => {
+    const bit = 1 << f
+    if ((fieldMask & bit) === 0) return
+    for (const id of ftsRowids(db, table, term.fts)) add(id, bit)
+  })
+  if (term.extra) for (const id of term.extra.ids) add(id, term.extra.field)
+  return { fields, count, ids: ids.subarray(0, count) }
+}

@@ -44,7 +44,8 @@ export function progressBar(done: number, total: number | null, width = BAR_WIDT
 /** The facts of one progress event as short parts: `120/400`, `35 requests`, `waiting for rate limit`, `ETA 12 s`. */
 export function progressParts(p: SyncProgress): string[] {
   const parts: string[] = []
-  if (p.total !== null) parts.push(`${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')}`)
+  if (p.total === 0) parts.push('nothing to do')
+  else if (p.total !== null) parts.push(`${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')}`)
   else if (p.done > 0) parts.push(p.done.toLocaleString('en-US'))
   parts.push(`${p.requests.toLocaleString('en-US')} request${p.requests === 1 ? '' : 's'}`)
   // The limiter counts every request it held back even for a millisecond, so only "waiting now" is news.

@@ -96,3 +96,13 @@ describe('output helpers', () => {
     expect(progressBar(3, null, 4)).toBe('····')
   })
 })
+
+describe('an empty phase', () => {
+  it('says there was nothing to do instead of 0/0', () => {
+    const { chunks, stream } = sink(false)
+    const r = createProgressRenderer({ stream, style: styleFor(stream, {}), now: () => 0 })
+    r.update(progress({ phase: 'queries', done: 0, total: 0, requests: 76 }))
+    r.update(progress({ phase: 'finishing', done: 0, total: null, requests: 76 }))
+    expect(chunks).toEqual(['Fetching SQL: nothing to do, 76 requests\n'])
+  })
+})

@@ -9,7 +9,7 @@
 // tables keyed by seed, size and the sources that shape them; the indexed library additionally keyed by the
 // search index's sources. --fresh ignores both caches.
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openLibrary } from '../../src/main/library/index.ts'
 import { migrations } from '../../src/main/library/migrations.ts'
@@ -80,6 +80,10 @@ if (FRESH || !existsSync(baseFile)) {
   console.log(`library tables: cached ${baseFile.replace(cacheDir, '.bench-data/')}`)
 }
 
+// Older builds of this library (other index sources) are ~0.4 GB each: keep only the current one.
+for (const f of readdirSync(cacheDir)) {
+  if (f.startsWith(`indexed-s${SEED}-r${REPORTS}-`) && !join(cacheDir, f).startsWith(indexedFile)) rmSync(join(cacheDir, f), { force: true })
+}
 const buildInfo = indexedFile + '.json'
 if (FRESH || !existsSync(indexedFile) || !existsSync(buildInfo)) {
   rmSync(workDir, { recursive: true, force: true })

@@ -24,7 +24,40 @@ export class Dictionary {
 }
 
 const NO_VALUE = -1
-const EMPTY = new Int32Array(0)
+
+/**
+ * Small integer lists per document (its tables, its data sources) in one flat array: counting facets over
+ * tens of thousands of documents stays a tight loop instead of chasing an object per document. A changed
+ * list is appended at the end (the old slot becomes garbage); a full load starts a compact pool.
+ */
+export class ListPool {
+  start = new Int32Array(0)
+  length = new Int32Array(0)
+  data = new Int32Array(1024)
+  used = 0
+  grow(capacity: number): void {
+    const start = new Int32Array(capacity)
+    start.set(this.start.subarray(0, Math.min(this.start.length, capacity)))
+    const length = new Int32Array(capacity)
+    length.set(this.length.subarray(0, Math.min(this.length.length, capacity)))
+    this.start = start
+    this.length = length
+  }
+  set(id: number, values: ArrayLike<number>): void {
+    if (this.used + values.length > this.data.length) {
+      const data = new Int32Array(Math.max(this.data.length * 2, this.used + values.length))
+      data.set(this.data.subarray(0, this.used))
+      this.data = data
+    }
+    this.start[id] = this.used
+    this.length[id] = values.length
+    for (let k = 0; k < values.length; k++) this.data[this.used++] = values[k]!
+  }
+  reset(): void {
+    this.used = 0
+    this.length.fill(0)
+  }
+}
 
 export class DocStore {
   /** Array length: every document id is below this. */
@@ -45,9 +78,10 @@ export class DocStore {
   /** The largest table id seen (facet counting arrays). */
   maxTableId = 0
   token: string[] = []
-  sources: Int32Array[] = []
-  /** search_table_names ids. */
-  tables: Int32Array[] = []
+  /** Data source ids (interned in dataSources) per document. */
+  readonly sources = new ListPool()
+  /** search_table_names ids per document. */
+  readonly tables = new ListPool()
   readonly collections = new Dictionary()
   readonly authors = new Dictionary()
   readonly dataSources = new Dictionary()
@@ -115,6 +149,8 @@ export class DocStore {
     this.count = 0
     this.lengthSums = [0, 0, 0, 0]
     this.maxTableId = 0
+    this.sources.reset()
+    this.tables.reset()
     this.grow(1024)
     for (const row of this.prepare().all.iterate() as unknown as Iterable<DocRow>) this.put(row)
     this.seq = seq
@@ -136,8 +172,8 @@ export class DocStore {
     this.popularity = copy(this.popularity, (k) => new Float32Array(k))
     this.lengths = this.lengths.map((a) => copy(a, (k) => new Float32Array(k)))
     this.token.length = n
-    this.sources.length = n
-    this.tables.length = n
+    this.sources.grow(n)
+    this.tables.grow(n)
     this.capacity = n
   }
 
@@ -166,9 +202,9 @@ export class DocStore {
     this.author[i] = author === null ? NO_VALUE : this.authors.intern(author)
     this.editedMs[i] = editedAt === null ? NaN : Date.parse(editedAt)
     this.popularity[i] = Number(popularity)
-    this.sources[i] = sourceIds === '' ? EMPTY : Int32Array.from(sourceIds.split('\n'), (s) => this.dataSources.intern(s))
-    const tables = tableIds === '' ? EMPTY : Int32Array.from(tableIds.split(','), Number)
-    this.tables[i] = tables
+    this.sources.set(i, sourceIds === '' ? [] : sourceIds.split('\n').map((s) => this.dataSources.intern(s)))
+    const tables = tableIds === '' ? [] : tableIds.split(',').map(Number)
+    this.tables.set(i, tables)
     for (const t of tables) if (t > this.maxTableId) this.maxTableId = t
   }
 }

@@ -10,7 +10,7 @@ export interface TermExpr {
   /** FTS5 MATCH text (already quoted; never user syntax). */
   fts: string
   /** Reports that also match, in the given field bit (identifier substrings of table names). */
-  extra?: { ids: Iterable<number>; field: number }
+  extra?: { ids: ArrayLike<number>; field: number }
 }
 
 export interface TermMatch {
@@ -50,16 +50,18 @@ export function matchTerm(db: DatabaseSync, term: TermExpr, capacity: number, fi
   const fields = new Uint8Array(capacity)
   const ids = new Int32Array(capacity)
   let count = 0
-  const add = (id: number, bit: number): void => {
-    if (id >= capacity) return // newer than the attributes' snapshot: cannot happen inside one read transaction
-    if (fields[id] === 0) ids[count++] = id
-    fields[id]! |= bit
+  const add = (rowids: ArrayLike<number>, bit: number): void => {
+    for (let k = 0; k < rowids.length; k++) {
+      const id = rowids[k]!
+      if (id >= capacity) continue // newer than the attributes' snapshot: cannot happen inside one read transaction
+      if (fields[id] === 0) ids[count++] = id
+      fields[id]! |= bit
+    }
   }
   FIELD_TABLES.forEach((table, f) => {
     const bit = 1 << f
-    if ((fieldMask & bit) === 0) return
-    for (const id of ftsRowids(db, table, term.fts)) add(id, bit)
+    if ((fieldMask & bit) !== 0) add(ftsRowids(db, table, term.fts), bit)
   })
-  if (term.extra) for (const id of term.extra.ids) add(id, term.extra.field)
+  if (term.extra) add(term.extra.ids, term.extra.field)
   return { fields, count, ids: ids.subarray(0, count) }
 }

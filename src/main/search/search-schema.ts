@@ -43,17 +43,17 @@ export const SEARCH_SCHEMA_SQL = `
   -- One word index per field group, so a query's pass over each is rowid-only and tells which fields matched
   -- (a column filter on one wide table would still walk every column's postings).
   CREATE VIRTUAL TABLE search_name_fts USING fts5(
-    name, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    name, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5'
   );
   CREATE VIRTUAL TABLE search_desc_fts USING fts5(
-    description, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    description, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5'
   );
   CREATE VIRTUAL TABLE search_meta_fts USING fts5(
     collection, author, queries, tables, sources,
-    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5'
   );
   CREATE VIRTUAL TABLE search_sql_fts USING fts5(
-    sql, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    sql, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5'
   );
 
   CREATE TABLE search_changes (

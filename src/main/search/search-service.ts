@@ -11,6 +11,7 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite'
 import type { FacetCount, SearchFacets, SearchHit, SearchRequest, SearchResult, Snippet } from '../../shared/model.ts'
 import { DocStore } from './doc-store.ts'
+import type { ListPool } from './doc-store.ts'
 import { FIELD_WEIGHTS, META_FIELD, SQL_FIELD } from './fields.ts'
 import { prepareCached } from './index-writer.ts'
 import { matchTerm } from './match-set.ts'
@@ -159,11 +160,12 @@ function docsReadingTables(store: DocStore, tableIds: number[]): number[] {
   const wanted = new Uint8Array(store.maxTableId + 1)
   for (const t of tableIds) if (t < wanted.length) wanted[t] = 1
   const out: number[] = []
+  const { start, length, data } = store.tables
   for (let id = 0; id < store.capacity; id++) {
     if (store.present[id] === 0) continue
-    const tables = store.tables[id]!
-    for (let k = 0; k < tables.length; k++) {
-      if (wanted[tables[k]!] === 1) {
+    const end = start[id]! + length[id]!
+    for (let k = start[id]!; k < end; k++) {
+      if (wanted[data[k]!] === 1) {
         out.push(id)
         break
       }
@@ -216,37 +218,49 @@ function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExpr[], fi
       matches.push(m)
       if (m.count === 0) return { total: 0, top: [], facets: emptyFacets() }
     }
-    // Walk the rarest word's matches; the others are lookups.
+    // Walk the rarest word's matches; the others are lookups. Hot loop: plain locals and typed arrays.
     let rarest = matches[0]!
     for (const m of matches) if (m.count < rarest.count) rarest = m
     const docs = store.count || 1
-    const idf = matches.map((m) => Math.max(1e-6, Math.log((docs - m.count + 0.5) / (m.count + 0.5))))
-    const avg = store.lengthSums.map((sum) => Math.max(1, sum / docs))
+    // BM25 with a term frequency of one per field: Σ over words and the fields they matched in of
+    // idf × field weight × (k1 + 1) / (1 + k1 × (1 − b + b × length / average length)).
+    const coef = new Float64Array(matches.length * 4)
+    matches.forEach((m, t) => {
+      const idf = Math.max(1e-6, Math.log((docs - m.count + 0.5) / (m.count + 0.5)))
+      for (let f = 0; f < 4; f++) coef[t * 4 + f] = FIELD_WEIGHTS[f]! * idf * (K1 + 1)
+    })
+    const lenA = new Float64Array(4)
+    const lenB = new Float64Array(4)
+    for (let f = 0; f < 4; f++) {
+      lenA[f] = 1 + K1 * (1 - B)
+      lenB[f] = (K1 * B) / Math.max(1, store.lengthSums[f]! / docs)
+    }
+    const [len0, len1, len2, len3] = store.lengths as [Float32Array, Float32Array, Float32Array, Float32Array]
+    const present = store.present
+    const fields = matches.map((m) => m.fields)
+    const termCount = fields.length
     const ids = rarest.ids
+    const today = ctx.today
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!
-      if (store.present[id] === 0 || (excl !== null && excl[id] === 1)) continue
-      let all = true
+      if (present[id] === 0 || (excl !== null && excl[id] === 1)) continue
       let inFields = true
       let score = 0
-      for (let t = 0; t < matches.length; t++) {
-        const bits = matches[t]!.fields[id]!
-        if (bits === 0) {
-          all = false
-          break
-        }
+      let t = 0
+      for (; t < termCount; t++) {
+        const bits = fields[t]![id]!
+        if (bits === 0) break
         if ((bits & ~SQL_FIELD) === 0) inFields = false
-        // BM25 with a term frequency of one per field: idf × field weight × length normalisation.
-        for (let f = 0; f < 4; f++) {
-          if ((bits & (1 << f)) === 0) continue
-          const norm = 1 - B + (B * store.lengths[f]![id]!) / avg[f]!
-          score += (FIELD_WEIGHTS[f]! * idf[t]! * (K1 + 1)) / (1 + K1 * norm)
-        }
+        const c = t * 4
+        if (bits & 1) score += coef[c]! / (lenA[0]! + lenB[0]! * len0[id]!)
+        if (bits & 2) score += coef[c + 1]! / (lenA[1]! + lenB[1]! * len1[id]!)
+        if (bits & 4) score += coef[c + 2]! / (lenA[2]! + lenB[2]! * len2[id]!)
+        if (bits & 8) score += coef[c + 3]! / (lenA[3]! + lenB[3]! * len3[id]!)
       }
-      if (!all || !filter(id)) continue
+      if (t < termCount || !filter(id)) continue
       total++
       facets?.add(id)
-      top.offer(id, inFields ? 1 : 0, score * boost(store, id, ctx.today))
+      top.offer(id, inFields ? 1 : 0, score * boost(store, id, today))
     }
   }
   return { total, top: top.result(store), facets: facets?.result(ctx.db, facetSize) ?? emptyFacets() }
@@ -362,9 +376,9 @@ function buildFilter(ctx: QueryContext, q: ParsedQuery): Filter | null {
     if (allowed === null) return null
     checks.push((id) => store.author[id]! >= 0 && allowed[store.author[id]!] === 1)
   }
-  const anyOf = (lists: Int32Array[], allowed: Uint8Array): Filter => (id) => {
-    const values = lists[id]!
-    for (let k = 0; k < values.length; k++) if (allowed[values[k]!] === 1) return true
+  const anyOf = (lists: ListPool, allowed: Uint8Array): Filter => (id) => {
+    const end = lists.start[id]! + lists.length[id]!
+    for (let k = lists.start[id]!; k < end; k++) if (allowed[lists.data[k]!] === 1) return true
     return false
   }
   for (const s of f.sources) {
@@ -488,10 +502,10 @@ class FacetCounter {
     if (c >= 0) this.collections[c]!++
     const a = s.author[id]!
     if (a >= 0) this.authors[a]!++
-    const sources = s.sources[id]!
-    for (let k = 0; k < sources.length; k++) this.sources[sources[k]!]!++
-    const tables = s.tables[id]!
-    for (let k = 0; k < tables.length; k++) this.tables[tables[k]!]!++
+    const sources = s.sources
+    for (let k = sources.start[id]!, end = k + sources.length[id]!; k < end; k++) this.sources[sources.data[k]!]!++
+    const tables = s.tables
+    for (let k = tables.start[id]!, end = k + tables.length[id]!; k < end; k++) this.tables[tables.data[k]!]!++
   }
   result(db: DatabaseSync, size: number): SearchFacets {
     const s = this.store

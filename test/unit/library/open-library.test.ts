@@ -42,6 +42,29 @@ describe('openLibrary', () => {
     expect((caught as AppFailure).message).toMatch(/newer version/)
   })
 
+  it('applies each migration in its own transaction: a failing step leaves the previous version intact', () => {
+    const dataDir = tempDir()
+    const extra = [
+      ...migrations,
+      { name: 'add notes', up: (db: DatabaseSync) => db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)') },
+      { name: 'broken', up: (db: DatabaseSync) => { db.exec('CREATE TABLE half_done (id INTEGER)'); throw new Error('boom') } },
+    ]
+    let caught: unknown
+    try {
+      openLibrary({ dataDir, workspace: 'acme', migrations: extra })
+    } catch (error) {
+      caught = error
+    }
+    expect((caught as AppFailure).code).toBe('library_error')
+    expect((caught as AppFailure).message).toMatch(/step \d+: broken/)
+    const raw = new DatabaseSync(libraryPath(dataDir, 'acme'))
+    expect((raw.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(migrations.length + 1)
+    const tables = (raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name)
+    expect(tables).toContain('notes')
+    expect(tables).not.toContain('half_done')
+    raw.close()
+  })
+
   it('moves a corrupt file aside (never deletes it) and starts a fresh library flagged for a full sync', () => {
     const dataDir = tempDir()
     mkdirSync(join(dataDir, 'libraries'), { recursive: true })

@@ -50,3 +50,8 @@ export async function waitForResults(page: Page, query: string): Promise<void> {
 export async function resultNames(page: Page): Promise<string[]> {
   return page.locator('.result .result-name').allTextContents()
 }
+
+/** Waits until the facet panel shows the counts for the current results (they follow the hits after a pause). */
+export async function waitForFacets(page: Page): Promise<void> {
+  await expect(page.locator('aside.facets')).toHaveAttribute('aria-busy', 'false')
+}

@@ -1,7 +1,7 @@
 // Library search against the real services: the sync fills the library from the simulator, then the analyst
 // types, narrows with facets, toggles archived reports, and walks the list with the keyboard.
 import { expect, test } from './fixtures.ts'
-import { connectTo, resultNames, screenshotBothThemes, searchBox, waitForResults } from './library-helpers.ts'
+import { connectTo, resultNames, screenshotBothThemes, searchBox, waitForFacets, waitForResults } from './library-helpers.ts'
 
 test('search as you type, narrow with facets, include archived, open a report with the keyboard', async ({ app }) => {
   const sim = await connectTo(app, { reports: 150 })
@@ -14,6 +14,7 @@ test('search as you type, narrow with facets, include archived, open a report wi
   const unarchived = stats.reports - stats.archivedReports
   expect(unarchived).toBeGreaterThan(50)
   await waitForResults(page, '')
+  await waitForFacets(page)
   await expect(page.getByTestId('result-count')).toHaveText(`${unarchived.toLocaleString('en-US')} reports in your library`)
   await screenshotBothThemes(app, 'library')
 
@@ -30,6 +31,7 @@ test('search as you type, narrow with facets, include archived, open a report wi
   // Facet: the first collection among the results narrows the list to it.
   await box.fill('')
   await waitForResults(page, '')
+  await waitForFacets(page)
   const facet = page.locator('.facets section', { has: page.getByRole('heading', { name: 'Collection' }) }).locator('.facet-value').first()
   const collectionName = (await facet.locator('.facet-label').textContent()) ?? ''
   const facetCount = Number(((await facet.locator('.facet-count').textContent()) ?? '0').replace(/,/g, ''))

@@ -72,9 +72,13 @@ describe('LibraryScreen', () => {
     expect(document.activeElement).toBe(input())
   })
 
-  it('adds a facet to the query and searches with it', async () => {
+  it('counts facets once the typing pauses, then adds a chosen one to the query', async () => {
     mounted = mount(<LibraryScreen />)
     await settle(10)
+    // Hits first: the facets are asked for only after a quiet moment.
+    expect(bridge.calls.filter((c) => c.name === 'library.search').map((c) => (c.input as { facets: boolean }).facets)).toEqual([false])
+    await settle(300)
+    expect(mounted.container.querySelector('.facets')?.getAttribute('aria-busy')).toBe('false')
     const facet = [...mounted.container.querySelectorAll('.facet-value')].find((b) => b.textContent?.includes('Ana')) as HTMLButtonElement
     act(() => facet.click())
     await settle(10)

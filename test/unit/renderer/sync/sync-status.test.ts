@@ -16,7 +16,7 @@ describe('sync status summary', () => {
     expect(summariseSync({ ...base, status: 'syncing', progress: { ...progress, total: null, waitingForRateLimit: true } }, true, NOW)).toMatchObject({ tone: 'warning', title: 'Waiting for rate limit', percent: null })
   })
   it('tells offline and errors apart', () => {
-    expect(summariseSync(base, false, NOW)).toMatchObject({ tone: 'warning', title: 'Offline', detail: 'Synced 5 min ago; search still works' })
+    expect(summariseSync(base, false, NOW)).toMatchObject({ tone: 'warning', title: 'Offline', detail: 'Synced 5 min ago' })
     expect(summariseSync({ ...base, status: 'error', error: { code: 'bad_credentials', message: 'Mode rejected the token' } }, true, NOW)).toMatchObject({ tone: 'error', detail: 'Mode rejected the token' })
   })
   it('writes relative times', () => {

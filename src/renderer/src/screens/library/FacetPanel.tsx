@@ -17,9 +17,10 @@ function filterValue(key: FilterKey, f: FacetCount): string {
   return key === 'collection' || key === 'source' ? f.label : f.value
 }
 
-export function FacetPanel({ facets, query, onToggle }: { facets: SearchFacets | null; query: string; onToggle: (key: FilterKey, value: string) => void }) {
+export function FacetPanel({ facets, query, current, onToggle }: { facets: SearchFacets | null; query: string; current: boolean; onToggle: (key: FilterKey, value: string) => void }) {
+  // While the counts for the new query are computed, the old ones stay (dimmed) so nothing jumps.
   return (
-    <aside className="facets" aria-label="Narrow results">
+    <aside className={`facets${current ? '' : ' facets-stale'}`} aria-label="Narrow results" aria-busy={!current}>
       {GROUPS.map(({ key, field, title }) => {
         const values: FacetCount[] = facets?.[field] ?? []
         return (

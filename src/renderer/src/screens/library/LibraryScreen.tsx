@@ -189,7 +189,7 @@ export function LibraryScreen() {
             />
           ) : null}
         </div>
-        <FacetPanel facets={library.facets} query={query} onToggle={(key: FilterKey, value: string) => changeQuery(toggleFilter(query, key, value), true)} />
+        <FacetPanel facets={library.facets} query={query} current={library.facetsQuery !== null && library.facetsQuery === library.resultQuery} onToggle={(key: FilterKey, value: string) => changeQuery(toggleFilter(query, key, value), true)} />
       </div>
       {saving && <SaveSearchDialog query={query.trim()} onClose={() => { setSaving(false); input.current?.focus() }} />}
     </div>

@@ -40,7 +40,7 @@ export function summariseSync(state: SyncState | null, online: boolean, now: num
     return { tone: 'busy', title: 'Syncing', detail: `${PHASE_LABELS[p.phase]} · ${progressCounts(p)}`, percent: progressPercent(p) }
   }
   if (state.status === 'syncing') return { tone: 'busy', title: 'Syncing…', detail: null, percent: null }
-  if (!online || state.status === 'offline') return { tone: 'warning', title: 'Offline', detail: `${synced}; search still works` }
+  if (!online || state.status === 'offline') return { tone: 'warning', title: 'Offline', detail: synced }
   if (state.status === 'error') return { tone: 'error', title: 'Sync failed', detail: state.error?.message ?? synced }
   if (state.status === 'not_connected') return { tone: 'idle', title: 'Not connected', detail: state.lastSuccessAt ? synced : null }
   return { tone: 'ok', title: synced, detail: state.nextScheduledAt ? `Next ${relativeTime(state.nextScheduledAt, now)}` : null }

@@ -45,10 +45,31 @@ export function ftsRowids(db: DatabaseSync, table: string, match: string): Int32
   return out
 }
 
+/**
+ * Reusable per-document arrays for term matches: a search over 100k documents would otherwise allocate
+ * ~0.5 MB per word, and that much short-lived off-heap memory makes V8 run full collections (long pauses).
+ */
+export class MatchBuffers {
+  private free: Array<{ fields: Uint8Array; ids: Int32Array }> = []
+  private used: Array<{ fields: Uint8Array; ids: Int32Array }> = []
+  take(capacity: number): { fields: Uint8Array; ids: Int32Array } {
+    let b = this.free.pop()
+    if (!b || b.fields.length < capacity) b = { fields: new Uint8Array(capacity), ids: new Int32Array(capacity) }
+    else b.fields.fill(0, 0, capacity)
+    this.used.push(b)
+    return b
+  }
+  /** Call when the search is done with every match it took. */
+  releaseAll(): void {
+    this.free.push(...this.used)
+    this.used = []
+  }
+}
+
 /** Which fields one term matches in, per document. `capacity` bounds document ids. */
-export function matchTerm(db: DatabaseSync, term: TermExpr, capacity: number, fieldMask = 0xff): TermMatch {
-  const fields = new Uint8Array(capacity)
-  const ids = new Int32Array(capacity)
+export function matchTerm(db: DatabaseSync, term: TermExpr, capacity: number, buffers: MatchBuffers): TermMatch {
+  const { fields: full, ids } = buffers.take(capacity)
+  const fields = full.subarray(0, capacity)
   let count = 0
   const add = (rowids: ArrayLike<number>, bit: number): void => {
     for (let k = 0; k < rowids.length; k++) {
@@ -58,10 +79,7 @@ export function matchTerm(db: DatabaseSync, term: TermExpr, capacity: number, fi
       fields[id]! |= bit
     }
   }
-  FIELD_TABLES.forEach((table, f) => {
-    const bit = 1 << f
-    if ((fieldMask & bit) !== 0) add(ftsRowids(db, table, term.fts), bit)
-  })
+  FIELD_TABLES.forEach((table, f) => add(ftsRowids(db, table, term.fts), 1 << f))
   if (term.extra) add(term.extra.ids, term.extra.field)
   return { fields, count, ids: ids.subarray(0, count) }
 }

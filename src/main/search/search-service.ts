@@ -14,7 +14,7 @@ import { DocStore } from './doc-store.ts'
 import type { ListPool } from './doc-store.ts'
 import { FIELD_WEIGHTS, META_FIELD, SQL_FIELD } from './fields.ts'
 import { prepareCached } from './index-writer.ts'
-import { matchTerm } from './match-set.ts'
+import { MatchBuffers, matchTerm } from './match-set.ts'
 import type { TermExpr, TermMatch } from './match-set.ts'
 import { parseSearchQuery, termToFts } from './query-parser.ts'
 import type { ParsedQuery, SearchTerm } from './query-parser.ts'
@@ -44,17 +44,19 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
   const fallbackBelow = options.fallbackBelow ?? 5
   const facetSize = options.facetSize ?? 20
   const store = new DocStore(db)
+  const buffers = new MatchBuffers()
   tuneReadConnection(db)
 
   function search(request: SearchRequest): SearchResult {
     // One read transaction: the attributes refresh, every FTS pass and hydration see the same committed
     // snapshot (WAL), so a sync committing meanwhile can never make them disagree about a report.
-    if (db.isTransaction) return searchInSnapshot(request)
-    db.exec('BEGIN DEFERRED')
+    const own = !db.isTransaction
+    if (own) db.exec('BEGIN DEFERRED')
     try {
       return searchInSnapshot(request)
     } finally {
-      if (db.isTransaction) db.exec('COMMIT')
+      buffers.releaseAll()
+      if (own && db.isTransaction) db.exec('COMMIT')
     }
   }
 
@@ -65,7 +67,7 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
     const wantFacets = request.facets ?? true
     const parsed = parseSearchQuery(request.query)
     store.refresh()
-    const ctx: QueryContext = { db, store, today: now().getTime() / 86_400_000, memo: new Map() }
+    const ctx: QueryContext = { db, store, buffers, today: now().getTime() / 86_400_000, memo: new Map() }
 
     const filter = buildFilter(ctx, parsed)
     const terms = parsed.terms.map((t) => termExpr(ctx, t))
@@ -122,6 +124,7 @@ interface QueryContext {
   today: number
   /** Term matches of this search by FTS text (the fallback re-runs unchanged words). */
   memo: Map<string, TermMatch>
+  buffers: MatchBuffers
 }
 
 interface RankedRow {
@@ -178,7 +181,7 @@ function matchOf(ctx: QueryContext, term: TermExpr): TermMatch {
   const key = term.extra ? `${term.fts}\u0000extra` : term.fts
   let m = ctx.memo.get(key)
   if (!m) {
-    m = matchTerm(ctx.db, term, ctx.store.capacity)
+    m = matchTerm(ctx.db, term, ctx.store.capacity, ctx.buffers)
     ctx.memo.set(key, m)
   }
   return m
@@ -200,15 +203,16 @@ function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExpr[], fi
     for (const id of m.ids) excl[id] = 1
   }
   const top = new TopN(n)
-  const facets = facetSize > 0 ? new FacetCounter(store) : null
+  // The match set, for facet counting after the walk.
+  const matched = facetSize > 0 ? ctx.buffers.take(cap).ids : null
   let total = 0
 
   if (terms.length === 0) {
     // Filters (or exclusions) only: every report that passes, by recency and popularity.
     for (let id = 0; id < cap; id++) {
       if (store.present[id] === 0 || (excl !== null && excl[id] === 1) || !filter(id)) continue
+      if (matched !== null) matched[total] = id
       total++
-      facets?.add(id)
       top.offer(id, 1, boost(store, id, ctx.today))
     }
   } else {
@@ -245,25 +249,31 @@ function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExpr[], fi
       const id = ids[k]!
       if (present[id] === 0 || (excl !== null && excl[id] === 1)) continue
       let inFields = true
-      let score = 0
       let t = 0
       for (; t < termCount; t++) {
         const bits = fields[t]![id]!
         if (bits === 0) break
         if ((bits & ~SQL_FIELD) === 0) inFields = false
+      }
+      if (t < termCount || !filter(id)) continue
+      if (matched !== null) matched[total] = id
+      total++
+      // Once the best n are all tier 1, a report matching some word only in SQL cannot make the page.
+      if (!inFields && top.fullAbove(1)) continue
+      let score = 0
+      for (t = 0; t < termCount; t++) {
+        const bits = fields[t]![id]!
         const c = t * 4
         if (bits & 1) score += coef[c]! / (lenA[0]! + lenB[0]! * len0[id]!)
         if (bits & 2) score += coef[c + 1]! / (lenA[1]! + lenB[1]! * len1[id]!)
         if (bits & 4) score += coef[c + 2]! / (lenA[2]! + lenB[2]! * len2[id]!)
         if (bits & 8) score += coef[c + 3]! / (lenA[3]! + lenB[3]! * len3[id]!)
       }
-      if (t < termCount || !filter(id)) continue
-      total++
-      facets?.add(id)
       top.offer(id, inFields ? 1 : 0, score * boost(store, id, today))
     }
   }
-  return { total, top: top.result(store), facets: facets?.result(ctx.db, facetSize) ?? emptyFacets() }
+  const facets = matched === null ? emptyFacets() : countFacets(ctx.db, store, matched.subarray(0, total), facetSize)
+  return { total, top: top.result(store), facets }
 }
 
 /**
@@ -293,6 +303,10 @@ class TopN {
     const ki = this.keys[i]!
     const kj = this.keys[j]!
     return ki < kj || (ki === kj && this.ids[i]! > this.ids[j]!)
+  }
+  /** Whether n rows are held and the worst has a key of at least `key`. */
+  fullAbove(key: number): boolean {
+    return this.ids.length >= this.n && this.keys[0]! >= key
   }
   offer(id: number, tier: number, score: number): void {
     const key = tier === 1 ? 1 + score : score / (1 + score)
@@ -482,43 +496,34 @@ function emptyFacets(): SearchFacets {
   return { collections: [], authors: [], dataSources: [], tables: [] }
 }
 
-/** Facet counts over the whole match set, in arrays indexed by the interned values. */
-class FacetCounter {
-  private readonly store: DocStore
-  private readonly collections: Int32Array
-  private readonly authors: Int32Array
-  private readonly sources: Int32Array
-  private readonly tables: Int32Array
-  constructor(store: DocStore) {
-    this.store = store
-    this.collections = new Int32Array(store.collections.values.length)
-    this.authors = new Int32Array(store.authors.values.length)
-    this.sources = new Int32Array(store.dataSources.values.length)
-    this.tables = new Int32Array(store.maxTableId + 1)
+/** Facet counts over the match set: one tight pass over flat arrays indexed by the interned values. */
+function countFacets(db: DatabaseSync, store: DocStore, ids: Int32Array, size: number): SearchFacets {
+  const collections = new Int32Array(store.collections.values.length)
+  const authors = new Int32Array(store.authors.values.length)
+  const sources = new Int32Array(store.dataSources.values.length)
+  const tables = new Int32Array(store.maxTableId + 1)
+  const collectionOf = store.collection
+  const authorOf = store.author
+  const { start: sourceStart, length: sourceLength, data: sourceData } = store.sources
+  const { start: tableStart, length: tableLength, data: tableData } = store.tables
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!
+    const c = collectionOf[id]!
+    if (c >= 0) collections[c]!++
+    const a = authorOf[id]!
+    if (a >= 0) authors[a]!++
+    for (let j = sourceStart[id]!, end = j + sourceLength[id]!; j < end; j++) sources[sourceData[j]!]!++
+    for (let j = tableStart[id]!, end = j + tableLength[id]!; j < end; j++) tables[tableData[j]!]!++
   }
-  add(id: number): void {
-    const s = this.store
-    const c = s.collection[id]!
-    if (c >= 0) this.collections[c]!++
-    const a = s.author[id]!
-    if (a >= 0) this.authors[a]!++
-    const sources = s.sources
-    for (let k = sources.start[id]!, end = k + sources.length[id]!; k < end; k++) this.sources[sources.data[k]!]!++
-    const tables = s.tables
-    for (let k = tables.start[id]!, end = k + tables.length[id]!; k < end; k++) this.tables[tables.data[k]!]!++
-  }
-  result(db: DatabaseSync, size: number): SearchFacets {
-    const s = this.store
-    const label = (sql: string) => (v: string) =>
-      (prepareCached(db, sql).get(v) as { name: string | null } | undefined)?.name ?? null
-    const tableValues: string[] = []
-    const tableValue = (i: number): string => (tableValues[i] ??= tableNameOf(db, i))
-    return {
-      collections: facet(this.collections, size, (i) => s.collections.values[i]!, label('SELECT name FROM collections WHERE token = ?')),
-      authors: facet(this.authors, size, (i) => s.authors.values[i]!, label('SELECT name FROM members WHERE username = ?')),
-      dataSources: facet(this.sources, size, (i) => s.dataSources.values[i]!, label('SELECT name FROM data_sources WHERE id = ?')),
-      tables: facet(this.tables, size, tableValue, () => null),
-    }
+  const label = (sql: string) => (v: string) =>
+    (prepareCached(db, sql).get(v) as { name: string | null } | undefined)?.name ?? null
+  const tableValues: string[] = []
+  const tableValue = (i: number): string => (tableValues[i] ??= tableNameOf(db, i))
+  return {
+    collections: facet(collections, size, (i) => store.collections.values[i]!, label('SELECT name FROM collections WHERE token = ?')),
+    authors: facet(authors, size, (i) => store.authors.values[i]!, label('SELECT name FROM members WHERE username = ?')),
+    dataSources: facet(sources, size, (i) => store.dataSources.values[i]!, label('SELECT name FROM data_sources WHERE id = ?')),
+    tables: facet(tables, size, tableValue, () => null),
   }
 }
 

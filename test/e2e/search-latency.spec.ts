@@ -6,7 +6,7 @@
 // The library is written straight from the simulator's generator (as the search benchmark does) and cached
 // under test-results/, keyed by the code that shapes it, so only the first run pays for the build.
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { openLibrary } from '../../src/main/library/index.ts'
@@ -45,6 +45,8 @@ function buildLibrary(target: string): void {
     library.db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
     library.close()
     mkdirSync(dirname(target), { recursive: true })
+    // Older builds (other code versions) are 100+ MB each: keep only the current one.
+    for (const old of readdirSync(dirname(target))) if (/^library-.*\.sqlite$/.test(old)) rmSync(join(dirname(target), old), { force: true })
     copyFileSync(libraryPath(dir, WORKSPACE), `${target}.tmp`)
     renameSync(`${target}.tmp`, target)
     console.log(`[search-latency] built the ${REPORTS.toLocaleString('en-US')}-report library in ${((performance.now() - started) / 1000).toFixed(1)} s → ${target}`)
@@ -64,7 +66,8 @@ const QUERIES = [
 ]
 
 /** Installs window.__armLatency(expected): the next keydown on the search box starts the clock (its event
- * timeStamp), and window.__latency resolves when the results pane shows `expected`'s results. */
+ * timeStamp), and window.__latency resolves to {ms, ok} when the results pane shows `expected`'s results (or
+ * its error). */
 const ARM_LATENCY_PROBE = `(() => {
   window.__armLatency = (expected) => {
     const input = document.querySelector('input[role="combobox"]')
@@ -72,11 +75,12 @@ const ARM_LATENCY_PROBE = `(() => {
     window.__latency = new Promise((resolve) => {
       let start = 0
       input.addEventListener('keydown', (e) => { start = e.timeStamp }, { capture: true, once: true })
-      const done = () => pane.getAttribute('data-result-query') === expected && pane.getAttribute('data-status') === 'ready'
+      const status = () => (pane.getAttribute('data-result-query') === expected ? pane.getAttribute('data-status') : null)
       const observer = new MutationObserver(() => {
-        if (start > 0 && done()) {
+        const s = status()
+        if (start > 0 && (s === 'ready' || s === 'error')) {
           observer.disconnect()
-          resolve(performance.now() - start)
+          resolve({ ms: performance.now() - start, ok: s === 'ready' })
         }
       })
       observer.observe(pane.parentElement, { subtree: true, childList: true, attributes: true, characterData: true })
@@ -110,15 +114,17 @@ test('typing a query shows its results within 100 ms of the last keystroke (p95)
 
   const box = searchBox(page)
   const latencies: number[] = []
+  const failed: string[] = []
   for (const query of QUERIES) {
     await box.fill('')
-    await waitForResults(page, '')
+    await expect(page.locator('.results-pane')).toHaveAttribute('data-result-query', '')
     // Type like a quick typist, then time the last keystroke.
     await box.pressSequentially(query.slice(0, -1), { delay: 60 })
     await page.evaluate(`window.__armLatency(${JSON.stringify(query)})`)
     await box.press(query.slice(-1) === ' ' ? 'Space' : (query.slice(-1) as string))
-    const ms = (await page.evaluate('window.__latency')) as number
-    latencies.push(ms)
+    const { ms, ok } = (await page.evaluate('window.__latency')) as { ms: number; ok: boolean }
+    if (ok) latencies.push(ms)
+    else failed.push(query)
     await expect(box).toHaveValue(query)
   }
 
@@ -131,10 +137,13 @@ test('typing a query shows its results within 100 ms of the last keystroke (p95)
     p95Ms: Number(pct(95).toFixed(1)),
     maxMs: Number(sorted.at(-1)?.toFixed(1)),
     targetP95Ms: 100,
+    failedQueries: failed,
   }
   console.log(`[search-latency] last keystroke → results in the DOM, ${figures.queries} queries over ${REPORTS.toLocaleString('en-US')} reports: ` +
     `p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms (target p95 ≤ 100 ms: ${figures.p95Ms <= 100 ? 'met' : 'NOT met'})`)
   writeFileSync(join(CACHE_DIR, 'latest.json'), JSON.stringify({ ...figures, latenciesMs: latencies.map((x) => Number(x.toFixed(1))) }, null, 2))
+  if (failed.length > 0) console.log(`[search-latency] the search failed for: ${failed.join(' | ')}`)
   test.info().annotations.push({ type: 'search latency', description: `p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms over ${figures.queries} queries` })
+  expect(failed).toEqual([])
   expect(latencies.length).toBeGreaterThanOrEqual(30)
 })

@@ -10,6 +10,7 @@
 // search index's sources. --fresh ignores both caches.
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { openLibrary } from '../../src/main/library/index.ts'
 import { migrations } from '../../src/main/library/migrations.ts'
@@ -169,50 +170,63 @@ for (let i = 0; queries.length < QUERIES; i++) {
 // eslint-disable-next-line no-useless-assignment -- dropping the last reference is the point
 truth = undefined
 
-// The first search of a fresh service loads the in-memory attributes; time it on its own.
+// The first search of a fresh service loads the in-memory attributes; time it on its own. Warm the file's pages
+// with a separate service, so the measured services start with empty word caches.
 t = performance.now()
-const service = createSearchService(db)
-service.search({ query: 'revenue' })
+const warm = createSearchService(db)
+warm.search({ query: '' })
 console.log(`first search (loads per-report attributes): ${fmt(performance.now() - t)}`)
-for (const { q } of queries.slice(0, 30)) service.search({ query: q }) // warm the page cache
+for (const { q } of queries.slice(0, 30)) warm.search({ query: q })
 
 const TARGETS: Record<string, number> = { words: 10, phrase: 10, filter: 10, typo: 10, identifier: 30 }
-const byKind = new Map<string, number[]>()
-const all: number[] = []
-const slowest: Array<{ ms: number; q: string; kind: string; total: number }> = []
-for (const { kind, q } of queries) {
-  const s = performance.now()
-  const { total } = service.search({ query: q, limit: 50 })
-  const ms = performance.now() - s
-  all.push(ms)
-  byKind.set(kind, [...(byKind.get(kind) ?? []), ms])
-  slowest.push({ ms, q, kind, total })
+interface Timing { ms: number; cpuMs: number; q: string; kind: string; total: number }
+const measure = (service: ReturnType<typeof createSearchService>): Timing[] => {
+  service.search({ query: '' }) // loads the attributes (timed above)
+  return queries.map(({ kind, q }) => {
+    const cpu = process.cpuUsage()
+    const s = performance.now()
+    const { total } = service.search({ query: q, limit: 50 })
+    const ms = performance.now() - s
+    const used = process.cpuUsage(cpu)
+    return { ms, cpuMs: (used.user + used.system) / 1000, q, kind, total }
+  })
 }
-console.log(`\n${queries.length} queries end to end (parse, match, rank, snippets, facets; limit 50), each query text once:`)
-let failed = 0
-for (const [kind, xs] of byKind) {
-  const target = TARGETS[kind] ?? 10
-  const p95 = pct(xs, 95)
-  const ok = p95 <= target
-  if (!ok) failed++
-  console.log(`  ${kind.padEnd(11)} n=${String(xs.length).padStart(3)}  p50 ${fmt(pct(xs, 50)).padStart(9)}  p95 ${fmt(p95).padStart(9)}  target p95 ≤ ${String(target).padStart(2)} ms  ${ok ? 'PASS' : 'FAIL'}`)
+const kinds = [...new Set(queries.map((q) => q.kind))]
+const report = (timings: Timing[], withTargets: boolean): number => {
+  let failed = 0
+  for (const kind of kinds) {
+    const xs = timings.filter((x) => x.kind === kind).map((x) => x.ms)
+    const cpu = timings.filter((x) => x.kind === kind).map((x) => x.cpuMs)
+    const target = TARGETS[kind] ?? 10
+    const p95 = pct(xs, 95)
+    const ok = p95 <= target
+    if (!ok) failed++
+    const verdict = withTargets ? `  target p95 ≤ ${String(target).padStart(2)} ms  ${ok ? 'PASS' : 'FAIL'}` : ''
+    console.log(`  ${kind.padEnd(11)} n=${String(xs.length).padStart(3)}  p50 ${fmt(pct(xs, 50)).padStart(9)}  p95 ${fmt(p95).padStart(9)}${verdict}   (CPU time p50 ${fmt(pct(cpu, 50))}, p95 ${fmt(pct(cpu, 95))})`)
+  }
+  const all = timings.map((x) => x.ms)
+  console.log(`  all         n=${all.length}  p50 ${fmt(pct(all, 50)).padStart(9)}  p95 ${fmt(pct(all, 95)).padStart(9)}`)
+  return failed
 }
-console.log(`  all         n=${all.length}  p50 ${fmt(pct(all, 50)).padStart(9)}  p95 ${fmt(pct(all, 95)).padStart(9)}`)
-slowest.sort((a, b) => b.ms - a.ms)
+
+// Wall time is the target. On a shared machine other processes take turns on the cores mid-search: the
+// process's own CPU time per search is printed beside it, and the load average before the run.
+console.log(`\nload average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} cores`)
+const timings = measure(createSearchService(db))
+console.log(`\n${queries.length} queries end to end (parse, match, rank, snippets, facets; limit 50), each text once, in order:`)
+let failed = report(timings, true)
+const slowest = [...timings].sort((a, b) => b.ms - a.ms)
 console.log(`  slowest: ${slowest.slice(0, 5).map((s) => `${fmt(s.ms)} ${JSON.stringify(s.q)}`).join('; ')}`)
 if (process.argv.includes('--verbose')) {
-  for (const kind of byKind.keys()) {
+  for (const kind of kinds) {
     const worst = slowest.filter((s) => s.kind === kind).slice(0, 12)
     console.log(`  ${kind}: ${worst.map((s) => `${s.ms.toFixed(1)} ${JSON.stringify(s.q)} (${s.total})`).join('; ')}`)
   }
-  // The same texts again, now that their pages are cached: how much of the tail is first touch of the file.
-  const again = queries.map(({ q }) => {
-    const s = performance.now()
-    service.search({ query: q, limit: 50 })
-    return performance.now() - s
-  })
-  console.log(`  second run of the same texts: p50 ${fmt(pct(again, 50))}  p95 ${fmt(pct(again, 95))}`)
 }
+// The service keeps the rowids of common words between searches; the same run without that cache shows
+// what a word costs the first time it is searched.
+console.log('\nthe same queries with the word cache off (every word read from the index):')
+report(measure(createSearchService(db, { wordCacheRows: 0 })), false)
 library.close()
 
 const relevance = scoreRelevance()

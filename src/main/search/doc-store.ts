@@ -85,8 +85,8 @@ export class DocStore {
   readonly collections = new Dictionary()
   readonly authors = new Dictionary()
   readonly dataSources = new Dictionary()
-  /** The last search_changes.seq applied; -1 before the first load. */
-  private seq = -1
+  /** The last search_changes.seq applied; -1 before the first load. Changes whenever the index does. */
+  seq = -1
   private statements: { maxSeq: StatementSync; minSeq: StatementSync; since: StatementSync; all: StatementSync; one: StatementSync } | null = null
 
   private readonly db: DatabaseSync

@@ -14,7 +14,7 @@ import { DocStore } from './doc-store.ts'
 import type { ListPool } from './doc-store.ts'
 import { FIELD_WEIGHTS, META_FIELD, SQL_FIELD } from './fields.ts'
 import { prepareCached } from './index-writer.ts'
-import { MatchBuffers, matchTerm } from './match-set.ts'
+import { MatchBuffers, RowidCache, matchTerm } from './match-set.ts'
 import type { TermExpr, TermMatch } from './match-set.ts'
 import { parseSearchQuery, termToFts } from './query-parser.ts'
 import type { ParsedQuery, SearchTerm } from './query-parser.ts'
@@ -32,6 +32,8 @@ export interface SearchServiceOptions {
   fallbackBelow?: number
   /** Values listed per facet. */
   facetSize?: number
+  /** Rowids of common words kept between searches while the library is unchanged (0 turns it off). */
+  wordCacheRows?: number
 }
 
 const UNTITLED = 'Untitled report'
@@ -45,6 +47,8 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
   const facetSize = options.facetSize ?? 20
   const store = new DocStore(db)
   const buffers = new MatchBuffers()
+  // 4M rows = 16 MB at most.
+  const rowidCache = new RowidCache(options.wordCacheRows ?? 4_000_000)
   tuneReadConnection(db)
 
   function search(request: SearchRequest): SearchResult {
@@ -67,7 +71,8 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
     const wantFacets = request.facets ?? true
     const parsed = parseSearchQuery(request.query)
     store.refresh()
-    const ctx: QueryContext = { db, store, buffers, today: now().getTime() / 86_400_000, memo: new Map() }
+    rowidCache.validate(store.seq)
+    const ctx: QueryContext = { db, store, buffers, rowidCache, today: now().getTime() / 86_400_000, memo: new Map() }
 
     const filter = buildFilter(ctx, parsed)
     const terms = parsed.terms.map((t) => termExpr(ctx, t))
@@ -125,6 +130,7 @@ interface QueryContext {
   /** Term matches of this search by FTS text (the fallback re-runs unchanged words). */
   memo: Map<string, TermMatch>
   buffers: MatchBuffers
+  rowidCache: RowidCache
 }
 
 interface RankedRow {
@@ -181,7 +187,7 @@ function matchOf(ctx: QueryContext, term: TermExpr): TermMatch {
   const key = term.extra ? `${term.fts}\u0000extra` : term.fts
   let m = ctx.memo.get(key)
   if (!m) {
-    m = matchTerm(ctx.db, term, ctx.store.capacity, ctx.buffers)
+    m = matchTerm(ctx.db, term, ctx.store.capacity, ctx.buffers, ctx.rowidCache)
     ctx.memo.set(key, m)
   }
   return m

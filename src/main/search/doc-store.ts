@@ -89,6 +89,27 @@ export class DocStore {
   seq = -1
   private statements: { maxSeq: StatementSync; minSeq: StatementSync; since: StatementSync; all: StatementSync; one: StatementSync } | null = null
 
+  private boostCache: { day: number; seq: number; values: Float32Array } | null = null
+
+  /**
+   * The ranking boost of every document for a given day: up to +20% for a report edited recently (half-life
+   * about a year) and up to +15% for a much-viewed one, so a fresh popular report wins a tie but never
+   * outranks a clearly better match. Computed once per day and library state (days: since 1970, whole).
+   */
+  boosts(today: number): Float32Array {
+    const day = Math.floor(today)
+    const cached = this.boostCache
+    if (cached && cached.day === day && cached.seq === this.seq && cached.values.length === this.capacity) return cached.values
+    const values = new Float32Array(this.capacity)
+    for (let id = 0; id < this.capacity; id++) {
+      const edited = this.editedMs[id]!
+      const recency = Number.isNaN(edited) ? 0 : 0.2 / (1 + Math.max(0, day - edited / 86_400_000) / 365)
+      values[id] = 1 + recency + 0.15 * this.popularity[id]!
+    }
+    this.boostCache = { day, seq: this.seq, values }
+    return values
+  }
+
   private readonly db: DatabaseSync
   constructor(db: DatabaseSync) {
     this.db = db

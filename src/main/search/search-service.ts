@@ -209,17 +209,19 @@ function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExpr[], fi
     for (const id of m.ids) excl[id] = 1
   }
   const top = new TopN(n)
+  const boosts = store.boosts(ctx.today)
   // The match set, for facet counting after the walk.
   const matched = facetSize > 0 ? ctx.buffers.take(cap).ids : null
   let total = 0
 
   if (terms.length === 0) {
     // Filters (or exclusions) only: every report that passes, by recency and popularity.
+    const present = store.present
     for (let id = 0; id < cap; id++) {
-      if (store.present[id] === 0 || (excl !== null && excl[id] === 1) || !filter(id)) continue
+      if (present[id] === 0 || (excl !== null && excl[id] === 1) || !filter(id)) continue
       if (matched !== null) matched[total] = id
       total++
-      top.offer(id, 1, boost(store, id, ctx.today))
+      top.offer(id, 1, boosts[id]!)
     }
   } else {
     const matches: TermMatch[] = []
@@ -236,7 +238,8 @@ function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExpr[], fi
     // idf × field weight × (k1 + 1) / (1 + k1 × (1 − b + b × length / average length)).
     const coef = new Float64Array(matches.length * 4)
     matches.forEach((m, t) => {
-      const idf = Math.max(1e-6, Math.log((docs - m.count + 0.5) / (m.count + 0.5)))
+      // Lucene's idf: always positive, so a word in most reports still counts a little (FTS5 floors it at 1e-6).
+      const idf = Math.log(1 + (docs - m.count + 0.5) / (m.count + 0.5))
       for (let f = 0; f < 4; f++) coef[t * 4 + f] = FIELD_WEIGHTS[f]! * idf * (K1 + 1)
     })
     const lenA = new Float64Array(4)
@@ -250,7 +253,6 @@ function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExpr[], fi
     const fields = matches.map((m) => m.fields)
     const termCount = fields.length
     const ids = rarest.ids
-    const today = ctx.today
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!
       if (present[id] === 0 || (excl !== null && excl[id] === 1)) continue
@@ -275,21 +277,11 @@ function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExpr[], fi
         if (bits & 4) score += coef[c + 2]! / (lenA[2]! + lenB[2]! * len2[id]!)
         if (bits & 8) score += coef[c + 3]! / (lenA[3]! + lenB[3]! * len3[id]!)
       }
-      top.offer(id, inFields ? 1 : 0, score * boost(store, id, today))
+      top.offer(id, inFields ? 1 : 0, score * boosts[id]!)
     }
   }
   const facets = matched === null ? emptyFacets() : countFacets(ctx.db, store, matched.subarray(0, total), facetSize)
   return { total, top: top.result(store), facets }
-}
-
-/**
- * A gentle boost: up to +20% for a report edited recently (half-life about a year) and up to +15% for a
- * much-viewed one, so a fresh popular report wins a tie but never outranks a clearly better match.
- */
-function boost(store: DocStore, id: number, today: number): number {
-  const edited = store.editedMs[id]!
-  const recency = Number.isNaN(edited) ? 0 : 0.2 / (1 + Math.max(0, today - edited / 86_400_000) / 365)
-  return 1 + recency + 0.15 * store.popularity[id]!
 }
 
 /**

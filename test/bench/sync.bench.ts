@@ -113,7 +113,7 @@ async function rateLimitedPart(): Promise<void> {
 async function eventLoopPart(mode: 'worker' | 'thread'): Promise<void> {
   const sim = await startSimProcess({ seed: 12, reports: BIG_REPORTS, rate: null, latencyMs: 0 })
   const dataDir = mkdtempSync(join(tmpdir(), 'mc-bench-sync-'))
-  const library = openLibrary({ dataDir, workspace: sim.workspace })
+  const library = openLibrary({ dataDir, workspace: sim.workspace, backgroundCheckpoints: process.env.BENCH_SYNC_BG_CHECKPOINTS !== '0' })
   try {
     const limiter = { requests: 1_000_000, perMs: 1000, concurrency: 4 }
     const client = createModeClient({

@@ -10,6 +10,7 @@ import { migrations as defaultMigrations } from './migrations.ts'
 import type { Migration } from './migrations.ts'
 import { libraryPath } from './paths.ts'
 import { assertFtsAvailable } from './fts-check.ts'
+import { startWalCheckpointer } from './wal-checkpointer.ts'
 
 export interface Library {
   readonly db: DatabaseSync
@@ -33,6 +34,8 @@ export interface OpenLibraryOptions {
   migrations?: Migration[]
   /** Clock for the `.corrupt-<timestamp>` suffix. */
   now?: () => Date
+  /** Run WAL checkpoints in a worker thread so commits never stall on an fsync (default true). */
+  backgroundCheckpoints?: boolean
 }
 
 const SQLITE_CORRUPT = 11
@@ -53,7 +56,8 @@ export function openLibrary(options: OpenLibraryOptions): Library {
     recovered = true
     db = openAndMigrate(path, migrations)
   }
-  const library = createLibrary(db, path, options.workspace, recovered)
+  const checkpointer = options.backgroundCheckpoints === false ? null : startWalCheckpointer(db, path)
+  const library = createLibrary(db, path, options.workspace, recovered, () => checkpointer?.stop())
   if (recovered) library.setMeta('needs_full_sync', 'corrupt file replaced')
   return library
 }
@@ -118,7 +122,7 @@ function moveAside(path: string, now: Date): void {
   }
 }
 
-function createLibrary(db: DatabaseSync, path: string, workspace: string, recovered: boolean): Library {
+function createLibrary(db: DatabaseSync, path: string, workspace: string, recovered: boolean, onClose: () => void): Library {
   const statements = new Map<string, StatementSync>()
   let depth = 0
   const prepare = (sql: string): StatementSync => {
@@ -165,7 +169,10 @@ function createLibrary(db: DatabaseSync, path: string, workspace: string, recove
     },
     close() {
       statements.clear()
-      if (db.isOpen) db.close()
+      if (db.isOpen) {
+        onClose()
+        db.close()
+      }
     },
   }
   return library

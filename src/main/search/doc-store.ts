@@ -26,36 +26,48 @@ export class Dictionary {
 const NO_VALUE = -1
 
 /**
- * Small integer lists per document (its tables, its data sources) in one flat array: counting facets over
- * tens of thousands of documents stays a tight loop instead of chasing an object per document. A changed
- * list is appended at the end (the old slot becomes garbage); a full load starts a compact pool.
+ * Small integer sets per document (its tables, its data sources), interned: documents with the same set
+ * share one set id, and there are far fewer distinct sets than documents. Facet counting then increments one
+ * counter per document and expands the sets once; a table:/source: filter becomes one lookup per document.
  */
-export class ListPool {
-  start = new Int32Array(0)
-  length = new Int32Array(0)
-  data = new Int32Array(1024)
-  used = 0
+export class SetLists {
+  /** Set id per document (0 = the empty set). */
+  of = new Int32Array(0)
+  sets: Int32Array[] = [new Int32Array(0)]
+  private ids = new Map<string, number>([['', 0]])
   grow(capacity: number): void {
-    const start = new Int32Array(capacity)
-    start.set(this.start.subarray(0, Math.min(this.start.length, capacity)))
-    const length = new Int32Array(capacity)
-    length.set(this.length.subarray(0, Math.min(this.length.length, capacity)))
-    this.start = start
-    this.length = length
+    const of = new Int32Array(capacity)
+    of.set(this.of.subarray(0, Math.min(this.of.length, capacity)))
+    this.of = of
   }
-  set(id: number, values: ArrayLike<number>): void {
-    if (this.used + values.length > this.data.length) {
-      const data = new Int32Array(Math.max(this.data.length * 2, this.used + values.length))
-      data.set(this.data.subarray(0, this.used))
-      this.data = data
+  set(id: number, values: number[]): void {
+    const sorted = [...new Set(values)].sort((x, y) => x - y)
+    const key = sorted.join(',')
+    let set = this.ids.get(key)
+    if (set === undefined) {
+      set = this.sets.length
+      this.sets.push(Int32Array.from(sorted))
+      this.ids.set(key, set)
     }
-    this.start[id] = this.used
-    this.length[id] = values.length
-    for (let k = 0; k < values.length; k++) this.data[this.used++] = values[k]!
+    this.of[id] = set
+  }
+  /** Per set id: 1 when the set holds any value marked in `wanted`. */
+  setsWithAny(wanted: Uint8Array): Uint8Array {
+    const out = new Uint8Array(this.sets.length)
+    this.sets.forEach((values, k) => {
+      for (const v of values) {
+        if (wanted[v] === 1) {
+          out[k] = 1
+          return
+        }
+      }
+    })
+    return out
   }
   reset(): void {
-    this.used = 0
-    this.length.fill(0)
+    this.of.fill(0)
+    this.sets = [new Int32Array(0)]
+    this.ids = new Map([['', 0]])
   }
 }
 
@@ -79,9 +91,9 @@ export class DocStore {
   maxTableId = 0
   token: string[] = []
   /** Data source ids (interned in dataSources) per document. */
-  readonly sources = new ListPool()
+  readonly sources = new SetLists()
   /** search_table_names ids per document. */
-  readonly tables = new ListPool()
+  readonly tables = new SetLists()
   readonly collections = new Dictionary()
   readonly authors = new Dictionary()
   readonly dataSources = new Dictionary()

@@ -11,7 +11,7 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite'
 import type { FacetCount, SearchFacets, SearchHit, SearchRequest, SearchResult, Snippet } from '../../shared/model.ts'
 import { DocStore } from './doc-store.ts'
-import type { ListPool } from './doc-store.ts'
+import type { SetLists } from './doc-store.ts'
 import { FIELD_WEIGHTS, META_FIELD, SQL_FIELD } from './fields.ts'
 import { prepareCached } from './index-writer.ts'
 import { MatchBuffers, RowidCache, matchTerm } from './match-set.ts'
@@ -168,18 +168,10 @@ function termExpr(ctx: QueryContext, t: SearchTerm): TermExpr {
 function docsReadingTables(store: DocStore, tableIds: number[]): number[] {
   const wanted = new Uint8Array(store.maxTableId + 1)
   for (const t of tableIds) if (t < wanted.length) wanted[t] = 1
+  const matching = store.tables.setsWithAny(wanted)
+  const setOf = store.tables.of
   const out: number[] = []
-  const { start, length, data } = store.tables
-  for (let id = 0; id < store.capacity; id++) {
-    if (store.present[id] === 0) continue
-    const end = start[id]! + length[id]!
-    for (let k = start[id]!; k < end; k++) {
-      if (wanted[data[k]!] === 1) {
-        out.push(id)
-        break
-      }
-    }
-  }
+  for (let id = 0; id < store.capacity; id++) if (store.present[id] === 1 && matching[setOf[id]!] === 1) out.push(id)
   return out
 }
 
@@ -388,10 +380,10 @@ function buildFilter(ctx: QueryContext, q: ParsedQuery): Filter | null {
     if (allowed === null) return null
     checks.push((id) => store.author[id]! >= 0 && allowed[store.author[id]!] === 1)
   }
-  const anyOf = (lists: ListPool, allowed: Uint8Array): Filter => (id) => {
-    const end = lists.start[id]! + lists.length[id]!
-    for (let k = lists.start[id]!; k < end; k++) if (allowed[lists.data[k]!] === 1) return true
-    return false
+  const anyOf = (lists: SetLists, allowed: Uint8Array): Filter => {
+    const sets = lists.setsWithAny(allowed)
+    const setOf = lists.of
+    return (id) => sets[setOf[id]!] === 1
   }
   for (const s of f.sources) {
     const allowed = oneOf(resolveSources(db, s), store.dataSources, store.dataSources.values.length)
@@ -494,25 +486,36 @@ function emptyFacets(): SearchFacets {
   return { collections: [], authors: [], dataSources: [], tables: [] }
 }
 
-/** Facet counts over the match set: one tight pass over flat arrays indexed by the interned values. */
+/** Facet counts over the match set: one pass over arrays indexed by interned values and sets, then the sets expanded. */
 function countFacets(db: DatabaseSync, store: DocStore, ids: Int32Array, size: number): SearchFacets {
   const collections = new Int32Array(store.collections.values.length)
   const authors = new Int32Array(store.authors.values.length)
-  const sources = new Int32Array(store.dataSources.values.length)
-  const tables = new Int32Array(store.maxTableId + 1)
+  const sourceSets = new Int32Array(store.sources.sets.length)
+  const tableSets = new Int32Array(store.tables.sets.length)
   const collectionOf = store.collection
   const authorOf = store.author
-  const { start: sourceStart, length: sourceLength, data: sourceData } = store.sources
-  const { start: tableStart, length: tableLength, data: tableData } = store.tables
+  const sourceSetOf = store.sources.of
+  const tableSetOf = store.tables.of
   for (let k = 0; k < ids.length; k++) {
     const id = ids[k]!
     const c = collectionOf[id]!
     if (c >= 0) collections[c]!++
     const a = authorOf[id]!
     if (a >= 0) authors[a]!++
-    for (let j = sourceStart[id]!, end = j + sourceLength[id]!; j < end; j++) sources[sourceData[j]!]!++
-    for (let j = tableStart[id]!, end = j + tableLength[id]!; j < end; j++) tables[tableData[j]!]!++
+    sourceSets[sourceSetOf[id]!]!++
+    tableSets[tableSetOf[id]!]!++
   }
+  const expand = (setCounts: Int32Array, sets: Int32Array[], size: number): Int32Array => {
+    const counts = new Int32Array(size)
+    for (let k = 1; k < setCounts.length; k++) {
+      const n = setCounts[k]!
+      if (n === 0) continue
+      for (const v of sets[k]!) counts[v]! += n
+    }
+    return counts
+  }
+  const sources = expand(sourceSets, store.sources.sets, store.dataSources.values.length)
+  const tables = expand(tableSets, store.tables.sets, store.maxTableId + 1)
   const label = (sql: string) => (v: string) =>
     (prepareCached(db, sql).get(v) as { name: string | null } | undefined)?.name ?? null
   const tableValues: string[] = []

@@ -122,6 +122,22 @@ export class DocStore {
     return values
   }
 
+  private visibleCache = new Map<string, { seq: number; values: Uint8Array }>()
+
+  /** 1 per document a search may show: live reports ('exclude' archived), archived ones only, or both. */
+  visible(archived: 'exclude' | 'only' | 'include'): Uint8Array {
+    const cached = this.visibleCache.get(archived)
+    if (cached && cached.seq === this.seq && cached.values.length === this.capacity) return cached.values
+    const values = new Uint8Array(this.capacity)
+    for (let id = 0; id < this.capacity; id++) {
+      if (this.present[id] === 0) continue
+      const a = this.archived[id] === 1
+      values[id] = archived === 'include' || (archived === 'only') === a ? 1 : 0
+    }
+    this.visibleCache.set(archived, { seq: this.seq, values })
+    return values
+  }
+
   private readonly db: DatabaseSync
   constructor(db: DatabaseSync) {
     this.db = db

@@ -208,9 +208,9 @@ function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExpr[], fi
 
   if (terms.length === 0) {
     // Filters (or exclusions) only: every report that passes, by recency and popularity.
-    const present = store.present
+    const { visible, check } = filter
     for (let id = 0; id < cap; id++) {
-      if (present[id] === 0 || (excl !== null && excl[id] === 1) || !filter(id)) continue
+      if (visible[id] === 0 || (excl !== null && excl[id] === 1) || (check !== null && !check(id))) continue
       if (matched !== null) matched[total] = id
       total++
       top.offer(id, 1, boosts[id]!)
@@ -241,13 +241,13 @@ function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExpr[], fi
       lenB[f] = (K1 * B) / Math.max(1, store.lengthSums[f]! / docs)
     }
     const [len0, len1, len2, len3] = store.lengths as [Float32Array, Float32Array, Float32Array, Float32Array]
-    const present = store.present
+    const { visible, check } = filter
     const fields = matches.map((m) => m.fields)
     const termCount = fields.length
     const ids = rarest.ids
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!
-      if (present[id] === 0 || (excl !== null && excl[id] === 1)) continue
+      if (visible[id] === 0 || (excl !== null && excl[id] === 1)) continue
       let inFields = true
       let t = 0
       for (; t < termCount; t++) {
@@ -255,7 +255,7 @@ function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExpr[], fi
         if (bits === 0) break
         if ((bits & ~SQL_FIELD) === 0) inFields = false
       }
-      if (t < termCount || !filter(id)) continue
+      if (t < termCount || (check !== null && !check(id))) continue
       if (matched !== null) matched[total] = id
       total++
       // Once the best n are all tier 1, a report matching some word only in SQL cannot make the page.
@@ -346,15 +346,20 @@ class TopN {
 
 // ---- filters -----------------------------------------------------------------------------------------
 
-/** Whether a document passes the query's filters; null when a filter can match nothing. */
-type Filter = (id: number) => boolean
+/** Whether a document passes a filter. */
+type Check = (id: number) => boolean
 
+/** The query's filters: the documents it may show at all (archived or not), and further checks, if any. */
+interface Filter {
+  visible: Uint8Array
+  check: Check | null
+}
+
+/** null when a filter can match nothing. */
 function buildFilter(ctx: QueryContext, q: ParsedQuery): Filter | null {
   const { db, store } = ctx
-  const checks: Filter[] = []
+  const checks: Check[] = []
   const f = q.filters
-  if (f.archived === 'exclude') checks.push((id) => store.archived[id] === 0)
-  else if (f.archived === 'only') checks.push((id) => store.archived[id] === 1)
 
   // Several values of one filter narrow together (collection:a collection:b → in both = usually nothing),
   // which is what a user adding filters expects.
@@ -380,7 +385,7 @@ function buildFilter(ctx: QueryContext, q: ParsedQuery): Filter | null {
     if (allowed === null) return null
     checks.push((id) => store.author[id]! >= 0 && allowed[store.author[id]!] === 1)
   }
-  const anyOf = (lists: SetLists, allowed: Uint8Array): Filter => {
+  const anyOf = (lists: SetLists, allowed: Uint8Array): Check => {
     const sets = lists.setsWithAny(allowed)
     const setOf = lists.of
     return (id) => sets[setOf[id]!] === 1
@@ -411,11 +416,15 @@ function buildFilter(ctx: QueryContext, q: ParsedQuery): Filter | null {
     const before = Date.parse(f.updatedBefore)
     checks.push((id) => store.editedMs[id]! < before)
   }
-  if (checks.length === 0) return () => true
-  if (checks.length === 1) return checks[0]!
-  return (id) => {
-    for (const check of checks) if (!check(id)) return false
-    return true
+  const visible = store.visible(f.archived)
+  if (checks.length === 0) return { visible, check: null }
+  if (checks.length === 1) return { visible, check: checks[0]! }
+  return {
+    visible,
+    check: (id) => {
+      for (const check of checks) if (!check(id)) return false
+      return true
+    },
   }
 }
 

@@ -69,6 +69,17 @@ const QUERIES = [
  * timeStamp), and window.__latency resolves to {ms, ok} when the results pane shows `expected`'s results (or
  * its error). */
 const ARM_LATENCY_PROBE = `(() => {
+  // Where the time goes: when the search for each text was sent and answered (the API's groups are plain
+  // objects; only the top level is frozen).
+  const calls = (window.__searchCalls = new Map())
+  const group = window.modeCompanion.library
+  const search = group.search
+  group.search = async (input) => {
+    const sent = performance.now()
+    const result = await search(input)
+    if (input && input.offset === 0 && !input.facets) calls.set(input.query, { sent, answered: performance.now() })
+    return result
+  }
   window.__armLatency = (expected) => {
     const input = document.querySelector('input[role="combobox"]')
     const pane = document.querySelector('.results-pane')
@@ -80,7 +91,10 @@ const ARM_LATENCY_PROBE = `(() => {
         const s = status()
         if (start > 0 && (s === 'ready' || s === 'error')) {
           observer.disconnect()
-          resolve({ ms: performance.now() - start, ok: s === 'ready' })
+          const now = performance.now()
+          const call = calls.get(expected) || { sent: now, answered: now }
+          resolve({ ms: now - start, ok: s === 'ready', searchMs: Number(pane.getAttribute('data-took-ms')),
+            waitMs: call.sent - start, callMs: call.answered - call.sent, renderMs: now - call.answered })
         }
       })
       observer.observe(pane.parentElement, { subtree: true, childList: true, attributes: true, characterData: true })
@@ -115,6 +129,8 @@ test('typing a query shows its results within 100 ms of the last keystroke (p95)
   const box = searchBox(page)
   const latencies: number[] = []
   const failed: string[] = []
+  const searchMs: number[] = []
+  const parts = { waitMs: [] as number[], callMs: [] as number[], renderMs: [] as number[] }
   for (const query of QUERIES) {
     await box.fill('')
     await expect(page.locator('.results-pane')).toHaveAttribute('data-result-query', '')
@@ -122,14 +138,31 @@ test('typing a query shows its results within 100 ms of the last keystroke (p95)
     await box.pressSequentially(query.slice(0, -1), { delay: 60 })
     await page.evaluate(`window.__armLatency(${JSON.stringify(query)})`)
     await box.press(query.slice(-1) === ' ' ? 'Space' : (query.slice(-1) as string))
-    const { ms, ok } = (await page.evaluate('window.__latency')) as { ms: number; ok: boolean }
-    if (ok) latencies.push(ms)
+    const probe = (await page.evaluate('window.__latency')) as { ms: number; ok: boolean; searchMs: number; waitMs: number; callMs: number; renderMs: number }
+    if (probe.ok) {
+      latencies.push(probe.ms)
+      searchMs.push(probe.searchMs)
+      parts.waitMs.push(probe.waitMs)
+      parts.callMs.push(probe.callMs)
+      parts.renderMs.push(probe.renderMs)
+    }
     else failed.push(query)
     await expect(box).toHaveValue(query)
   }
 
+  // The e2e bridge is a Playwright binding over CDP, slower than Electron's IPC: measure a trivial call's round
+  // trip so the figures can be read with it in mind.
+  const bridgeRoundTrips = (await page.evaluate(`(async () => {
+    const times = []
+    for (let i = 0; i < 20; i++) { const t = performance.now(); await window.modeCompanion.app.getInfo(); times.push(performance.now() - t) }
+    return times
+  })()`)) as number[]
+  const percentile = (xs: number[], p: number) => {
+    const s = [...xs].sort((a, b) => a - b)
+    return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0
+  }
   const sorted = [...latencies].sort((a, b) => a - b)
-  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number
+  const pct = (p: number) => percentile(latencies, p)
   const figures = {
     reports: REPORTS,
     queries: latencies.length,
@@ -137,10 +170,20 @@ test('typing a query shows its results within 100 ms of the last keystroke (p95)
     p95Ms: Number(pct(95).toFixed(1)),
     maxMs: Number(sorted.at(-1)?.toFixed(1)),
     targetP95Ms: 100,
+    /** The search service's own time for the final query (the rest is waiting, IPC and rendering). */
+    serviceP50Ms: Number(percentile(searchMs, 50).toFixed(1)),
+    serviceP95Ms: Number(percentile(searchMs, 95).toFixed(1)),
+    bridgeRoundTripP50Ms: Number(percentile(bridgeRoundTrips, 50).toFixed(1)),
+    /** p50/p95 of: keystroke → request sent (debounce, waiting for the previous search), request → answer, answer → DOM. */
+    waitMs: [percentile(parts.waitMs, 50), percentile(parts.waitMs, 95)].map((x) => Number(x.toFixed(1))),
+    callMs: [percentile(parts.callMs, 50), percentile(parts.callMs, 95)].map((x) => Number(x.toFixed(1))),
+    renderMs: [percentile(parts.renderMs, 50), percentile(parts.renderMs, 95)].map((x) => Number(x.toFixed(1))),
     failedQueries: failed,
   }
   console.log(`[search-latency] last keystroke → results in the DOM, ${figures.queries} queries over ${REPORTS.toLocaleString('en-US')} reports: ` +
-    `p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms (target p95 ≤ 100 ms: ${figures.p95Ms <= 100 ? 'met' : 'NOT met'})`)
+    `p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms (target p95 ≤ 100 ms: ${figures.p95Ms <= 100 ? 'met' : 'NOT met'}); ` +
+    `of which the search service: p50 ${figures.serviceP50Ms} ms, p95 ${figures.serviceP95Ms} ms; e2e bridge round trip of an empty call: p50 ${figures.bridgeRoundTripP50Ms} ms; ` +
+    `p50/p95 keystroke→request ${figures.waitMs.join('/')} ms, request→answer ${figures.callMs.join('/')} ms, answer→DOM ${figures.renderMs.join('/')} ms`)
   writeFileSync(join(CACHE_DIR, 'latest.json'), JSON.stringify({ ...figures, latenciesMs: latencies.map((x) => Number(x.toFixed(1))) }, null, 2))
   if (failed.length > 0) console.log(`[search-latency] the search failed for: ${failed.join(' | ')}`)
   test.info().annotations.push({ type: 'search latency', description: `p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms over ${figures.queries} queries` })

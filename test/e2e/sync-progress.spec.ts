@@ -34,3 +34,27 @@ test('sync progress is visible in the badge and the Sync screen, and Cancel stop
   await expect(page.getByTestId('next-sync')).not.toHaveText('not scheduled')
   await screenshotBothThemes(app, 'sync-history')
 })
+
+test('an empty library says so, and a failed first sync offers Retry, which fills it', async ({ app }) => {
+  const sim = await app.startSimulator({ seed: 2024, reports: 60 })
+  // Every collection listing fails: the first sync cannot bring any names.
+  sim.setFaults([{ route: 'spaces', kind: 'status', status: 503 }])
+  const outcome = await app.core.handlers['connection.connect']({ token: sim.token, password: sim.password, workspace: sim.workspace })
+  expect(outcome.ok).toBe(true)
+  const { page } = app
+  await expect(page.getByTestId('empty-library')).toBeVisible()
+  await expect(page.getByTestId('sync-status')).toContainText('Sync failed', { timeout: 60_000 })
+  await screenshotBothThemes(app, 'library-empty')
+
+  await page.getByTestId('sync-status').click()
+  const retry = page.getByRole('button', { name: 'Retry' })
+  await expect(retry).toBeVisible()
+  await screenshotBothThemes(app, 'sync-error')
+
+  sim.clearFaults()
+  await retry.click()
+  await waitForSyncIdle(app)
+  await page.getByRole('button', { name: /^Library/ }).click()
+  await expect(page.locator('.result').first()).toBeVisible()
+  await expect(page.getByTestId('empty-library')).toBeHidden()
+})

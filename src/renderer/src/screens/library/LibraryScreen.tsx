@@ -160,7 +160,7 @@ export function LibraryScreen() {
       </header>
       <div className="library-body">
         {/* data-result-query: which query the list shows (the latency spec waits on it). */}
-        <div className="results-pane" data-result-query={library.resultQuery ?? undefined} data-status={library.status}>
+        <div className="results-pane" data-result-query={library.resultQuery ?? undefined} data-status={library.status} data-took-ms={library.tookMs}>
           {library.status === 'error' && <div className="notice notice-error" role="alert"><div className="notice-body">{library.error}</div></div>}
           {hasResults ? (
             <VirtualList

@@ -29,9 +29,8 @@ export function ftsRowids(db: DatabaseSync, table: string, match: string): Int32
     | undefined
   const text = row?.g
   if (!text) return new Int32Array(0)
-  let n = 1
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44) n++
-  const out = new Int32Array(n)
+  // At most one number per two characters ("1,2,3"): no counting pass.
+  const out = new Int32Array((text.length >> 1) + 1)
   let k = 0
   let v = 0
   for (let i = 0; i < text.length; i++) {
@@ -41,8 +40,8 @@ export function ftsRowids(db: DatabaseSync, table: string, match: string): Int32
       v = 0
     } else v = v * 10 + (c - 48)
   }
-  out[k] = v
-  return out
+  out[k++] = v
+  return out.subarray(0, k)
 }
 
 /**
@@ -101,7 +100,7 @@ export class RowidCache {
     }
     const rows = ftsRowids(db, table, match)
     if (rows.length >= this.minRows && rows.length <= this.maxRows) {
-      this.entries.set(key, rows)
+      this.entries.set(key, rows.slice()) // compact: ftsRowids returns a view of a larger buffer
       this.rows += rows.length
       for (const [k, v] of this.entries) {
         if (this.rows <= this.maxRows) break

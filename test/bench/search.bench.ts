@@ -1,4 +1,4 @@
-// npm run bench:search [-- --reports 100000] [-- --fresh]
+// npm run bench:search [-- --reports 100000] [-- --fresh] [-- --verbose]
 // Builds a library of N reports (default 100,000; about 2 queries each) from the simulator's generator straight
 // into SQLite, times the search index build, then runs ≥ 500 mixed queries end to end through the search
 // service (parse, match, rank, snippets, facets) and prints p50/p95 per kind next to the targets with PASS/FAIL.
@@ -7,7 +7,10 @@
 //
 // Built libraries are cached under .bench-data/ (git-ignored) so iterating does not rebuild them: the library
 // tables keyed by seed, size and the sources that shape them; the indexed library additionally keyed by the
-// search index's sources. --fresh ignores both caches.
+// search index's sources. --fresh ignores both caches. --verbose lists the slowest queries of each kind.
+// The queries run twice: with the service as the app uses it (it keeps common words' rowid lists while the
+// library is unchanged) and with that cache off. CPU time is printed beside wall time because the machine
+// may be shared: wall time is the target.
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'

@@ -8,7 +8,7 @@
 // asked for only once the typing has paused — the list itself never waits for them.
 import { create } from 'zustand'
 import type { LibraryStats, SearchFacets, SearchHit } from '../../../shared/model.ts'
-import { BridgeError, call } from '../bridge.ts'
+import { BridgeError, api, call } from '../bridge.ts'
 
 /** Hits per request: a screenful and a half. Smaller pages answer faster (fewer snippets to build and send). */
 export const PAGE_SIZE = 30
@@ -49,6 +49,13 @@ export interface LibraryState {
   ensureRows: (start: number, end: number) => void
   /** Re-runs the current search without resetting the scroll position (the library changed under it). */
   refresh: () => void
+  /** Counts 'library.changed' events for as long as the app runs, so results fetched before a change (while
+   * another screen was open) are known to be stale. Idempotent. */
+  watchLibrary: () => void
+  /** Bumped by every 'library.changed' event once watchLibrary ran. */
+  libraryVersion: number
+  /** libraryVersion when the shown results were fetched. */
+  resultVersion: number
   loadStats: () => Promise<void>
 }
 
@@ -68,6 +75,7 @@ export const useLibrary = create<LibraryState>((set, get) => {
   /** Bumped for every first-page search; page loads carry it so a late page of an old query is ignored. */
   let generation = 0
   const loadingPages = new Set<number>()
+  let watching = false
 
   const loadFacets = async (): Promise<void> => {
     facetsTimer = null
@@ -91,6 +99,7 @@ export const useLibrary = create<LibraryState>((set, get) => {
     if (facetsTimer !== null) { clearTimeout(facetsTimer); facetsTimer = null }
     const query = get().query
     const myGeneration = ++generation
+    const version = get().libraryVersion
     inFlight = true
     set({ status: 'searching' })
     try {
@@ -105,6 +114,7 @@ export const useLibrary = create<LibraryState>((set, get) => {
           total: result.total,
           count: Math.max(result.total, result.hits.length),
           pages: { 0: result.hits },
+          resultVersion: version,
           tookMs: result.tookMs,
           usedFallback: result.usedFallback,
           active: sameQuery ? Math.min(get().active, Math.max(0, result.hits.length - 1)) : 0,
@@ -151,6 +161,8 @@ export const useLibrary = create<LibraryState>((set, get) => {
     usedFallback: false,
     active: 0,
     stats: null,
+    libraryVersion: 0,
+    resultVersion: 0,
 
     setQuery: (query, options) => {
       if (query === get().query && get().resultQuery !== null) return
@@ -172,6 +184,11 @@ export const useLibrary = create<LibraryState>((set, get) => {
       // The library changed: the facet counts are stale too.
       set({ facetsQuery: null })
       void runSearch()
+    },
+    watchLibrary: () => {
+      if (watching) return
+      watching = true
+      api().on('library.changed', () => set({ libraryVersion: get().libraryVersion + 1 }))
     },
     loadStats: async () => {
       try {

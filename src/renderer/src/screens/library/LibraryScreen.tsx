@@ -59,9 +59,13 @@ export function LibraryScreen() {
     return () => window.removeEventListener(FOCUS_SEARCH_EVENT, focus)
   }, [])
 
-  // The sync wrote to the library: refresh stats and the visible results (at most once a second).
+  // The sync wrote to the library: refresh stats and the visible results (at most once a second). Results
+  // fetched before changes made while another screen was open are refreshed on arrival.
   useEffect(() => {
-    void useLibrary.getState().loadStats()
+    const store = useLibrary.getState()
+    store.watchLibrary()
+    void store.loadStats()
+    if (store.resultQuery !== null && store.resultVersion !== store.libraryVersion) store.refresh()
     let pending: ReturnType<typeof setTimeout> | null = null
     const off = api().on('library.changed', () => {
       if (pending) return

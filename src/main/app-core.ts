@@ -19,7 +19,7 @@ import type { SafeStorageLike } from './secrets/secret-store.ts'
 import { SecretStore } from './secrets/secret-store.ts'
 import type { KeyValueStore } from './settings/key-value-store.ts'
 import { SettingsService } from './settings/settings-service.ts'
-import { lastCompletedRun, syncWorkspace } from './sync/index.ts'
+import { lastCompletedRun } from './sync/index.ts'
 import { createSyncScheduler, type SchedulerClock, type SyncScheduler } from './sync/scheduler.ts'
 
 export type LogLevel = 'info' | 'warn' | 'error'
@@ -46,7 +46,10 @@ export interface AppCoreAdapters {
   log?: (level: LogLevel, message: string) => void
   /** Mode's base URL; the e2e harness points it at a simulator. Default https://app.mode.com. */
   modeBaseUrl?: () => string
+  /** Performs every Mode request, the sync worker's included (Electron: net.fetch). Default: globalThis.fetch. */
   fetch?: typeof globalThis.fetch
+  /** The sync worker's entry file; default: found beside the code (source or build). */
+  syncWorkerUrl?: URL
   /** Starts the sample workspace; default: the built-in simulator. */
   startSample?: () => Promise<SampleServer>
   /** Cheap connectivity probe for sync retries (Electron: net.isOnline). */
@@ -91,6 +94,7 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
     modeBaseUrl: adapters.modeBaseUrl,
     startSample: adapters.startSample ?? (() => startSampleWorkspace()),
     fetch: adapters.fetch,
+    syncWorkerUrl: adapters.syncWorkerUrl,
     modeRequestsPer10s: adapters.modeRequestsPer10s,
     log: (m) => log('info', m),
     onStatus: (status) => adapters.emit('connection.status', status),
@@ -103,9 +107,9 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
       const session = connection.getSession()
       if (!session) throw new AppFailure('not_connected', 'Not connected to Mode.', 'Connect the workspace again to sync.')
       const current = settings.get()
-      const result = await syncWorkspace({
-        library: session.library,
-        client: session.createClient(),
+      // In a worker thread: the library writes of a 10,000-report sync never hold up this event loop (IPC,
+      // search). Its requests still go out through adapters.fetch (net.fetch in the app) via the fetch bridge.
+      const result = await session.runSync({
         kind,
         trigger,
         signal,
@@ -113,7 +117,7 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
         includePersonalCollections: current.includePersonalCollections,
         includeCharts: current.includeChartsInSync,
         onLibraryChanged: (info) => libraryChanged.push(info.reports),
-        now,
+        onStarted: ({ threadId }) => log('info', `[sync] ${kind} sync (${trigger}) running in worker thread ${threadId}`),
       })
       libraryChanged.flush()
       adapters.emit('library.changed', { reports: result.run.reportsChanged })

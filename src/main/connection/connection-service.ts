@@ -16,6 +16,8 @@ import type { ConnectionProfile, SettingsService } from '../settings/settings-se
 import type { ConnectOutcome } from '../../shared/contract.ts'
 import type { AppError, ConnectInput, ConnectionStatus, CredentialStorage, StorageOptions } from '../../shared/model.ts'
 import { parseWorkspaceInput } from '../../shared/workspace-name.ts'
+import { runSyncInWorker, type RunSyncInWorkerOptions } from '../sync/run-sync-in-worker.ts'
+import type { SyncResult } from '../sync/sync-workspace.ts'
 import { connectError } from './connect-errors.ts'
 
 /** A running local Mode simulator serving the sample workspace. */
@@ -37,7 +39,14 @@ export interface WorkspaceSession {
   readonly library: Library
   /** A Mode client for this workspace with this session's credentials and its shared rate limiter. */
   createClient(options?: Omit<ModeClientOptions, 'token' | 'password' | 'workspace' | 'baseUrl' | 'limiter'>): ModeClient
+  /**
+   * Runs one sync of this workspace in a worker thread (its own library connection, writes off this thread)
+   * with this session's credentials and pace; its requests are performed here with the service's `fetch`.
+   */
+  runSync(options: SessionSyncOptions): Promise<SyncResult>
 }
+
+export type SessionSyncOptions = Pick<RunSyncInWorkerOptions, 'signal' | 'onProgress' | 'onLibraryChanged' | 'onStarted'> & RunSyncInWorkerOptions['sync']
 
 export type SessionChange =
   /** Connected by the user: the first sync should start now (full unless the library already had data). */
@@ -55,7 +64,10 @@ export interface ConnectionServiceOptions {
   modeBaseUrl?: () => string
   /** Starts the built-in sample workspace; absent in builds without it. */
   startSample?: () => Promise<SampleServer>
+  /** Every Mode request (also the sync worker's, through the fetch bridge). Default: globalThis.fetch. */
   fetch?: typeof globalThis.fetch
+  /** The sync worker's entry file; default: found beside the code (source or build). */
+  syncWorkerUrl?: URL
   /** Per-request time-out of the live check at connect (ms). */
   verifyTimeoutMs?: number
   /** Mode's pace for a real workspace (requests per 10 s); the simulator's comes from SampleServer. */
@@ -319,6 +331,19 @@ export class ConnectionService {
       library,
       createClient: (options = {}) =>
         createModeClient({ ...options, fetch: options.fetch ?? fetchImpl, baseUrl: profile.apiBase, workspace: profile.workspace, token: credentials.token, password: credentials.password, limiter }),
+      runSync: ({ signal, onProgress, onLibraryChanged, onStarted, ...sync }) =>
+        runSyncInWorker({
+          dataDir: this.options.dataDir,
+          workspace: profile.workspace,
+          // In memory only (workerData): the worker builds its client's Authorization header from them.
+          client: { baseUrl: profile.apiBase, workspace: profile.workspace, token: credentials.token, password: credentials.password },
+          // The worker's limiter paces like this session's; chart fetches on this thread keep the shared one.
+          limiter: { requests: limiter.requestsPerWindow, perMs: limiter.windowMs, capacity: limiter.capacity, concurrency: limiter.concurrency },
+          sync,
+          fetch: fetchImpl,
+          workerUrl: this.options.syncWorkerUrl,
+          signal, onProgress, onLibraryChanged, onStarted,
+        }),
     }
   }
 

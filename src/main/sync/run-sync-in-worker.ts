@@ -1,26 +1,43 @@
 // Runs one sync in a worker thread (see sync-worker.ts) and resolves with its result, so the main process's
 // event loop stays free while thousands of reports are written. Same options and result as syncWorkspace,
-// except that the worker opens the library and builds the Mode client itself from plain data.
-import { Worker } from 'node:worker_threads'
+// except that the worker opens the library and builds the Mode client itself from plain data, and its HTTP
+// requests come back here to be performed with `fetch` (Electron's net.fetch in the app: fetch-bridge.ts).
+import { MessageChannel, Worker } from 'node:worker_threads'
 import { AppFailure } from '../app-error.ts'
 import { libraryPath } from '../library/paths.ts'
 import type { SyncProgress } from '../../shared/model.ts'
+import { serveFetchBridge } from './fetch-bridge.ts'
 import { claimLibraryPath } from './run-records.ts'
-import type { SyncWorkerData, SyncWorkerMessage } from './sync-worker-protocol.ts'
+import type { SyncWorkerData, SyncWorkerInit, SyncWorkerMessage } from './sync-worker-protocol.ts'
+import { syncWorkerUrl } from './sync-worker-url.ts'
 import type { SyncResult } from './sync-workspace.ts'
 
 export interface RunSyncInWorkerOptions extends SyncWorkerData {
   signal?: AbortSignal
   onProgress?: (progress: SyncProgress) => void
   onLibraryChanged?: (info: { reports: number }) => void
-  /** Where the worker entry lives; a bundler that emits it elsewhere passes its URL. */
+  /** The worker thread started (its threadId: the sync runs there, not on this thread). */
+  onStarted?: (info: { threadId: number }) => void
+  /** Performs the worker's HTTP requests on this thread. Default: globalThis.fetch. The app passes net.fetch. */
+  fetch?: typeof globalThis.fetch
+  /** Where the worker entry lives. Default: syncWorkerUrl() (source or build, see sync-worker-url.ts). */
   workerUrl?: URL
 }
 
 export async function runSyncInWorker(options: RunSyncInWorkerOptions): Promise<SyncResult> {
   const release = claimLibraryPath(libraryPath(options.dataDir, options.workspace))
-  const { signal, onProgress, onLibraryChanged, workerUrl, ...data } = options
-  const worker = new Worker(workerUrl ?? new URL('./sync-worker.ts', import.meta.url), { workerData: data satisfies SyncWorkerData })
+  const { signal, onProgress, onLibraryChanged, onStarted, workerUrl, fetch: fetchImpl, ...data } = options
+  const channel = new MessageChannel()
+  const bridge = serveFetchBridge(channel.port1, fetchImpl ?? globalThis.fetch)
+  let worker: Worker
+  try {
+    const init: SyncWorkerInit = { ...data, fetchPort: channel.port2 }
+    worker = new Worker(workerUrl ?? syncWorkerUrl(), { workerData: init, transferList: [channel.port2] })
+  } catch (error) {
+    bridge.close()
+    release()
+    throw new AppFailure('internal', 'The sync could not start.', 'Try again; if it keeps happening, restart the app.', { cause: error })
+  }
   const cancel = (): void => worker.postMessage({ type: 'cancel' })
   if (signal?.aborted) cancel()
   signal?.addEventListener('abort', cancel, { once: true })
@@ -30,11 +47,13 @@ export async function runSyncInWorker(options: RunSyncInWorkerOptions): Promise<
       if (settled) return
       settled = true
       signal?.removeEventListener('abort', cancel)
+      bridge.close()
       release()
       fn()
     }
     worker.on('message', (message: SyncWorkerMessage) => {
-      if (message.type === 'progress') onProgress?.(message.progress)
+      if (message.type === 'started') onStarted?.({ threadId: message.threadId })
+      else if (message.type === 'progress') onProgress?.(message.progress)
       else if (message.type === 'changed') onLibraryChanged?.({ reports: message.reports })
       else if (message.type === 'done') finish(() => resolve(message.result))
       else finish(() => reject(new AppFailure(message.error.code, message.error.message, message.error.action)))

@@ -1,5 +1,7 @@
 // Messages between runSyncInWorker (main thread) and sync-worker.ts (worker thread). Plain data only: the
-// worker builds its own library connection and Mode client from it.
+// worker builds its own library connection and Mode client from it; the client's requests go through
+// `fetchPort` to the parent's fetch (fetch-bridge.ts), so Electron's network stack still carries them.
+import type { MessagePort } from 'node:worker_threads'
 import type { AppError, SyncProgress } from '../../shared/model.ts'
 import type { ModeClientOptions } from '../mode/client.ts'
 import type { RateLimiterOptions } from '../mode/rate-limiter.ts'
@@ -9,12 +11,18 @@ export interface SyncWorkerData {
   dataDir: string
   workspace: string
   /** Credentials travel in memory to the worker only; they are never written anywhere. */
-  client: Pick<ModeClientOptions, 'baseUrl' | 'token' | 'password' | 'workspace' | 'timeoutMs' | 'maxAttempts' | 'userAgent'>
+  client: Pick<ModeClientOptions, 'baseUrl' | 'token' | 'password' | 'workspace' | 'timeoutMs' | 'maxAttempts' | 'userAgent' | 'appVersion'>
   limiter?: Pick<RateLimiterOptions, 'requests' | 'perMs' | 'capacity' | 'concurrency'>
   sync: Pick<SyncWorkspaceOptions, 'kind' | 'includePersonalCollections' | 'includeCharts' | 'trigger' | 'concurrency' | 'resumeWindowMs'>
 }
 
+/** What the worker receives: the data above plus its end of the fetch bridge (transferred, not copied). */
+export interface SyncWorkerInit extends SyncWorkerData {
+  fetchPort: MessagePort
+}
+
 export type SyncWorkerMessage =
+  | { type: 'started'; threadId: number }
   | { type: 'progress'; progress: SyncProgress }
   | { type: 'changed'; reports: number }
   | { type: 'done'; result: SyncResult }

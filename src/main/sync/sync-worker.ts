@@ -1,21 +1,24 @@
 // Worker-thread entry of runSyncInWorker: opens its own connection to the library and its own Mode client, runs
 // syncWorkspace, and reports progress and the result to the parent. Every library write then happens off the
-// main thread, so the UI's event loop never waits on a transaction, a WAL checkpoint or an FTS merge.
-import { parentPort, workerData } from 'node:worker_threads'
+// main thread, so the UI's event loop never waits on a transaction, a WAL checkpoint or an FTS merge. The
+// client's HTTP requests are performed by the parent (fetch-bridge.ts), with Electron's network stack in the app.
+import { parentPort, threadId, workerData } from 'node:worker_threads'
 import { toAppError } from '../app-error.ts'
 import { openLibrary } from '../library/open-library.ts'
 import { createModeClient } from '../mode/client.ts'
 import { RateLimiter } from '../mode/rate-limiter.ts'
+import { createBridgedFetch } from './fetch-bridge.ts'
 import { syncWorkspace } from './sync-workspace.ts'
-import type { SyncWorkerData, SyncWorkerMessage } from './sync-worker-protocol.ts'
+import type { SyncWorkerInit, SyncWorkerMessage } from './sync-worker-protocol.ts'
 
-const data = workerData as SyncWorkerData
+const data = workerData as SyncWorkerInit
 const port = parentPort!
 const post = (message: SyncWorkerMessage): void => port.postMessage(message)
 const controller = new AbortController()
 port.on('message', (message: { type: string }) => {
   if (message.type === 'cancel') controller.abort()
 })
+post({ type: 'started', threadId })
 
 // "Reports changed" arrives per page and per report; the parent only needs to know now and then (to refresh a search).
 let changed = 0
@@ -30,6 +33,7 @@ try {
   try {
     const client = createModeClient({
       ...data.client,
+      fetch: createBridgedFetch(data.fetchPort),
       limiter: new RateLimiter(data.limiter ?? {}),
     })
     const result = await syncWorkspace({
@@ -49,4 +53,5 @@ try {
   post({ type: 'error', error: toAppError(error) })
 }
 clearInterval(changedTimer)
+data.fetchPort.close()
 port.close()

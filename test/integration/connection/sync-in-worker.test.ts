@@ -1,0 +1,89 @@
+// Every sync the app core runs happens in a worker thread, while its requests still go out through the app's
+// fetch adapter (net.fetch in Electron) over the fetch bridge; the main thread's own library connection sees
+// the result; cancel and "a sync is already running" behave as before.
+import { threadId } from 'node:worker_threads'
+import { afterEach, describe, expect, it } from 'vitest'
+import { listSyncRuns } from '../../../src/main/library/index.ts'
+import { runSyncInWorker } from '../../../src/main/sync/run-sync-in-worker.ts'
+import type { SyncState } from '../../../src/shared/model.ts'
+import { startSimulator, type Simulator } from '../../../src/sim/server.ts'
+import { libraryView, truthView } from '../sync/sync-harness.ts'
+import { createCoreHarness, valueOf, type CoreHarness } from './core-harness.ts'
+
+let h: CoreHarness | null = null
+let sim: Simulator | null = null
+afterEach(async () => {
+  await h?.close()
+  await sim?.close()
+  h = null
+  sim = null
+})
+
+/** The app's fetch adapter, recording what it performs; `delayMs` slows each request so a test can act mid-sync. */
+function recordingFetch(): { fetch: typeof globalThis.fetch; urls: string[]; delayMs: number } {
+  const adapter = {
+    urls: [] as string[],
+    delayMs: 0,
+    fetch: (async (input: string | URL | Request, init?: RequestInit) => {
+      adapter.urls.push(String(input))
+      if (adapter.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, adapter.delayMs))
+      return globalThis.fetch(input, init)
+    }) as typeof globalThis.fetch,
+  }
+  return adapter
+}
+
+const workerThreads = (logs: string[]): number[] =>
+  logs.flatMap((line) => /running in worker thread (\d+)/.exec(line)?.[1] ?? []).map(Number)
+
+describe('app core sync in a worker thread', () => {
+  it('runs the first sync in a worker, with every request through the fetch adapter, and main reads the result', async () => {
+    sim = await startSimulator({ port: 0, seed: 21, reports: 50, rate: null, latencyMs: 0 })
+    const adapter = recordingFetch()
+    h = createCoreHarness({ modeBaseUrl: sim.url, adapters: { fetch: adapter.fetch } })
+    await h.call('connection.connect', { token: sim.token, password: sim.password, workspace: sim.workspace })
+    await h.core.scheduler.idle()
+
+    const threads = workerThreads(h.logs)
+    expect(threads.length).toBe(1)
+    expect(threads[0]).not.toBe(threadId)
+    // The simulator saw nothing that did not pass through the adapter (connect check and the worker's sync alike).
+    expect(adapter.urls.length).toBe(sim.stats().total)
+    const run = listSyncRuns(h.core.connection.getLibrary()!, 1)[0]!
+    expect(run).toMatchObject({ outcome: 'success', kind: 'full', trigger: 'connect' })
+    expect(adapter.urls.length).toBeGreaterThan(run.requests)
+    // Written by the worker's connection, read through the main thread's.
+    expect(libraryView(h.core.connection.getLibrary()!, false)).toEqual(truthView(sim.truth(), false))
+    const changed = h.events.filter((e) => e.event === 'library.changed').map((e) => (e.payload as { reports: number }).reports)
+    expect(changed.some((n) => n > 0)).toBe(true)
+    const states = h.events.filter((e) => e.event === 'sync.state').map((e) => e.payload as SyncState)
+    expect(states.some((s) => s.status === 'syncing' && s.progress?.phase === 'queries')).toBe(true)
+    expect(states.at(-1)).toMatchObject({ status: 'idle', error: null })
+  })
+
+  it('cancels a running worker sync, and refuses a second sync of the workspace while it runs', async () => {
+    sim = await startSimulator({ port: 0, seed: 22, reports: 60, rate: null, latencyMs: 0 })
+    const adapter = recordingFetch()
+    h = createCoreHarness({ modeBaseUrl: sim.url, adapters: { fetch: adapter.fetch } })
+    await h.call('connection.connect', { token: sim.token, password: sim.password, workspace: sim.workspace })
+    await h.core.scheduler.idle()
+
+    adapter.delayMs = 15
+    const syncing = valueOf<SyncState>(await h.call('sync.start', { full: true }))
+    expect(syncing.status).toBe('syncing')
+    for (let i = 0; i < 500 && h.core.scheduler.getState().progress?.phase !== 'queries'; i++) await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(h.core.scheduler.getState().progress?.phase).toBe('queries')
+    // The CLI (or anything else in this process) cannot sync the same library meanwhile.
+    await expect(runSyncInWorker({
+      dataDir: h.dataDir, workspace: sim.workspace,
+      client: { baseUrl: sim.url, token: sim.token, password: sim.password, workspace: sim.workspace },
+      sync: { kind: 'incremental', trigger: 'test' },
+    })).rejects.toMatchObject({ code: 'sync_in_progress' })
+    valueOf(await h.call('sync.cancel'))
+    await h.core.scheduler.idle()
+    expect(h.core.scheduler.getState()).toMatchObject({ status: 'idle', error: null })
+    const [cancelled] = listSyncRuns(h.core.connection.getLibrary()!, 1)
+    expect(cancelled).toMatchObject({ outcome: 'cancelled', kind: 'full', trigger: 'manual' })
+    expect(workerThreads(h.logs).length).toBe(2)
+  })
+})

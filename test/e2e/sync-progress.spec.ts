@@ -44,9 +44,10 @@ test('an empty library says so, and a failed first sync offers Retry, which fill
   const { page } = app
   await expect(page.getByTestId('empty-library')).toBeVisible()
   await expect(page.getByTestId('sync-status')).toContainText('Sync failed', { timeout: 60_000 })
+  await expect(page.getByTestId('empty-library')).toContainText('The sync could not bring your reports')
   await screenshotBothThemes(app, 'library-empty')
 
-  await page.getByTestId('sync-status').click()
+  await page.getByRole('button', { name: 'Open sync details', exact: true }).click()
   const retry = page.getByRole('button', { name: 'Retry' })
   await expect(retry).toBeVisible()
   await screenshotBothThemes(app, 'sync-error')

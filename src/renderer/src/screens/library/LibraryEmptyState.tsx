@@ -1,5 +1,6 @@
 // What the library says when there is nothing to list: the sync has not brought names yet (with its
 // progress), or the query matched nothing (with ways out).
+import { useNavigation } from '../../stores/navigation.ts'
 import { useSync } from '../../stores/sync.ts'
 import { PHASE_LABELS } from '../sync/sync-status.ts'
 import { includesArchived, setArchived, queryTerms } from './query-filters.ts'
@@ -27,6 +28,11 @@ export function LibraryEmptyState({ kind, query, filters, archived, offline, onQ
             <div className="progress" role="progressbar" aria-label="Sync progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined}>
               <div className="progress-bar" style={{ width: `${pct ?? 5}%` }} />
             </div>
+          </>
+        ) : sync?.status === 'error' && sync.error ? (
+          <>
+            <p className="empty-state-body" role="alert">The sync could not bring your reports: {sync.error.message}{sync.error.action ? ` ${sync.error.action}` : ''}</p>
+            <button type="button" className="btn btn-primary" onClick={() => useNavigation.getState().navigate({ name: 'sync' })}>Open sync details</button>
           </>
         ) : offline ? (
           <p className="empty-state-body">You are offline and nothing has been synced yet. Reports appear here after the first sync.</p>

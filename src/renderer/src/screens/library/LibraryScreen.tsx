@@ -139,7 +139,7 @@ export function LibraryScreen() {
               onChange={(e) => changeQuery(e.target.value)}
               onKeyDown={onKeyDown}
             />
-            <kbd className="search-kbd" aria-hidden="true">{isMac() ? '⌘K' : 'Ctrl K'}</kbd>
+            {!query && <kbd className="search-kbd" aria-hidden="true">{isMac() ? '⌘K' : 'Ctrl K'}</kbd>}
           </div>
           <QueryHelp onInsert={(ex) => { changeQuery(query.trim() ? `${query.trim()} ${ex}` : ex, true); input.current?.focus() }} />
           <label className="archived-toggle">

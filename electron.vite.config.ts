@@ -5,7 +5,15 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // The sync runs in a worker thread, which needs its own entry file (src/main/sync/sync-worker-url.ts).
+          'sync-worker': resolve(import.meta.dirname, 'src/main/sync/sync-worker.ts'),
+        },
+        // Shared chunks sit flat beside the entries, so built code finds the worker at `./sync-worker.js`.
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

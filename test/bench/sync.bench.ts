@@ -8,7 +8,9 @@
 // page count: research/mode-api.md §4): Σ(⌈n/30⌉ + 1) per collection listing, the same for spaces, memberships,
 // groups, each group's members and data sources, plus one queries request per report (full sync only).
 // Part 2 (rate limit off): a 10,000-report full sync, with the main thread's event-loop delay monitored throughout:
-// (a) in a worker thread (runSyncInWorker), (b) on the main thread itself (BENCH_SYNC_IN_THREAD=0 skips).
+// (a) the app's path: the app core connects and runs its first sync in a worker thread, whose requests come back
+// over the fetch bridge to this thread's fetch adapter; (b) for comparison, syncWorkspace on the main thread
+// itself (BENCH_SYNC_IN_THREAD=0 skips it). `--loop-only` skips part 1.
 // CPU time per transaction is the process's (all threads), so it is an upper bound for the transaction itself.
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
@@ -19,11 +21,14 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { openLibrary } from '../../src/main/library/open-library.ts'
 import { createModeClient } from '../../src/main/mode/client.ts'
 import { RateLimiter } from '../../src/main/mode/rate-limiter.ts'
-import { runSyncInWorker } from '../../src/main/sync/run-sync-in-worker.ts'
+import { createAppCore } from '../../src/main/app-core.ts'
+import { listSyncRuns } from '../../src/main/library/index.ts'
+import { JsonFileKeyValueStore } from '../../src/main/settings/key-value-store.ts'
 import { syncWorkspace } from '../../src/main/sync/sync-workspace.ts'
-import type { SyncProgress } from '../../src/shared/model.ts'
+import type { SyncProgress, SyncState } from '../../src/shared/model.ts'
 import type { SimStats, SimulatorOptions } from '../../src/sim/server.ts'
 import type { Truth } from '../../src/sim/truth.ts'
+import { createSafeStorageDouble } from '../unit/secrets/safe-storage-double.ts'
 
 const PAGE = 30
 const RATE_PER_S = 40 / 10
@@ -111,70 +116,147 @@ async function rateLimitedPart(): Promise<void> {
   }
 }
 
-async function eventLoopPart(mode: 'worker' | 'thread'): Promise<void> {
+const ms = (ns: number): number => ns / 1e6
+
+interface LoopFigures {
+  max: number
+  p99: number
+  mean: number
+  phaseMax: Map<string, number>
+  /** Between two probe ticks: the longest wall gap, the CPU this thread used in it, and the most CPU in any one gap. */
+  longestGap: { wallMs: number; cpuMs: number; phase: string }
+  maxCpuInGap: number
+}
+
+/**
+ * Watches this thread's event loop: the delay histogram; per phase the longest gap a 5 ms probe timer saw; and
+ * this thread's own CPU time in each gap (process.threadCpuUsage). A long gap with little CPU is the OS giving
+ * the CPU to someone else (other processes, the sync worker); CPU time is what code on this thread blocked.
+ */
+function watchEventLoop(): { setPhase: (phase: string) => void; stop: () => LoopFigures } {
+  const histogram = monitorEventLoopDelay({ resolution: 5 })
+  const phaseMax = new Map<string, number>()
+  let phase = 'starting'
+  let lastTick = performance.now()
+  let lastCpu = process.threadCpuUsage()
+  let longestGap = { wallMs: 0, cpuMs: 0, phase }
+  let maxCpuInGap = 0
+  const probe = setInterval(() => {
+    const now = performance.now()
+    const cpu = process.threadCpuUsage(lastCpu)
+    lastCpu = process.threadCpuUsage()
+    const cpuMs = (cpu.user + cpu.system) / 1000
+    const gap = now - lastTick
+    lastTick = now
+    phaseMax.set(phase, Math.max(phaseMax.get(phase) ?? 0, gap - 5))
+    if (gap > longestGap.wallMs) longestGap = { wallMs: gap, cpuMs, phase }
+    maxCpuInGap = Math.max(maxCpuInGap, cpuMs)
+  }, 5)
+  histogram.enable()
+  return {
+    setPhase: (next) => void (phase = next),
+    stop: () => {
+      histogram.disable()
+      clearInterval(probe)
+      return { max: ms(histogram.max), p99: ms(histogram.percentile(99)), mean: ms(histogram.mean), phaseMax, longestGap, maxCpuInGap }
+    },
+  }
+}
+
+function printLoop(loop: LoopFigures): void {
+  console.log(`    event-loop delay     max ${fmt(loop.max, 1)} ms, p99 ${fmt(loop.p99, 1)} ms, mean ${fmt(loop.mean, 2)} ms   target max ≤ 50 ms`)
+  console.log(`    load average         ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs (event-loop delay includes time other processes held the CPU)`)
+  console.log(`    longest gap by phase ${[...loop.phaseMax].map(([p, v]) => `${p} ${fmt(Math.max(0, v), 1)} ms`).join(', ')}`)
+  console.log(`    main thread's CPU    longest gap ${fmt(loop.longestGap.wallMs, 1)} ms wall held ${fmt(loop.longestGap.cpuMs, 1)} ms of this thread's CPU (${loop.longestGap.phase}); most CPU in any gap ${fmt(loop.maxCpuInGap, 1)} ms (what code on this thread blocked at most)`)
+}
+
+/**
+ * The path the app takes: createAppCore (as src/main/index.ts builds it, with test adapters for the keyring and
+ * settings), connect, and the first sync that connect starts — in a worker thread, its requests performed on
+ * this thread by the `fetch` adapter over the fetch bridge, progress and library.changed events flowing here,
+ * and this thread's own read connection to the library open throughout.
+ */
+async function appEventLoopPart(): Promise<void> {
+  const sim = await startSimProcess({ seed: 12, reports: BIG_REPORTS, rate: null, latencyMs: 0 })
+  const dataDir = mkdtempSync(join(tmpdir(), 'mc-bench-sync-'))
+  const watch = watchEventLoop()
+  let requestsThroughAdapter = 0
+  let libraryChangedEvents = 0
+  const core = createAppCore({
+    version: '0.0.0-bench', electronVersion: null, dataDir, platform: 'linux',
+    openExternal: async () => {}, revealInFolder: () => {}, log: () => {},
+    safeStorage: createSafeStorageDouble('gnome_libsecret'),
+    settingsStore: new JsonFileKeyValueStore(join(dataDir, 'settings.json')),
+    emit: (event, payload) => {
+      if (event === 'sync.state') watch.setPhase((payload as SyncState).progress?.phase ?? (payload as SyncState).status)
+      if (event === 'library.changed') libraryChangedEvents++
+    },
+    // In Electron this is net.fetch; here Node's, on this thread either way.
+    fetch: ((input: string | URL | Request, init?: RequestInit) => {
+      requestsThroughAdapter++
+      return fetch(input, init)
+    }) as typeof fetch,
+    modeBaseUrl: () => sim.url,
+    // The simulator's rate limit is off: pace the client to match (4 requests in flight, the default).
+    modeRequestsPer10s: 10_000_000,
+  })
+  try {
+    await core.start()
+    watch.setPhase('connect')
+    const started = performance.now()
+    const outcome = await core.connection.connect({ token: sim.token, password: sim.password, workspace: sim.workspace, storage: 'session-only' })
+    if (!outcome.ok) throw new Error(`connect failed: ${outcome.error.code}`)
+    await core.scheduler.idle()
+    const wallS = (performance.now() - started) / 1000
+    const loop = watch.stop()
+    const run = listSyncRuns(core.connection.getLibrary()!, 1)[0]!
+    console.log(`\nPart 2a — ${BIG_REPORTS.toLocaleString('en-US')}-report connect + first full sync through the app core (sync in a worker thread, requests over the fetch bridge to this thread's fetch), rate limit off: outcome ${run.outcome}, ${run.requests} sync requests (${requestsThroughAdapter} through the fetch adapter incl. connect), ${libraryChangedEvents} library.changed events, ${fmt(wallS, 1)} s`)
+    printLoop(loop)
+  } finally {
+    await core.dispose()
+    rmSync(dataDir, { recursive: true, force: true })
+    sim.child.stdin!.end()
+  }
+}
+
+/** For comparison: syncWorkspace on this thread (what app-core did before the worker), longest transaction timed. */
+async function threadEventLoopPart(): Promise<void> {
   const sim = await startSimProcess({ seed: 12, reports: BIG_REPORTS, rate: null, latencyMs: 0 })
   const dataDir = mkdtempSync(join(tmpdir(), 'mc-bench-sync-'))
   const library = openLibrary({ dataDir, workspace: sim.workspace, backgroundCheckpoints: process.env.BENCH_SYNC_BG_CHECKPOINTS !== '0' })
   try {
-    const limiter = { requests: 1_000_000, perMs: 1000, concurrency: 4 }
     const client = createModeClient({
       baseUrl: sim.url, token: sim.token, password: sim.password, workspace: sim.workspace,
-      limiter: new RateLimiter(limiter),
+      limiter: new RateLimiter({ requests: 1_000_000, perMs: 1000, concurrency: 4 }),
     })
     let longestTxWall = 0
     let longestTxCpu = 0
-    if (mode === 'thread') {
-      // Every library write is one transaction run synchronously on this thread: time the longest, in wall time and
-      // in CPU time (CPU time is what our code costs; wall time also counts other processes taking the CPU).
-      let depth = 0
-      const transaction = library.transaction.bind(library)
-      library.transaction = <T>(fn: () => T): T => {
-        if (depth > 0) return transaction(fn)
-        depth++
-        const wall0 = performance.now()
-        const cpu0 = process.cpuUsage()
-        try {
-          return transaction(fn)
-        } finally {
-          depth--
-          const cpu = process.cpuUsage(cpu0)
-          longestTxWall = Math.max(longestTxWall, performance.now() - wall0)
-          longestTxCpu = Math.max(longestTxCpu, (cpu.user + cpu.system) / 1000)
-        }
+    // Every library write is one transaction run synchronously on this thread: time the longest, in wall time and
+    // in CPU time (CPU time is what our code costs; wall time also counts other processes taking the CPU).
+    let depth = 0
+    const transaction = library.transaction.bind(library)
+    library.transaction = <T>(fn: () => T): T => {
+      if (depth > 0) return transaction(fn)
+      depth++
+      const wall0 = performance.now()
+      const cpu0 = process.cpuUsage()
+      try {
+        return transaction(fn)
+      } finally {
+        depth--
+        const cpu = process.cpuUsage(cpu0)
+        longestTxWall = Math.max(longestTxWall, performance.now() - wall0)
+        longestTxCpu = Math.max(longestTxCpu, (cpu.user + cpu.system) / 1000)
       }
-    } else {
-      library.close()
     }
-    const histogram = monitorEventLoopDelay({ resolution: 5 })
-    const phaseMax = new Map<string, number>()
-    let phase = 'starting'
-    // A probe timer: the longest gap between ticks per phase says where a block happened.
-    let lastTick = performance.now()
-    const probe = setInterval(() => {
-      const now = performance.now()
-      const gap = now - lastTick - 5
-      lastTick = now
-      phaseMax.set(phase, Math.max(phaseMax.get(phase) ?? 0, gap))
-    }, 5)
-    histogram.enable()
+    const watch = watchEventLoop()
     const started = performance.now()
-    const onProgress = (p: SyncProgress): void => void (phase = p.phase)
-    const result = mode === 'thread'
-      ? await syncWorkspace({ library, client, kind: 'full', trigger: 'bench', onProgress })
-      : await runSyncInWorker({
-        dataDir, workspace: sim.workspace, limiter, onProgress,
-        client: { baseUrl: sim.url, token: sim.token, password: sim.password, workspace: sim.workspace },
-        sync: { kind: 'full', trigger: 'bench' },
-      })
+    const result = await syncWorkspace({ library, client, kind: 'full', trigger: 'bench', onProgress: (p: SyncProgress) => watch.setPhase(p.phase) })
     const wallS = (performance.now() - started) / 1000
-    histogram.disable()
-    clearInterval(probe)
-    const ms = (ns: number): number => ns / 1e6
-    console.log(`\nPart 2${mode === 'worker' ? 'a' : 'b'} — ${BIG_REPORTS.toLocaleString('en-US')}-report full sync ${mode === 'worker' ? 'in a worker thread (runSyncInWorker); main-thread event loop' : 'on the main thread (syncWorkspace, as app-core calls it today)'}, rate limit off: outcome ${result.run.outcome}, ${result.run.requests} requests, ${fmt(wallS, 1)} s`)
-    console.log(`    event-loop delay     max ${fmt(ms(histogram.max), 1)} ms, p99 ${fmt(ms(histogram.percentile(99)), 1)} ms, mean ${fmt(ms(histogram.mean), 2)} ms   target max ≤ 50 ms`)
-    if (mode === 'thread') console.log(`    longest transaction  ${fmt(longestTxWall, 1)} ms wall, ${fmt(longestTxCpu, 1)} ms CPU`)
-    console.log(`    load average         ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs (event-loop delay includes time other processes held the CPU)`)
-    console.log(`    longest gap by phase ${[...phaseMax].map(([p, v]) => `${p} ${fmt(Math.max(0, v), 1)} ms`).join(', ')}`)
+    const loop = watch.stop()
+    console.log(`\nPart 2b — ${BIG_REPORTS.toLocaleString('en-US')}-report full sync on the main thread (syncWorkspace, for comparison; the app no longer does this), rate limit off: outcome ${result.run.outcome}, ${result.run.requests} requests, ${fmt(wallS, 1)} s`)
+    printLoop(loop)
+    console.log(`    longest transaction  ${fmt(longestTxWall, 1)} ms wall, ${fmt(longestTxCpu, 1)} ms CPU`)
   } finally {
     library.close()
     rmSync(dataDir, { recursive: true, force: true })
@@ -191,8 +273,7 @@ async function idleBaseline(ms: number): Promise<void> {
   console.log(`\nBaseline — this process idle for ${ms / 1000} s: event-loop delay max ${fmt(histogram.max / 1e6, 1)} ms, p99 ${fmt(histogram.percentile(99) / 1e6, 1)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs`)
 }
 
-const loopModes: ('worker' | 'thread')[] = process.env.BENCH_SYNC_IN_THREAD === '0' ? ['worker'] : ['worker', 'thread']
-
 if (!process.argv.includes('--loop-only')) await rateLimitedPart()
 await idleBaseline(10_000)
-for (const mode of loopModes) await eventLoopPart(mode)
+await appEventLoopPart()
+if (process.env.BENCH_SYNC_IN_THREAD !== '0') await threadEventLoopPart()

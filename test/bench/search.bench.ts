@@ -50,7 +50,7 @@ const sourceHash = (files: string[]): string => {
 const libraryKey = sourceHash(['src/sim/generator.ts', 'src/sim/sql-templates.ts', 'src/sim/vocabulary.ts',
   'src/main/library/migrations.ts', 'src/main/sql/table-refs.ts', 'test/fixtures/relevance/truth-library.ts'])
 const indexKey = sourceHash(['src/main/search/search-schema.ts', 'src/main/search/index-writer.ts',
-  'src/main/search/query-parser.ts'])
+  'src/main/search/query-parser.ts', 'src/main/search/sql-stopwords.ts'])
 
 const cacheDir = new URL('../../.bench-data/', import.meta.url).pathname
 mkdirSync(cacheDir, { recursive: true })

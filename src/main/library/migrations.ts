@@ -5,7 +5,7 @@
 // APPEND ONLY. Never edit or reorder a migration that has shipped: add a new one at the end. Other modules
 // (the search index, issue 5) append their own migrations to this array — keep them at the end, in order.
 import type { DatabaseSync } from 'node:sqlite'
-import { searchIndexMigration } from '../search/search-schema.ts'
+import { searchIndexMigration, searchSqlStoplistMigration } from '../search/search-schema.ts'
 
 export interface Migration {
   /** What the migration does, for error messages. */
@@ -185,4 +185,5 @@ export const migrations: Migration[] = [
   coreSchema,
   // ← the search index (issue 5) appends its FTS migration(s) here.
   searchIndexMigration,
+  searchSqlStoplistMigration,
 ]

@@ -6,6 +6,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import { tokenizeWords } from './query-parser.ts'
 import { FIELD_TABLES } from './fields.ts'
+import { stripSqlStopwords } from './sql-stopwords.ts'
 
 const statementCache = new WeakMap<DatabaseSync, Map<string, StatementSync>>()
 
@@ -131,7 +132,8 @@ function writeReports(db: DatabaseSync, reportTokens: string[], logChanges: bool
     const description = r.description ?? ''
     const author = [r.creator_name, r.creator_username].filter(Boolean).join(' ')
     const queryNames = [...queries.map((q) => q.name ?? ''), ...charts].join('\n')
-    const sql = queries.map((q) => q.raw_query).join('\n;\n')
+    // SQL grammar words (SELECT, COUNT, GROUP BY…) are not indexed: see sql-stopwords.ts.
+    const sql = stripSqlStopwords(queries.map((q) => q.raw_query).join('\n;\n'))
     const lengths = [
       wordCount(name),
       wordCount(description),
@@ -203,6 +205,9 @@ function pruneChanges(db: DatabaseSync): void {
   prepareCached(db, 'DELETE FROM search_changes WHERE seq < (SELECT max(seq) FROM search_changes) - ?').run(CHANGE_LOG_KEEP)
 }
 
+/** Bumped when the SQL stoplist changes in a way that needs existing libraries re-indexed. */
+export const SQL_STOPLIST_VERSION = '1'
+
 /**
  * Drops and rebuilds the whole index from the library (after a restore, or to recover from a damaged index).
  * Runs in the caller's transaction if there is one, else in its own.
@@ -227,6 +232,9 @@ export function rebuildSearchIndex(db: DatabaseSync, options: { batchSize?: numb
     db.exec('INSERT INTO search_changes(doc_id) VALUES (-1)')
     // Merge the many small FTS segments a bulk load leaves behind: faster queries, smaller file.
     for (const t of FIELD_TABLES) db.exec(`INSERT INTO ${t}(${t}) VALUES ('optimize')`)
+    // The SQL index now leaves grammar words out (searchSqlStoplistMigration checks this).
+    db.prepare(`INSERT INTO meta(key, value) VALUES ('search_sql_stoplist', ?)
+      ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(SQL_STOPLIST_VERSION)
     if (own) db.exec('COMMIT')
   } catch (error) {
     if (own && db.isTransaction) db.exec('ROLLBACK')

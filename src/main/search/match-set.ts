@@ -3,12 +3,16 @@
 // ranking needs (no bm25 pass, no joins), and the exact set the total and facets are counted over.
 import type { DatabaseSync } from 'node:sqlite'
 import { FIELD_TABLES } from './fields.ts'
+
+const SQL_FIELD_INDEX = FIELD_TABLES.indexOf('search_sql_fts')
 import { prepareCached } from './index-writer.ts'
 
 /** One positive or excluded word of the query, as FTS5 text, plus reports matched outside FTS. */
 export interface TermExpr {
   /** FTS5 MATCH text (already quoted; never user syntax). */
   fts: string
+  /** MATCH text for the SQL index when it differs (short prefixes match whole words there); null skips SQL. */
+  sqlFts?: string | null
   /** Reports that also match, in the given field bit (identifier substrings of table names). */
   extra?: { ids: ArrayLike<number>; field: number }
 }
@@ -126,7 +130,10 @@ export function matchTerm(db: DatabaseSync, term: TermExpr, capacity: number, bu
       fields[id]! |= bit
     }
   }
-  FIELD_TABLES.forEach((table, f) => add(cache.read(db, table, term.fts), 1 << f))
+  FIELD_TABLES.forEach((table, f) => {
+    const match = f === SQL_FIELD_INDEX && term.sqlFts !== undefined ? term.sqlFts : term.fts
+    if (match !== null) add(cache.read(db, table, match), 1 << f)
+  })
   if (term.extra) add(term.extra.ids, term.extra.field)
   return { fields, count, ids: ids.subarray(0, count) }
 }

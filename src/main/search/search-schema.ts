@@ -15,7 +15,7 @@
 // - search_terms + trigram index: distinct words of names (reports, collections, people, tables, queries),
 //   the vocabulary the typo-tolerant fallback looks for near-misses in.
 import type { DatabaseSync } from 'node:sqlite'
-import { rebuildSearchIndex } from './index-writer.ts'
+import { SQL_STOPLIST_VERSION, rebuildSearchIndex } from './index-writer.ts'
 
 export const SEARCH_SCHEMA_SQL = `
   CREATE TABLE search_docs (
@@ -84,6 +84,20 @@ export const searchIndexMigration = {
   up(db: DatabaseSync): void {
     db.exec(SEARCH_SCHEMA_SQL)
     // A library synced before search existed gets its documents now (inside the migration's transaction).
+    rebuildSearchIndex(db)
+  },
+}
+
+/**
+ * Libraries indexed before SQL grammar words were left out of the SQL index (sql-stopwords.ts) are re-indexed
+ * once. A library built since (its search index migration rebuilds with the stoplist) records the stoplist
+ * version in meta and skips this.
+ */
+export const searchSqlStoplistMigration = {
+  name: 'search index: SQL bodies re-indexed without SQL grammar words',
+  up(db: DatabaseSync): void {
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'search_sql_stoplist'").get() as { value: string } | undefined
+    if (row?.value === SQL_STOPLIST_VERSION) return
     rebuildSearchIndex(db)
   },
 }

@@ -11,6 +11,7 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite'
 import type { FacetCount, SearchFacets, SearchHit, SearchRequest, SearchResult, Snippet } from '../../shared/model.ts'
 import { DocStore } from './doc-store.ts'
+import { COLLECTION_LABEL_SQL, FacetLabels, collectionLabel } from './facet-labels.ts'
 import type { SetLists } from './doc-store.ts'
 import { FIELD_WEIGHTS, META_FIELD, SQL_FIELD } from './fields.ts'
 import { prepareCached } from './index-writer.ts'
@@ -19,6 +20,7 @@ import type { TermExpr, TermMatch } from './match-set.ts'
 import { parseSearchQuery, termToFts } from './query-parser.ts'
 import type { ParsedQuery, SearchTerm } from './query-parser.ts'
 import { firstMatch, markText } from './snippets.ts'
+import { isSqlStopwordAt } from './sql-stopwords.ts'
 import type { MatchToken } from './snippets.ts'
 import { findNearTerms } from './typo-fallback.ts'
 
@@ -49,6 +51,7 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
   const buffers = new MatchBuffers()
   // 4M rows = 16 MB at most.
   const rowidCache = new RowidCache(options.wordCacheRows ?? 4_000_000)
+  const labels = new FacetLabels(db)
   tuneReadConnection(db)
 
   function search(request: SearchRequest): SearchResult {
@@ -72,7 +75,8 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
     const parsed = parseSearchQuery(request.query)
     store.refresh()
     rowidCache.validate(store.seq)
-    const ctx: QueryContext = { db, store, buffers, rowidCache, today: now().getTime() / 86_400_000, memo: new Map() }
+    labels.validate(store.seq)
+    const ctx: QueryContext = { db, store, buffers, rowidCache, labels, today: now().getTime() / 86_400_000, memo: new Map() }
 
     const filter = buildFilter(ctx, parsed)
     const terms = parsed.terms.map((t) => termExpr(ctx, t))
@@ -131,6 +135,7 @@ interface QueryContext {
   memo: Map<string, TermMatch>
   buffers: MatchBuffers
   rowidCache: RowidCache
+  labels: FacetLabels
 }
 
 interface RankedRow {
@@ -158,10 +163,21 @@ function emptyOutcome(): QueryOutcome {
  */
 function termExpr(ctx: QueryContext, t: SearchTerm): TermExpr {
   const fts = termToFts(t)
-  if (!t.identifier) return { fts }
+  const sqlFts = sqlMatchOf(t)
+  if (!t.identifier) return { fts, sqlFts }
   const tableIds = tablesContaining(ctx.db, t.raw.toLowerCase(), 500)
-  if (tableIds.length === 0) return { fts }
-  return { fts, extra: { ids: docsReadingTables(ctx.store, tableIds), field: META_FIELD } }
+  if (tableIds.length === 0) return { fts, sqlFts }
+  return { fts, sqlFts, extra: { ids: docsReadingTables(ctx.store, tableIds), field: META_FIELD } }
+}
+
+/**
+ * In SQL bodies a prefix of one or two letters matches whole words only: "gr" as a prefix would match most
+ * of the library's SQL (and tells nothing); in names and descriptions it still prefix-matches as you type.
+ * undefined: the same MATCH text as the other fields.
+ */
+function sqlMatchOf(t: SearchTerm): string | undefined {
+  if (!t.prefix || (t.tokens[t.tokens.length - 1] ?? '').length > 2) return undefined
+  return termToFts({ ...t, prefix: false })
 }
 
 /** Documents that read any of these tables (a scan of the in-memory table lists). */
@@ -176,7 +192,7 @@ function docsReadingTables(store: DocStore, tableIds: number[]): number[] {
 }
 
 function matchOf(ctx: QueryContext, term: TermExpr): TermMatch {
-  const key = term.extra ? `${term.fts}\u0000extra` : term.fts
+  const key = `${term.fts}\u0000${term.sqlFts === undefined ? '' : String(term.sqlFts)}${term.extra ? '\u0000extra' : ''}`
   let m = ctx.memo.get(key)
   if (!m) {
     m = matchTerm(ctx.db, term, ctx.store.capacity, ctx.buffers, ctx.rowidCache)
@@ -272,7 +288,7 @@ function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExpr[], fi
       top.offer(id, inFields ? 1 : 0, score * boosts[id]!)
     }
   }
-  const facets = matched === null ? emptyFacets() : countFacets(ctx.db, store, matched.subarray(0, total), facetSize)
+  const facets = matched === null ? emptyFacets() : countFacets(ctx.labels, store, matched.subarray(0, total), facetSize)
   return { total, top: top.result(store), facets }
 }
 
@@ -313,8 +329,13 @@ class TopN {
     this.down(0)
   }
   private swap(i: number, j: number): void {
-    ;[this.ids[i], this.ids[j]] = [this.ids[j]!, this.ids[i]!]
-    ;[this.keys[i], this.keys[j]] = [this.keys[j]!, this.keys[i]!]
+    // (Not a destructuring swap: that allocates an array per swap.)
+    const id = this.ids[i]!
+    this.ids[i] = this.ids[j]!
+    this.ids[j] = id
+    const key = this.keys[i]!
+    this.keys[i] = this.keys[j]!
+    this.keys[j] = key
   }
   private up(i: number): void {
     while (i > 0) {
@@ -452,11 +473,16 @@ function exactOrContains(db: DatabaseSync, exactSql: string, containsSql: string
   return [...new Set(rows.map((r) => String(r.v)))]
 }
 
+/**
+ * By token, name or label: `collection:Personal` is every personal collection (they are all named that),
+ * `collection:"Personal — ana"` (the label facets show) is ana's.
+ */
 function resolveCollections(db: DatabaseSync, value: string): string[] {
   return exactOrContains(
     db,
-    'SELECT token AS v FROM collections WHERE token = ? OR lower(name) = lower(?)',
-    `SELECT token AS v FROM collections WHERE instr(lower(name), lower(?)) > 0 OR instr(lower(token), lower(?)) > 0`,
+    `SELECT token AS v FROM collections c WHERE token = ?1 OR lower(name) = lower(?2) OR lower(${COLLECTION_LABEL_SQL}) = lower(?2)`,
+    `SELECT token AS v FROM collections c
+      WHERE instr(lower(${COLLECTION_LABEL_SQL}), lower(?2)) > 0 OR instr(lower(token), lower(?1)) > 0`,
     value,
   )
 }
@@ -496,7 +522,7 @@ function emptyFacets(): SearchFacets {
 }
 
 /** Facet counts over the match set: one pass over arrays indexed by interned values and sets, then the sets expanded. */
-function countFacets(db: DatabaseSync, store: DocStore, ids: Int32Array, size: number): SearchFacets {
+function countFacets(labels: FacetLabels, store: DocStore, ids: Int32Array, size: number): SearchFacets {
   const collections = new Int32Array(store.collections.values.length)
   const authors = new Int32Array(store.authors.values.length)
   const sourceSets = new Int32Array(store.sources.sets.length)
@@ -525,27 +551,31 @@ function countFacets(db: DatabaseSync, store: DocStore, ids: Int32Array, size: n
   }
   const sources = expand(sourceSets, store.sources.sets, store.dataSources.values.length)
   const tables = expand(tableSets, store.tables.sets, store.maxTableId + 1)
-  const label = (sql: string) => (v: string) =>
-    (prepareCached(db, sql).get(v) as { name: string | null } | undefined)?.name ?? null
-  const tableValues: string[] = []
-  const tableValue = (i: number): string => (tableValues[i] ??= tableNameOf(db, i))
   return {
-    collections: facet(collections, size, (i) => store.collections.values[i]!, label('SELECT name FROM collections WHERE token = ?')),
-    authors: facet(authors, size, (i) => store.authors.values[i]!, label('SELECT name FROM members WHERE username = ?')),
-    dataSources: facet(sources, size, (i) => store.dataSources.values[i]!, label('SELECT name FROM data_sources WHERE id = ?')),
-    tables: facet(tables, size, tableValue, () => null),
+    collections: facet(collections, size, (i) => store.collections.values[i]!, (v) => labels.collection(v)),
+    authors: facet(authors, size, (i) => store.authors.values[i]!, (v) => labels.author(v)),
+    dataSources: facet(sources, size, (i) => store.dataSources.values[i]!, (v) => labels.dataSource(v)),
+    tables: facet(tables, size, (i) => labels.table(i), () => null),
   }
 }
 
-function tableNameOf(db: DatabaseSync, id: number): string {
-  return String((prepareCached(db, 'SELECT name FROM search_table_names WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '')
-}
-
-/** Indexes of the `size` largest non-zero counts, ties by value (as text). */
+/**
+ * Indexes of the `size` largest non-zero counts, ties by value (as text). Only values that can make the list
+ * are compared by text: those counted more than the size-th largest count, and those tied with it.
+ */
 function top(counts: Int32Array, size: number, valueOf: (i: number) => string): number[] {
   const nonZero: number[] = []
   for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) nonZero.push(i)
-  nonZero.sort((a, b) => counts[b]! - counts[a]! || (valueOf(a) < valueOf(b) ? -1 : valueOf(a) > valueOf(b) ? 1 : 0))
+  if (nonZero.length > size) {
+    const sorted = nonZero.map((i) => counts[i]!).sort((a, b) => b - a)
+    const cut = sorted[size - 1]!
+    let k = 0
+    for (const i of nonZero) if (counts[i]! >= cut) nonZero[k++] = i
+    nonZero.length = k
+  }
+  const text = new Map<number, string>()
+  for (const i of nonZero) text.set(i, valueOf(i))
+  nonZero.sort((a, b) => counts[b]! - counts[a]! || (text.get(a)! < text.get(b)! ? -1 : text.get(a)! > text.get(b)! ? 1 : 0))
   return nonZero.slice(0, size)
 }
 
@@ -569,7 +599,8 @@ function fuzzyTerms(db: DatabaseSync, q: ParsedQuery, exact: TermExpr[]): { term
     if (near.length === 0) return base
     changed = true
     for (const w of near) tokens.push({ token: w, prefix: false })
-    return { ...base, fts: `(${[base.fts, ...near.map((w) => `"${w}"`)].join(' OR ')})` }
+    // (Near spellings are only looked for words of 4+ letters, which match SQL like any other field.)
+    return { ...base, fts: `(${[base.fts, ...near.map((w) => `"${w}"`)].join(' OR ')})`, sqlFts: undefined }
   })
   return changed ? { terms, tokens } : null
 }
@@ -582,6 +613,8 @@ interface HitRow {
   description: string | null
   collection_token: string | null
   collection_name: string | null
+  collection_personal: number | null
+  collection_owner: string | null
   creator_username: string | null
   creator_name: string | null
   updated_at: string | null
@@ -593,8 +626,10 @@ function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isFuzzy: (
   if (page.length === 0) return []
   const readHit = prepareCached(
     db,
-    `SELECT r.token, r.name, r.description, r.collection_token, c.name AS collection_name, r.creator_username,
-            m.name AS creator_name, coalesce(r.edited_at, r.last_saved_at, r.updated_at) AS updated_at, r.archived
+    `SELECT r.token, r.name, r.description, r.collection_token, c.name AS collection_name,
+            (c.is_personal = 1 OR c.space_type = 'private') AS collection_personal, c.owner_username AS collection_owner,
+            r.creator_username, m.name AS creator_name, coalesce(r.edited_at, r.last_saved_at, r.updated_at) AS updated_at,
+            r.archived
        FROM reports r
        LEFT JOIN collections c ON c.token = r.collection_token
        LEFT JOIN members m ON m.username = r.creator_username
@@ -614,7 +649,7 @@ function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isFuzzy: (
     hits.push({
       token: r.token,
       name: r.name ?? UNTITLED,
-      collection: r.collection_name,
+      collection: r.collection_name === null ? null : collectionLabel(r.collection_name, r.collection_personal === 1, r.collection_owner),
       collectionToken: r.collection_token,
       author: r.creator_name,
       authorUsername: r.creator_username,
@@ -641,7 +676,10 @@ function snippetFor(db: DatabaseSync, r: HitRow, tokens: MatchToken[]): Snippet 
   const queries = prepareCached(db, 'SELECT name, raw_query FROM queries WHERE report_token = ? ORDER BY position')
     .all(r.token) as Array<{ name: string | null; raw_query: string }>
   for (const q of queries) {
-    if (firstMatch(q.raw_query, tokens) >= 0) return { field: 'sql', text: markText(q.raw_query, tokens) }
+    // SQL grammar words are not indexed, so COUNT(*) is not what a search for "count" found.
+    if (firstMatch(q.raw_query, tokens, isSqlStopwordAt) >= 0) {
+      return { field: 'sql', text: markText(q.raw_query, tokens, 160, isSqlStopwordAt) }
+    }
   }
   const others: Array<[Snippet['field'], string | null]> = [
     ['query', queries.map((q) => q.name ?? '').join(' · ')],

@@ -10,25 +10,33 @@ export interface MatchToken {
 
 const WORD = /[\p{L}\p{N}]+/gu
 
+/** Words that never count as a match where they stand (SQL grammar words in SQL text: sql-stopwords.ts). */
+export type IgnoreWord = (text: string, start: number, end: number) => boolean
+
+// ASCII words need only lowercasing; Unicode normalisation per word is most of the cost of marking a long SQL.
+const NON_ASCII = /[^ -~\t\n\r]/
+
 function matches(word: string, tokens: MatchToken[]): boolean {
-  const w = foldText(word)
+  const w = NON_ASCII.test(word) ? foldText(word) : word.toLowerCase()
   return tokens.some((t) => (t.prefix ? w.startsWith(t.token) : w === t.token))
 }
 
 /** Index of the first matching word in text, or -1. */
-export function firstMatch(text: string, tokens: MatchToken[]): number {
+export function firstMatch(text: string, tokens: MatchToken[], ignore?: IgnoreWord): number {
   if (tokens.length === 0) return -1
-  for (const m of text.matchAll(WORD)) if (matches(m[0], tokens)) return m.index
+  for (const m of text.matchAll(WORD)) {
+    if (matches(m[0], tokens) && !(ignore && ignore(text, m.index, m.index + m[0].length))) return m.index
+  }
   return -1
 }
 
 /** The text (or a window of it around the first match, for long text) with every matching word marked. */
-export function markText(text: string, tokens: MatchToken[], maxLength = 160): string {
+export function markText(text: string, tokens: MatchToken[], maxLength = 160, ignore?: IgnoreWord): string {
   let body = text.replace(/\s+/g, ' ').trim()
   let lead = ''
   let tail = ''
   if (body.length > maxLength) {
-    const at = Math.max(0, firstMatch(body, tokens))
+    const at = Math.max(0, firstMatch(body, tokens, ignore))
     let start = Math.max(0, at - Math.floor(maxLength / 3))
     if (start > 0) {
       const space = body.indexOf(' ', start)
@@ -43,6 +51,7 @@ export function markText(text: string, tokens: MatchToken[], maxLength = 160): s
     }
     body = body.slice(start, end)
   }
-  const out = body.replace(WORD, (w) => (matches(w, tokens) ? MARK_START + w + MARK_END : w))
+  const out = body.replace(WORD, (w: string, at: number) =>
+    matches(w, tokens) && !(ignore && ignore(body, at, at + w.length)) ? MARK_START + w + MARK_END : w)
   return lead + out + tail
 }

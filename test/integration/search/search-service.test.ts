@@ -102,6 +102,43 @@ describe('search service', () => {
     expect(sub.total).toBeGreaterThan(0)
   })
 
+  it('does not match SQL grammar words in SQL ("count" is not every COUNT(*)), but does in names and identifiers', () => {
+    const countInSql = one<{ n: number }>(`SELECT count(DISTINCT report_token) AS n FROM queries WHERE raw_query LIKE '%COUNT(%'`).n
+    expect(countInSql).toBeGreaterThan(20)
+    const r = search('count', { limit: 500 })
+    expect(r.total).toBeLessThan(countInSql / 2)
+    // What still matches says "count" somewhere other than a bare COUNT(: a name, a field, or an identifier.
+    for (const hit of r.hits.filter((h) => h.snippet?.field === 'sql')) {
+      expect(hit.snippet?.text).not.toMatch(new RegExp(`${MARK_START}count${MARK_END}\\(`, 'i'))
+    }
+    // Two letters match whole words only in SQL: "gr" does not find every GROUP BY.
+    const groupBy = one<{ n: number }>(`SELECT count(DISTINCT report_token) AS n FROM queries WHERE raw_query LIKE '%GROUP BY%'`).n
+    expect(search('gr').total).toBeLessThan(groupBy / 2)
+    // Identifiers made of grammar words stay searchable.
+    const id = one<{ w: string } | undefined>(
+      `SELECT lower(substr(raw_query, instr(lower(raw_query), 'total_'), 12)) AS w FROM queries WHERE lower(raw_query) LIKE '%total\\_%' ESCAPE '\\' LIMIT 1`)
+    if (id) expect(search(id.w.replace(/[^a-z_].*$/, '')).total).toBeGreaterThan(0)
+  })
+
+  it('labels personal collections with their owner in hits and facets, and filters by either', () => {
+    const personal = db.prepare(`SELECT token, owner_username AS owner FROM collections WHERE is_personal = 1 AND owner_username IS NOT NULL
+      AND token IN (SELECT collection_token FROM reports WHERE archived = 0)`).all() as Array<{ token: string; owner: string }>
+    expect(personal.length).toBeGreaterThan(1)
+    const all = search('collection:Personal', { limit: 500 })
+    const expected = one<{ n: number }>(`SELECT count(*) AS n FROM reports r JOIN collections c ON c.token = r.collection_token
+      WHERE r.archived = 0 AND c.is_personal = 1`).n
+    expect(all.total).toBe(expected)
+    expect(all.hits.every((h) => /^Personal — \S+$/.test(h.collection ?? ''))).toBe(true)
+    const labels = all.facets.collections.map((f) => f.label)
+    expect(new Set(labels).size).toBe(labels.length) // no "Personal" listed twice
+    const first = all.facets.collections[0]!
+    expect(first.label).toMatch(/^Personal — /)
+    // Choosing the facet puts its label in the query: that narrows to one person's collection.
+    const mine = search(`collection:"${first.label}"`, { limit: 500 })
+    expect(mine.total).toBe(first.count)
+    expect(mine.hits.every((h) => h.collection === first.label && h.collectionToken === first.value)).toBe(true)
+  })
+
   it('never errors on malformed input', () => {
     for (const q of ['"unbalanced', 'NEAR(a b', 'a OR', '***', ':', 'collection:', 'updated:>nope', '^x', '(((']) {
       expect(() => search(q)).not.toThrow()

@@ -16,8 +16,8 @@ import type { ConnectionProfile, SettingsService } from '../settings/settings-se
 import type { ConnectOutcome } from '../../shared/contract.ts'
 import type { AppError, ConnectInput, ConnectionStatus, CredentialStorage, StorageOptions } from '../../shared/model.ts'
 import { parseWorkspaceInput } from '../../shared/workspace-name.ts'
-import { runSyncInWorker, type RunSyncInWorkerOptions } from '../sync/run-sync-in-worker.ts'
-import type { SyncResult } from '../sync/sync-workspace.ts'
+import { runSyncInWorker, SyncWorkerStartError, type RunSyncInWorkerOptions } from '../sync/run-sync-in-worker.ts'
+import { syncWorkspace, type SyncResult } from '../sync/sync-workspace.ts'
 import { connectError } from './connect-errors.ts'
 
 /** A running local Mode simulator serving the sample workspace. */
@@ -331,19 +331,28 @@ export class ConnectionService {
       library,
       createClient: (options = {}) =>
         createModeClient({ ...options, fetch: options.fetch ?? fetchImpl, baseUrl: profile.apiBase, workspace: profile.workspace, token: credentials.token, password: credentials.password, limiter }),
-      runSync: ({ signal, onProgress, onLibraryChanged, onStarted, ...sync }) =>
-        runSyncInWorker({
-          dataDir: this.options.dataDir,
-          workspace: profile.workspace,
-          // In memory only (workerData): the worker builds its client's Authorization header from them.
-          client: { baseUrl: profile.apiBase, workspace: profile.workspace, token: credentials.token, password: credentials.password },
-          // The worker's limiter paces like this session's; chart fetches on this thread keep the shared one.
-          limiter: { requests: limiter.requestsPerWindow, perMs: limiter.windowMs, capacity: limiter.capacity, concurrency: limiter.concurrency },
-          sync,
-          fetch: fetchImpl,
-          workerUrl: this.options.syncWorkerUrl,
-          signal, onProgress, onLibraryChanged, onStarted,
-        }),
+      runSync: async ({ signal, onProgress, onLibraryChanged, onStarted, ...sync }) => {
+        try {
+          return await runSyncInWorker({
+            dataDir: this.options.dataDir,
+            workspace: profile.workspace,
+            // In memory only (workerData): the worker builds its client's Authorization header from them.
+            client: { baseUrl: profile.apiBase, workspace: profile.workspace, token: credentials.token, password: credentials.password },
+            // The worker's limiter paces like this session's; chart fetches on this thread keep the shared one.
+            limiter: { requests: limiter.requestsPerWindow, perMs: limiter.windowMs, capacity: limiter.capacity, concurrency: limiter.concurrency },
+            sync,
+            fetch: fetchImpl,
+            workerUrl: this.options.syncWorkerUrl,
+            signal, onProgress, onLibraryChanged, onStarted,
+          })
+        } catch (error) {
+          if (!(error instanceof SyncWorkerStartError)) throw error
+          // A build whose worker file cannot load must still sync: on this thread, slower for the UI but correct.
+          this.options.log?.(`[sync] the sync worker could not start (${errorCodeOf(error.cause)}); syncing on the main thread`)
+          const client = createModeClient({ fetch: fetchImpl, baseUrl: profile.apiBase, workspace: profile.workspace, token: credentials.token, password: credentials.password, limiter })
+          return syncWorkspace({ ...sync, library, client, signal, onProgress, onLibraryChanged })
+        }
+      },
     }
   }
 
@@ -383,6 +392,11 @@ export class ConnectionService {
     this.queue = run.catch(() => {})
     return run
   }
+}
+
+function errorCodeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : error instanceof Error ? error.name : 'error'
 }
 
 function fail(error: AppError): ConnectOutcome {

@@ -97,13 +97,11 @@ export function serveFetchBridge(port: MessagePort, fetchImpl: typeof globalThis
     const controller = new AbortController()
     inFlight.set(request.id, controller)
     try {
-      const response = await fetchImpl(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        redirect: request.redirect,
-        signal: controller.signal,
-      })
+      // Only standard, present fields: net.fetch builds a Request from them as Node's fetch does.
+      const init: RequestInit = { method: request.method, headers: new Headers(request.headers), signal: controller.signal }
+      if (request.body !== null) init.body = request.body
+      if (request.redirect !== undefined) init.redirect = request.redirect
+      const response = await fetchImpl(request.url, init)
       const body = response.body === null ? null : await response.arrayBuffer()
       if (controller.signal.aborted) return
       const headers = [...response.headers.entries()]

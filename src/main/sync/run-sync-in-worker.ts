@@ -24,6 +24,14 @@ export interface RunSyncInWorkerOptions extends SyncWorkerData {
   workerUrl?: URL
 }
 
+/** The worker never started (its entry file missing or unloadable): nothing was synced; the caller may sync elsewhere. */
+export class SyncWorkerStartError extends AppFailure {
+  constructor(cause: unknown) {
+    super('internal', 'The sync could not start.', 'Try again; if it keeps happening, restart the app.', { cause })
+    this.name = 'SyncWorkerStartError'
+  }
+}
+
 export async function runSyncInWorker(options: RunSyncInWorkerOptions): Promise<SyncResult> {
   const release = claimLibraryPath(libraryPath(options.dataDir, options.workspace))
   const { signal, onProgress, onLibraryChanged, onStarted, workerUrl, fetch: fetchImpl, ...data } = options
@@ -36,13 +44,14 @@ export async function runSyncInWorker(options: RunSyncInWorkerOptions): Promise<
   } catch (error) {
     bridge.close()
     release()
-    throw new AppFailure('internal', 'The sync could not start.', 'Try again; if it keeps happening, restart the app.', { cause: error })
+    throw new SyncWorkerStartError(error)
   }
   const cancel = (): void => worker.postMessage({ type: 'cancel' })
   if (signal?.aborted) cancel()
   signal?.addEventListener('abort', cancel, { once: true })
   return new Promise<SyncResult>((resolve, reject) => {
     let settled = false
+    let started = false
     const finish = (fn: () => void): void => {
       if (settled) return
       settled = true
@@ -52,13 +61,20 @@ export async function runSyncInWorker(options: RunSyncInWorkerOptions): Promise<
       fn()
     }
     worker.on('message', (message: SyncWorkerMessage) => {
-      if (message.type === 'started') onStarted?.({ threadId: message.threadId })
+      if (message.type === 'started') {
+        started = true
+        onStarted?.({ threadId: message.threadId })
+      }
       else if (message.type === 'progress') onProgress?.(message.progress)
       else if (message.type === 'changed') onLibraryChanged?.({ reports: message.reports })
       else if (message.type === 'done') finish(() => resolve(message.result))
       else finish(() => reject(new AppFailure(message.error.code, message.error.message, message.error.action)))
     })
-    worker.on('error', (error) => finish(() => reject(new AppFailure('internal', 'The sync stopped unexpectedly.', 'Try again; if it keeps happening, restart the app.', { cause: error }))))
-    worker.on('exit', (code) => finish(() => reject(new AppFailure('internal', `The sync stopped unexpectedly (worker exit ${code}).`, 'Try again.'))))
+    worker.on('error', (error) => finish(() => reject(started
+      ? new AppFailure('internal', 'The sync stopped unexpectedly.', 'Try again; if it keeps happening, restart the app.', { cause: error })
+      : new SyncWorkerStartError(error))))
+    worker.on('exit', (code) => finish(() => reject(started
+      ? new AppFailure('internal', `The sync stopped unexpectedly (worker exit ${code}).`, 'Try again.')
+      : new SyncWorkerStartError(new Error(`worker exit ${code}`)))))
   })
 }

@@ -1,6 +1,7 @@
 // Every sync the app core runs happens in a worker thread, while its requests still go out through the app's
 // fetch adapter (net.fetch in Electron) over the fetch bridge; the main thread's own library connection sees
 // the result; cancel and "a sync is already running" behave as before.
+import { pathToFileURL } from 'node:url'
 import { threadId } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import { listSyncRuns } from '../../../src/main/library/index.ts'
@@ -85,5 +86,16 @@ describe('app core sync in a worker thread', () => {
     const [cancelled] = listSyncRuns(h.core.connection.getLibrary()!, 1)
     expect(cancelled).toMatchObject({ outcome: 'cancelled', kind: 'full', trigger: 'manual' })
     expect(workerThreads(h.logs).length).toBe(2)
+  })
+
+  it('syncs on the main thread when the worker cannot start (a build whose worker file is missing)', async () => {
+    sim = await startSimulator({ port: 0, seed: 23, reports: 20, rate: null, latencyMs: 0 })
+    h = createCoreHarness({ modeBaseUrl: sim.url, adapters: { syncWorkerUrl: pathToFileURL('/nonexistent/mode-companion/sync-worker.js') } })
+    await h.call('connection.connect', { token: sim.token, password: sim.password, workspace: sim.workspace })
+    await h.core.scheduler.idle()
+    expect(workerThreads(h.logs)).toEqual([])
+    expect(h.logs.some((line) => /the sync worker could not start \((ERR_)?MODULE_NOT_FOUND\); syncing on the main thread/.test(line))).toBe(true)
+    expect(listSyncRuns(h.core.connection.getLibrary()!, 1)[0]).toMatchObject({ outcome: 'success', kind: 'full' })
+    expect(libraryView(h.core.connection.getLibrary()!, false)).toEqual(truthView(sim.truth(), false))
   })
 })

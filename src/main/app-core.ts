@@ -145,12 +145,15 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
   async function onSessionChange(change: SessionChange): Promise<void> {
     if (change.type === 'ended') {
       // The library is about to close (or change hands): stop the sync that writes to it, and wait for it.
+      void ctx.search.warm(null)
       scheduler.stop()
       await scheduler.idle()
       adapters.emit('sync.state', scheduler.getState())
       return
     }
     adapters.emit('library.changed', { reports: 0 })
+    // Search loads its per-report attributes in the background now, not on the first keystroke.
+    void ctx.search.warm(connection.getLibrary())
     if (change.type === 'connected') {
       scheduler.start()
       // The first sync starts at once; a new library is synced in full by the engine's own rule.

@@ -24,6 +24,8 @@ export class Dictionary {
 }
 
 const NO_VALUE = -1
+/** Documents read per statement when loading everything at once. */
+const LOAD_CHUNK = 20_000
 
 /**
  * Small integer sets per document (its tables, its data sources), interned: documents with the same set
@@ -149,6 +151,8 @@ export class DocStore {
    */
   refresh(): void {
     const s = this.prepare()
+    // A background load in progress (warm-up) is finished now: this search needs every document.
+    if (this.loading !== null) while (!this.loadSome(LOAD_CHUNK)) { /* bounded: each call reads the next chunk */ }
     const max = Number((s.maxSeq.get() as { s: number | null }).s ?? 0)
     if (max === this.seq) return
     if (this.seq < 0 || max < this.seq) {
@@ -180,7 +184,7 @@ export class DocStore {
     const columns = `id, report_token, archived, collection_token, creator_username, edited_days, popularity, source_ids,
       table_ids, name_len, desc_len, meta_len, sql_len`
     const one = this.db.prepare(`SELECT ${columns} FROM search_docs WHERE id = ?`)
-    const all = this.db.prepare(`SELECT ${columns} FROM search_docs WHERE id > ? ORDER BY id LIMIT 20000`)
+    const all = this.db.prepare(`SELECT ${columns} FROM search_docs WHERE id > ? ORDER BY id LIMIT ?`)
     const since = this.db.prepare('SELECT doc_id FROM search_changes WHERE seq > ?')
     for (const st of [one, all, since]) st.setReturnArrays(true)
     this.statements = {
@@ -193,7 +197,26 @@ export class DocStore {
     return this.statements
   }
 
+  /** A load in progress: documents after this id are still to be read; `seq` is what the store is at once done. */
+  private loading: { after: number; seq: number } | null = null
+
+  /** Whether every document has been read (false before the first load and while a background load runs). */
+  get loaded(): boolean {
+    return this.seq >= 0 && this.loading === null
+  }
+
   private loadAll(seq: number): void {
+    this.beginLoad(seq)
+    while (!this.loadSome(LOAD_CHUNK)) { /* bounded: each call reads the next chunk */ }
+  }
+
+  /**
+   * Starts loading every document over several calls of loadSome, which may run outside any transaction and
+   * between other work (the warm-up at library open). Consistent anyway: `seq` is read before the first
+   * chunk, so every change committed while the chunks were read is in the change log after it, and the next
+   * refresh() re-reads those documents.
+   */
+  beginLoad(seq = Number((this.prepare().maxSeq.get() as { s: number | null }).s ?? 0)): void {
     this.capacity = 0
     this.count = 0
     this.lengthSums = [0, 0, 0, 0]
@@ -201,14 +224,25 @@ export class DocStore {
     this.sources.reset()
     this.tables.reset()
     this.grow(1024)
+    this.seq = -1
+    this.loading = { after: -1, seq }
+  }
+
+  /** Reads up to about `rows` more documents of a load begun with beginLoad. True when the load is complete. */
+  loadSome(rows: number): boolean {
+    const state = this.loading
+    if (state === null) return true
+    const all = this.prepare().all
     // In chunks with all(): materialising rows in batches is about twice as fast as iterating one by one.
-    for (let after = -1; ;) {
-      const rows = this.prepare().all.all(after) as unknown as DocRow[]
-      for (const row of rows) this.put(row)
-      if (rows.length < 20_000) break
-      after = Number(rows[rows.length - 1]![0])
+    const batch = all.all(state.after, Math.max(1, rows)) as unknown as DocRow[]
+    for (const row of batch) this.put(row)
+    if (batch.length === Math.max(1, rows)) {
+      state.after = Number(batch[batch.length - 1]![0])
+      return false
     }
-    this.seq = seq
+    this.loading = null
+    this.seq = state.seq
+    return true
   }
 
   private grow(atLeast: number): void {

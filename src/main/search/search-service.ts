@@ -634,8 +634,10 @@ function fuzzyTerms(db: DatabaseSync, q: ParsedQuery, exact: TermExpr[]): { term
     if (near.length === 0) return base
     changed = true
     for (const w of near) tokens.push({ token: w, prefix: false })
-    // (Near spellings are only looked for words of 4+ letters, which match SQL like any other field.)
-    return { ...base, fts: `(${[base.fts, ...near.map((w) => `"${w}"`)].join(' OR ')})`, sqlFts: undefined }
+    // Near spellings come from the vocabulary of names (reports, collections, people, tables, queries) and are
+    // matched there, not in SQL bodies: a corrected "customer" would otherwise pull in every customer_id column
+    // (tens of thousands of reports to read for a lowest-tier guess). The word as typed still matches SQL.
+    return { ...base, fts: `(${[base.fts, ...near.map((w) => `"${w}"`)].join(' OR ')})`, sqlFts: base.sqlFts ?? base.fts }
   })
   return changed ? { terms, tokens } : null
 }

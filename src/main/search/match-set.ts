@@ -26,7 +26,16 @@ export interface TermMatch {
   ids: Int32Array
 }
 
-/** Rowids matching `match` in one word index, ascending. group_concat is the cheapest way across the boundary. */
+/**
+ * Parse buffer shared by every read: a common word's list is hundreds of kilobytes, and allocating that
+ * afresh per read (four per word) is the kind of short-lived off-heap memory that makes V8 collect often.
+ */
+let scratch = new Int32Array(1 << 16)
+
+/**
+ * Rowids matching `match` in one word index, ascending. group_concat is the cheapest way across the boundary.
+ * The result is a view of a shared buffer, valid until the next call: copy it to keep it.
+ */
 export function ftsRowids(db: DatabaseSync, table: string, match: string): Int32Array {
   const row = prepareCached(db, `SELECT group_concat(rowid) AS g FROM ${table} WHERE ${table} MATCH ?`).get(match) as
     | { g: string | null }
@@ -34,7 +43,9 @@ export function ftsRowids(db: DatabaseSync, table: string, match: string): Int32
   const text = row?.g
   if (!text) return new Int32Array(0)
   // At most one number per two characters ("1,2,3"): no counting pass.
-  const out = new Int32Array((text.length >> 1) + 1)
+  const need = (text.length >> 1) + 1
+  if (scratch.length < need) scratch = new Int32Array(Math.max(need, scratch.length * 2))
+  const out = scratch
   let k = 0
   let v = 0
   for (let i = 0; i < text.length; i++) {
@@ -93,6 +104,7 @@ export class RowidCache {
     this.rows = 0
     this.stamp = stamp
   }
+  /** Like ftsRowids: an uncached result is valid until the next read. */
   read(db: DatabaseSync, table: string, match: string): Int32Array {
     if (this.maxRows <= 0) return ftsRowids(db, table, match)
     const key = `${table}\u0000${match}`

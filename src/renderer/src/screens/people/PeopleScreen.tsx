@@ -15,6 +15,10 @@ export function PeopleScreen() {
     const f = filter.trim().toLowerCase()
     return orderPeople(people?.members ?? []).filter((p) => !f || [p.name, p.username, p.email].some((v) => v?.toLowerCase().includes(f)))
   }, [people, filter])
+  // Mode's memberships listing carries usernames, roles and states but (so far) no names or emails; show
+  // those columns only when the library actually has them, rather than a column of dashes.
+  const showNames = people?.members.some((p) => p.name) ?? false
+  const showEmails = people?.members.some((p) => p.email) ?? false
   const byAuthor = (username: string) => useNavigation.getState().search(filterTerm('author', username))
 
   return (
@@ -34,15 +38,15 @@ export function PeopleScreen() {
           <div className="table-scroll">
             <table className="data-table" data-testid="members">
               <thead>
-                <tr><th scope="col">Name</th><th scope="col">Username</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">State</th><th scope="col" className="num">Reports</th></tr>
+                <tr>{showNames && <th scope="col">Name</th>}<th scope="col">Username</th>{showEmails && <th scope="col">Email</th>}<th scope="col">Role</th><th scope="col">State</th><th scope="col" className="num">Reports</th></tr>
               </thead>
               <tbody>
                 {members.map((p) => (
                   <tr key={p.username}>
-                    <td>{p.name ?? <span className="faint">—</span>}</td>
+                    {showNames && <td>{p.name ?? <span className="faint">—</span>}</td>}
                     <td><code>{p.username}</code></td>
-                    <td>{p.email ?? <span className="faint">—</span>}</td>
-                    <td>{p.isAdmin ? <span className="badge badge-sample">Admin</span> : <span className="faint">Member</span>}</td>
+                    {showEmails && <td>{p.email ?? <span className="faint">—</span>}</td>}
+                    <td className="member-role">{p.isAdmin ? <span className="badge badge-sample">Admin</span> : <span className="faint">Member</span>}</td>
                     <td>{p.state ?? <span className="faint">—</span>}</td>
                     <td className="num">
                       {p.reportCount > 0 ? (
@@ -56,6 +60,9 @@ export function PeopleScreen() {
               </tbody>
             </table>
           </div>
+        )}
+        {people && people.members.length > 0 && (!showNames || !showEmails) && (
+          <p className="faint people-note">Mode's API lists members by username; their names and email addresses are not part of it.</p>
         )}
       </section>
 

@@ -291,7 +291,7 @@ function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExpr[], fi
       lenA[f] = 1 + K1 * (1 - B)
       lenB[f] = (K1 * B) / Math.max(1, store.lengthSums[f]! / docs)
     }
-    const [len0, len1, len2, len3] = store.lengths as [Float32Array, Float32Array, Float32Array, Float32Array]
+    const lengths = store.lengths
     const { visible, check } = filter
     const fields = matches.map((m) => m.fields)
     const termCount = fields.length
@@ -312,13 +312,14 @@ function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExpr[], fi
       // Once the best n are all tier 1, a report matching some word only in SQL cannot make the page.
       if (!inFields && top.fullAbove(1)) continue
       let score = 0
+      const at = 4 * id
       for (t = 0; t < termCount; t++) {
         const bits = fields[t]![id]!
         const c = t * 4
-        if (bits & 1) score += coef[c]! / (lenA[0]! + lenB[0]! * len0[id]!)
-        if (bits & 2) score += coef[c + 1]! / (lenA[1]! + lenB[1]! * len1[id]!)
-        if (bits & 4) score += coef[c + 2]! / (lenA[2]! + lenB[2]! * len2[id]!)
-        if (bits & 8) score += coef[c + 3]! / (lenA[3]! + lenB[3]! * len3[id]!)
+        if (bits & 1) score += coef[c]! / (lenA[0]! + lenB[0]! * lengths[at]!)
+        if (bits & 2) score += coef[c + 1]! / (lenA[1]! + lenB[1]! * lengths[at + 1]!)
+        if (bits & 4) score += coef[c + 2]! / (lenA[2]! + lenB[2]! * lengths[at + 2]!)
+        if (bits & 8) score += coef[c + 3]! / (lenA[3]! + lenB[3]! * lengths[at + 3]!)
       }
       top.offer(id, inFields ? 1 : 0, score * boosts[id]!)
     }
@@ -562,18 +563,15 @@ function countFacets(labels: FacetLabels, store: DocStore, ids: Int32Array, size
   const authors = new Int32Array(store.authors.values.length)
   const sourceSets = new Int32Array(store.sources.sets.length)
   const tableSets = new Int32Array(store.tables.sets.length)
-  const collectionOf = store.collection
-  const authorOf = store.author
-  const sourceSetOf = store.sources.of
-  const tableSetOf = store.tables.of
+  const keys = store.facetKeys
   for (let k = 0; k < ids.length; k++) {
-    const id = ids[k]!
-    const c = collectionOf[id]!
+    const at = 4 * ids[k]!
+    const c = keys[at]!
     if (c >= 0) collections[c]!++
-    const a = authorOf[id]!
+    const a = keys[at + 1]!
     if (a >= 0) authors[a]!++
-    sourceSets[sourceSetOf[id]!]!++
-    tableSets[tableSetOf[id]!]!++
+    sourceSets[keys[at + 2]!]!++
+    tableSets[keys[at + 3]!]!++
   }
   const expand = (setCounts: Int32Array, sets: Int32Array[], size: number): Int32Array => {
     const counts = new Int32Array(size)

@@ -57,10 +57,10 @@ async function killChain(seed: number, wantedKills: number): Promise<{ kills: nu
     let dataDir = tempDataDir()
     let kills = 0
     let resumedWithWorkDone = 0
-    for (let attempt = 0; kills < wantedKills && attempt < wantedKills * 3; attempt++) {
+    for (let attempt = 0; kills < wantedKills && attempt < wantedKills * 6; attempt++) {
       if (attempt % 3 === 0) dataDir = tempDataDir() // kill first imports, not only incremental syncs
       else sim.mutate({ randomOps: { seed: seed + attempt, count: 40 } })
-      const outcome = await runChild({ ...base, dataDir, kind: 'incremental' }, Math.floor(rng.next() * span))
+      const outcome = await runChild({ ...base, dataDir, kind: 'incremental' }, Math.floor(rng.next() * span * 0.8))
       if (outcome.killed) kills++
 
       const path = libraryPath(dataDir, sim.workspace)

@@ -28,7 +28,6 @@
 import { test as base, type Page } from '@playwright/test'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer as createHttpServer, type Server } from 'node:http'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BRIDGE_GLOBAL, CALL_NAMES, EVENT_NAMES, type EventName, type EventPayload } from '../../src/shared/contract.ts'
@@ -39,6 +38,7 @@ import { JsonFileKeyValueStore } from '../../src/main/settings/key-value-store.t
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/server.ts'
 import { createSafeStorageDouble, type SafeStorageDouble } from '../unit/secrets/safe-storage-double.ts'
 import { serveRenderer } from './static-server.ts'
+import { unusedPort } from '../support/ports.ts'
 
 const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version
 
@@ -81,17 +81,6 @@ function initScript(rendererOrigin: string): string {
   })();`
 }
 
-async function unusedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 export const test = base.extend<{ app: AppHarness; keyringBackend: string }>({
   keyringBackend: ['gnome_libsecret', { option: true }],

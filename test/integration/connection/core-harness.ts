@@ -76,16 +76,4 @@ export function valueOf<T = unknown>(envelope: Envelope<unknown>): T {
   return envelope.value as T
 }
 
-/** A port nothing listens on (bound then released). */
-export async function unusedPort(): Promise<number> {
-  const { createServer } = await import('node:net')
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-}
+export { unusedPort } from '../../support/ports.ts'

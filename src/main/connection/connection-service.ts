@@ -165,6 +165,14 @@ export class ConnectionService {
         if (!outcome.ok) this.options.log?.(`[connection] the sample workspace could not be restarted (${outcome.error.code})`)
         return this.getStatus()
       }
+      // The profile lives in a plain settings file: its address is not trusted with the stored credentials unless
+      // it is the one this app is configured for (app.mode.com in a packaged build).
+      if (profile.apiBase !== this.configuredApiBase()) {
+        this.reconnectReason = 'The saved connection points to a different Mode address than this app uses. Connect again to sync.'
+        this.options.log?.('[connection] the stored profile names another Mode address; its credentials are not used')
+        this.active = { profile, credentials: null, library: this.tryOpenLibrary(profile.workspace), limiter: this.newLimiter(null), sample: null }
+        return this.publish()
+      }
       const loaded = await this.options.secrets.load()
       let credentials: Credentials | null = null
       if (loaded.status === 'ok') credentials = loaded.credentials
@@ -353,6 +361,15 @@ export class ConnectionService {
           return syncWorkspace({ ...sync, library, client, signal, onProgress, onLibraryChanged })
         }
       },
+    }
+  }
+
+  /** The API base this app sends credentials to (null if the configured address is not a valid URL). */
+  private configuredApiBase(): string | null {
+    try {
+      return normalizeApiBase(this.options.modeBaseUrl?.() ?? DEFAULT_BASE_URL)
+    } catch {
+      return null
     }
   }
 

@@ -17,4 +17,13 @@ describe('external links', () => {
     expect(await openExternalIfAllowed('https://example.com/', open)).toBe(false)
     expect(open).toHaveBeenCalledTimes(1)
   })
+  it('opens exactly the URL it checked, never the raw text another parser could read differently', async () => {
+    const opened: string[] = []
+    const open = async (url: string): Promise<void> => { opened.push(url) }
+    expect(await openExternalIfAllowed('https://app.mode.com\\@evil.example/', open)).toBe(true)
+    expect(await openExternalIfAllowed('https://app.mo\nde.com/acme\t/x', open)).toBe(true)
+    expect(await openExternalIfAllowed('HTTPS://APP.MODE.COM/acme', open)).toBe(true)
+    expect(opened).toEqual(['https://app.mode.com/@evil.example/', 'https://app.mode.com/acme/x', 'https://app.mode.com/acme'])
+    expect(await openExternalIfAllowed('https://app.mode.com:8443/acme', open)).toBe(false)
+  })
 })

@@ -96,7 +96,10 @@ test('collections list with counts, personal ones marked, each opening as a filt
   if (!shared) throw new Error('no shared collection with reports')
   const card = page.locator('.collection-card', { hasText: shared.name }).first()
   await expect(card).toContainText(`${shared.reportCount} ${shared.reportCount === 1 ? 'report' : 'reports'}`)
-  if (collections.some((c) => c.isPersonal)) await expect(page.locator('.collection-card .badge', { hasText: 'Personal' }).first()).toBeVisible()
+  // Personal ones are marked by their label, which names the owner (Mode calls them all "Personal").
+  if (collections.some((c) => c.isPersonal && c.reportCount > 0)) {
+    await expect(page.locator('.collection-card .collection-name', { hasText: /^Personal — \S+/ }).first()).toBeVisible()
+  }
   await screenshotBothThemes(app, 'collections')
   await card.click()
   const box = searchBox(page)

@@ -4,6 +4,7 @@ import type { CollectionSummary } from '../../../../shared/model.ts'
 import { call } from '../../bridge.ts'
 import { useNavigation } from '../../stores/navigation.ts'
 import { filterTerm } from '../library/query-filters.ts'
+import { personalLabels } from './personal-labels.ts'
 import './collections.css'
 
 export function CollectionsScreen() {
@@ -11,15 +12,23 @@ export function CollectionsScreen() {
   const [error, setError] = useState<string | null>(null)
   const [filter, setFilter] = useState('')
   const [showPersonal, setShowPersonal] = useState(true)
+  const [labels, setLabels] = useState<Map<string, string>>(new Map())
   useEffect(() => {
-    call('library.listCollections').then(setCollections, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+    let live = true
+    call('library.listCollections').then((list) => {
+      if (!live) return
+      setCollections(list)
+      void personalLabels(list).then((found) => { if (live) setLabels(found) })
+    }, (e: unknown) => { if (live) setError(e instanceof Error ? e.message : String(e)) })
+    return () => { live = false }
   }, [])
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase()
     return (collections ?? [])
-      .filter((c) => (showPersonal || !c.isPersonal) && (!f || c.name.toLowerCase().includes(f)))
-      .sort((a, b) => Number(a.isPersonal) - Number(b.isPersonal) || a.name.localeCompare(b.name))
-  }, [collections, filter, showPersonal])
+      .map((c) => ({ ...c, label: labels.get(c.token) ?? c.name }))
+      .filter((c) => (showPersonal || !c.isPersonal) && (!f || c.label.toLowerCase().includes(f)))
+      .sort((a, b) => Number(a.isPersonal) - Number(b.isPersonal) || a.label.localeCompare(b.label))
+  }, [collections, labels, filter, showPersonal])
   const personalCount = (collections ?? []).filter((c) => c.isPersonal).length
 
   return (
@@ -35,7 +44,7 @@ export function CollectionsScreen() {
           <input type="search" className="input" placeholder="Filter collections" aria-label="Filter collections" value={filter} onChange={(e) => setFilter(e.target.value)} />
           <label className="archived-toggle">
             <input type="checkbox" role="switch" className="switch" checked={showPersonal} onChange={(e) => setShowPersonal(e.target.checked)} />
-            <span>Personal</span>
+            <span>Show personal</span>
           </label>
         </div>
       </header>
@@ -46,10 +55,10 @@ export function CollectionsScreen() {
       <ul className="collection-grid" aria-label="Collections">
         {shown.map((c) => (
           <li key={c.token}>
-            <button type="button" className="collection-card card" onClick={() => useNavigation.getState().search(filterTerm('collection', c.name))}>
+            <button type="button" className="collection-card card" onClick={() => useNavigation.getState().search(filterTerm('collection', c.label))}>
               <span className="collection-name">
-                {c.name}
-                {c.isPersonal && <span className="badge">Personal</span>}
+                {c.label}
+                {c.isPersonal && !c.label.startsWith('Personal') && <span className="badge">Personal</span>}
               </span>
               {c.description && <span className="collection-description">{c.description}</span>}
               <span className="collection-count">{c.reportCount.toLocaleString()} {c.reportCount === 1 ? 'report' : 'reports'}</span>

@@ -5,6 +5,7 @@ import type { ReportDetail } from '../../../../shared/model.ts'
 import { call } from '../../bridge.ts'
 import { useNavigation } from '../../stores/navigation.ts'
 import { isOffline, useSync } from '../../stores/sync.ts'
+import { collectionLabel } from '../collections/personal-labels.ts'
 import { filterTerm } from '../library/query-filters.ts'
 import { formatDateTime, relativeTime } from '../sync/relative-time.ts'
 import { useNow } from '../sync/useNow.ts'
@@ -115,7 +116,7 @@ export function ReportScreen() {
       </header>
       <dl className="facts">
         <Fact label="Collection">
-          {report.collection ? <button type="button" className="btn btn-link" onClick={() => search(filterTerm('collection', report.collection?.name ?? ''))}>{report.collection.name}</button> : <span className="faint">—</span>}
+          {report.collection ? <CollectionLink token={report.collection.token} name={report.collection.name} /> : <span className="faint">—</span>}
         </Fact>
         <Fact label="Author">
           {report.author ? <button type="button" className="btn btn-link" onClick={() => search(filterTerm('author', report.author?.username ?? ''))}>{report.author.name ?? report.author.username}</button> : <span className="faint">—</span>}
@@ -167,4 +168,16 @@ export function ReportScreen() {
       </section>
     </article>
   )
+}
+
+/** The report's collection as search labels it, so a personal one reads "Personal — <owner>" and the link finds only its reports. */
+function CollectionLink({ token, name }: { token: string; name: string }) {
+  const [label, setLabel] = useState<{ token: string; text: string } | null>(null)
+  useEffect(() => {
+    let live = true
+    void collectionLabel(token).then((text) => { if (live && text) setLabel({ token, text }) })
+    return () => { live = false }
+  }, [token])
+  const shown = label?.token === token ? label.text : name
+  return <button type="button" className="btn btn-link" onClick={() => useNavigation.getState().search(filterTerm('collection', shown))}>{shown}</button>
 }

@@ -54,6 +54,11 @@ export interface SimulatorOptions {
   rateClock?: () => number
   /** Clock for mutation timestamps (ms since epoch); stamps never go backwards. Default Date.now. */
   now?: () => number
+  /**
+   * Serve the unauthenticated /__sim/ admin routes (default true). The app's sample workspace turns them off:
+   * any local process or web page could otherwise read, change or break the user's sample.
+   */
+  admin?: boolean
 }
 
 export interface SimStats {
@@ -417,6 +422,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (url.pathname.startsWith('/__sim/')) {
+      if (options.admin === false) {
+        sendJson(res, 404, hal.errorBody('not_found', 'Not found'))
+        return
+      }
       handleAdmin(req, res, url).catch((err: unknown) => {
         const message = err instanceof Error ? err.message : String(err)
         sendJson(res, err instanceof SimOpError || err instanceof FaultError || err instanceof SyntaxError ? 400 : 500, { error: message })

@@ -22,6 +22,8 @@ export async function startSampleWorkspace(options: { requestsPerSecond?: number
     // Headroom over the client's pace, so the sample never answers 429 (which would halve the pace for a while).
     rate: { requests: Math.ceil(requestsPerSecond * 1.5), perMs: 1_000 },
     latencyMs: options.latencyMs ?? 0,
+    // Nothing in the app uses the simulator's admin routes, and they need no credentials: keep them shut.
+    admin: false,
   })
   return { baseUrl: sim.url, workspace: sim.workspace, token, password, requestsPerSecond, stop: () => sim.close() }
 }

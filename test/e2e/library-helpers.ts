@@ -32,6 +32,9 @@ export async function screenshotBothThemes(app: AppHarness, name: string): Promi
     await app.page.emulateMedia({ colorScheme })
     // Two frames, so the new colours are painted before the shot.
     await app.page.evaluate(() => new Promise((r) => (globalThis as unknown as { requestAnimationFrame: (cb: () => void) => void }).requestAnimationFrame(() => (globalThis as unknown as { requestAnimationFrame: (cb: () => void) => void }).requestAnimationFrame(() => r(null)))))
+    // Buttons and nav items ease their colours (120 ms): wait for those transitions to end, or the dark shot
+    // catches them half-way and they look disabled.
+    await app.page.evaluate(() => Promise.all((globalThis as unknown as { document: { getAnimations: () => { finished: Promise<unknown> }[] } }).document.getAnimations().map((a) => a.finished)))
     await app.screenshot(`${name}-${colorScheme}`)
   }
   await app.page.emulateMedia({ colorScheme: 'light' })

@@ -28,6 +28,9 @@ export async function screenshotBothThemes(app: AppHarness, name: string): Promi
   for (const colorScheme of ['light', 'dark'] as const) {
     await app.page.emulateMedia({ colorScheme })
     await expect(app.page.locator('html')).toHaveAttribute('data-theme', colorScheme)
+    // Buttons and nav items ease their colours (120 ms): wait for those transitions to end, or the dark shot
+    // catches them half-way and they look disabled.
+    await app.page.evaluate(() => Promise.all((globalThis as unknown as { document: { getAnimations: () => { finished: Promise<unknown> }[] } }).document.getAnimations().map((a) => a.finished)))
     await app.screenshot(`${name}-${colorScheme}`)
   }
   await app.page.emulateMedia({ colorScheme: 'light' })

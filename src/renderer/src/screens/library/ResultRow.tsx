@@ -14,7 +14,10 @@ export function ResultRow({ hit, index, active, onOpen, onHover }: { hit: Search
     // A placeholder of the same height while the page loads: nothing moves when it arrives.
     return <div id={resultId(index)} role="option" aria-selected={active} aria-busy="true" className="result result-loading"><span className="result-skeleton" /></div>
   }
-  const meta = [hit.collection, hit.author ?? hit.authorUsername, hit.updatedAt ? `edited ${relativeTime(hit.updatedAt)}` : null].filter(Boolean).join(' · ')
+  const author = hit.author ?? hit.authorUsername
+  // "Personal — ana · ana" says the same name twice: a personal collection's label already names its owner.
+  const ownLabel = hit.authorUsername !== null && hit.collection?.endsWith(` — ${hit.authorUsername}`) === true
+  const meta = [hit.collection, ownLabel ? null : author, hit.updatedAt ? `edited ${relativeTime(hit.updatedAt)}` : null].filter(Boolean).join(' · ')
   return (
     <div
       id={resultId(index)}

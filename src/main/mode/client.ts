@@ -118,6 +118,9 @@ export function createModeClient(options: ModeClientOptions) {
     'User-Agent': options.userAgent ?? defaultUserAgent(options.appVersion),
   }
   const counters = { requests: 0, retries: 0, rateLimited: 0, waitMs: 0 }
+  // Forms in which a server or proxy could echo the credentials back (as sent, or inside the Basic header).
+  const secretForms = [headers.Authorization.slice('Basic '.length), options.token, options.password].filter((f) => f.length >= 4)
+  const redactCredentials = (text: string): string => secretForms.reduce((t, secret) => t.split(secret).join('[redacted]'), text)
 
   /** One GET with retries; returns the parsed JSON body of a 2xx answer. */
   async function getJson(path: string, signal: AbortSignal | undefined, workspaceLevel: boolean): Promise<unknown> {
@@ -159,7 +162,11 @@ export function createModeClient(options: ModeClientOptions) {
           limiter.noteRateLimited(retryAfterMs === null ? null : Math.min(retryAfterMs, maxRetryAfterMs))
           options.onEvent?.({ type: 'rate_limited', path, retryAfterMs })
         }
-        failure = errorFromStatus(response.status, safeJsonObject(text), ctx)
+        // The body's message becomes part of the error (logged, printed with --verbose): never with credentials in it.
+        const body = safeJsonObject(text)
+        if (body && typeof body.message === 'string') body.message = redactCredentials(body.message)
+        if (body && typeof body.id === 'string') body.id = redactCredentials(body.id)
+        failure = errorFromStatus(response.status, body, ctx)
       } catch (error) {
         if (error instanceof ModeApiError) throw error
         if (signal?.aborted) throw cancelledError(ctx)

@@ -2,6 +2,7 @@
 // requests and (encrypted) the secret file: not in any IPC response, event payload, log line, console output,
 // error, or file under the data dir. Every call the UI makes goes through the real IPC registry.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startSimulator, type Simulator } from '../../../src/sim/server.ts'
@@ -159,6 +160,74 @@ describe('secret scan over a full connect-and-sync', () => {
     for (const file of files) {
       const bytes = readFileSync(file)
       expect(leaks(bytes.toString('utf8')) .concat(leaks(bytes.toString('latin1'))), file).toEqual([])
+    }
+  })
+})
+
+// A server (or a proxy in front of Mode) that echoes the request's credentials in its error bodies: the text
+// reaches error messages, the connect log, the failed sync's record in SQLite and the sync worker's report.
+// None of them may carry the secrets.
+describe('secret scan with a server that echoes the credentials in its errors', () => {
+  it('keeps them out of envelopes, events, logs, thrown errors and data files', async () => {
+    let echo = true
+    const proxy: Server = createServer((req, res) => {
+      const auth = req.headers.authorization ?? ''
+      if (echo) {
+        const decoded = Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString('utf8')
+        res.writeHead(500, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ id: 'internal_server_error', message: `upstream refused ${auth} (${decoded}) token=${TOKEN}` }))
+        return
+      }
+      void fetch(`${sim.url}${req.url ?? '/'}`, { headers: { authorization: auth } }).then(async (upstream) => {
+        res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' })
+        res.end(Buffer.from(await upstream.arrayBuffer()))
+      }, () => { res.writeHead(502).end() })
+    })
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
+    const address = proxy.address()
+    const proxyUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+    const echoing = createCoreHarness({ modeBaseUrl: proxyUrl, adapters: { log: undefined } })
+    const before = consoleLines.length
+    const thrown: unknown[] = []
+    try {
+      const refused = valueOf<{ ok: boolean }>(await echoing.call('connection.connect', { token: TOKEN, password: PASSWORD, workspace: sim.workspace }))
+      expect(refused.ok).toBe(false)
+      echo = false
+      const connected = valueOf<{ ok: boolean }>(await echoing.call('connection.connect', { token: TOKEN, password: PASSWORD, workspace: sim.workspace }))
+      expect(connected.ok).toBe(true)
+      await echoing.core.scheduler.idle()
+      echo = true
+      await echoing.call('sync.start', { full: true })
+      await echoing.core.scheduler.idle()
+      const failed = valueOf<{ status: string }>(await echoing.call('sync.getState'))
+      expect(failed.status).toBe('error')
+      await echoing.call('sync.history', { limit: 5 })
+      await echoing.call('library.fetchCharts', { token: sim.truth().reports[0]!.token })
+      try {
+        await echoing.core.connection.getSession()!.createClient({ maxAttempts: 1 }).verify()
+      } catch (error) {
+        thrown.push(error)
+      }
+      expect(thrown).toHaveLength(1)
+      await echoing.core.dispose()
+
+      const lines = consoleLines.slice(before)
+      expect(lines.join('\n')).toMatch(/failed/)
+      const haystacks: [string, string][] = [
+        ...echoing.responses.map((r) => [`response ${r.call}`, JSON.stringify(r.envelope)] as [string, string]),
+        ...echoing.events.map((e) => [`event ${e.event}`, JSON.stringify(e.payload)] as [string, string]),
+        ...lines.map((l) => ['console', l] as [string, string]),
+        ...echoing.unexpected.map((e) => ['unexpected error', describeError(e)] as [string, string]),
+        ...thrown.map((e) => ['thrown error', describeError(e)] as [string, string]),
+      ]
+      for (const [where, text] of haystacks) expect(leaks(text), where).toEqual([])
+      for (const file of filesUnder(echoing.dataDir)) {
+        const bytes = readFileSync(file)
+        expect(leaks(bytes.toString('utf8')).concat(leaks(bytes.toString('latin1'))), file).toEqual([])
+      }
+    } finally {
+      await echoing.close()
+      await new Promise<void>((resolve) => proxy.close(() => resolve()))
     }
   })
 })

@@ -30,7 +30,13 @@ export async function screenshotBothThemes(app: AppHarness, name: string): Promi
     await expect(app.page.locator('html')).toHaveAttribute('data-theme', colorScheme)
     // Buttons and nav items ease their colours (120 ms): wait for those transitions to end, or the dark shot
     // catches them half-way and they look disabled.
-    await app.page.evaluate(() => Promise.all((globalThis as unknown as { document: { getAnimations: () => { finished: Promise<unknown> }[] } }).document.getAnimations().map((a) => a.finished)))
+    // Only transitions (a spinner's animation never ends); a cancelled one rejects, which is as good as done.
+    await app.page.evaluate(() => {
+      type Anim = { constructor: { name: string }; finished: Promise<unknown> }
+      const all = (globalThis as unknown as { document: { getAnimations: () => Anim[] } }).document.getAnimations()
+      const done = Promise.all(all.filter((a) => a.constructor.name === 'CSSTransition').map((a) => a.finished.catch(() => null)))
+      return Promise.race([done, new Promise((r) => setTimeout(r, 1000))])
+    })
     await app.screenshot(`${name}-${colorScheme}`)
   }
   await app.page.emulateMedia({ colorScheme: 'light' })

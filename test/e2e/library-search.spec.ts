@@ -66,6 +66,8 @@ test('search as you type, narrow with facets, include archived, open a report wi
   await expect(page.locator('[role="option"][aria-selected="true"] .result-name')).toHaveText(names[2] as string)
   await box.press('Enter')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(names[2] as string)
+  // Focus lands on the report's title (not lost on the body), so it is announced and Tab starts there.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused()
 
   // Back returns to the list, with the selection where it was.
   await page.keyboard.press('Escape')

@@ -1,6 +1,6 @@
 // One report, readable offline: its facts, every query's SQL (highlighted, copyable) with the tables it reads
 // (each a link to every report reading that table), chart titles, and "Open in Mode".
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { ReportDetail } from '../../../../shared/model.ts'
 import { call } from '../../bridge.ts'
 import { useNavigation } from '../../stores/navigation.ts'
@@ -67,6 +67,14 @@ export function ReportScreen() {
   }, [needsCharts, offline, token])
   const fetchingCharts = needsCharts && !offline && chartsTried !== token
 
+  // Opening a report (Enter in the results) would leave focus on the row that just went away, i.e. nowhere:
+  // put it on the title, so a screen reader announces the report and Tab continues from the top of the page.
+  const titleRef = useRef<HTMLHeadingElement>(null)
+  const shownToken = report?.token ?? null
+  useEffect(() => {
+    if (shownToken) titleRef.current?.focus({ preventScroll: true })
+  }, [shownToken])
+
   // Esc and Alt+Left go back, like a browser.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -101,7 +109,7 @@ export function ReportScreen() {
       {back}
       <header className="report-header">
         <div className="report-title-row">
-          <h1 id="report-title">{report.name}</h1>
+          <h1 id="report-title" ref={titleRef} tabIndex={-1}>{report.name}</h1>
           {report.archived && <span className="badge badge-warning">Archived</span>}
         </div>
         {report.description ? <p className="report-description">{report.description}</p> : <p className="report-description faint">No description.</p>}

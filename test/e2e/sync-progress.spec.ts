@@ -45,6 +45,8 @@ test('an empty library says so, and a failed first sync offers Retry, which fill
   await expect(page.getByTestId('empty-library')).toBeVisible()
   await expect(page.getByTestId('sync-status')).toContainText('Sync failed', { timeout: 60_000 })
   await expect(page.getByTestId('empty-library')).toContainText('The sync could not bring your reports')
+  // The heading agrees with the body: not "on its way" once the sync has failed.
+  await expect(page.getByTestId('empty-library').getByRole('heading')).toHaveText('Your library could not be filled yet')
   await screenshotBothThemes(app, 'library-empty')
 
   await page.getByRole('button', { name: 'Open sync details', exact: true }).click()

@@ -19,23 +19,36 @@ export function LibraryEmptyState({ kind, query, filters, archived, offline, onQ
   if (kind === 'empty-library') {
     const p = sync?.progress
     const pct = p && p.total ? Math.min(100, Math.round((p.done / p.total) * 100)) : null
+    const syncing = sync?.status === 'syncing'
+    const failed = !syncing && sync?.status === 'error' ? sync.error : null
+    // A sync finished and found nothing: saying "on its way" or "nothing synced yet" would be untrue.
+    const syncedEmpty = !syncing && !failed && !offline && sync?.lastSuccessAt != null
+    const heading = syncing ? 'Your library is on its way'
+      : failed ? 'Your library could not be filled yet'
+        : syncedEmpty ? 'Your library is empty'
+          : 'Nothing synced yet'
     return (
       <div className="empty-state" data-testid="empty-library">
-        <h2>Your library is on its way</h2>
-        {sync?.status === 'syncing' && p ? (
-          <>
+        <h2>{heading}</h2>
+        {syncing ? (
+          p ? <>
             <p className="empty-state-body">Report names arrive first; search works as soon as they do. Now: {PHASE_LABELS[p.phase].toLowerCase()}{p.total ? ` (${p.done.toLocaleString()} of ${p.total.toLocaleString()})` : ''}.</p>
             <div className="progress" role="progressbar" aria-label="Sync progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined}>
               <div className="progress-bar" style={{ width: `${pct ?? 5}%` }} />
             </div>
-          </>
-        ) : sync?.status === 'error' && sync.error ? (
+          </> : <p className="empty-state-body">Report names arrive first; search works as soon as they do.</p>
+        ) : failed ? (
           <>
-            <p className="empty-state-body" role="alert">The sync could not bring your reports: {sync.error.message}{sync.error.action ? ` ${sync.error.action}` : ''}</p>
+            <p className="empty-state-body" role="alert">The sync could not bring your reports: {failed.message}{failed.action ? ` ${failed.action}` : ''}</p>
             <button type="button" className="btn btn-primary" onClick={() => useNavigation.getState().navigate({ name: 'sync' })}>Open sync details</button>
           </>
         ) : offline ? (
           <p className="empty-state-body">You are offline and nothing has been synced yet. Reports appear here after the first sync.</p>
+        ) : syncedEmpty ? (
+          <>
+            <p className="empty-state-body">The last sync found no reports this account can see in Mode. If you expected some, check that the API key&apos;s account can open them in Mode, then sync again.</p>
+            <button type="button" className="btn btn-primary" onClick={() => void useSync.getState().start(false)}>Sync now</button>
+          </>
         ) : (
           <>
             <p className="empty-state-body">Nothing has been synced yet. Start a sync to copy every report you can see.</p>

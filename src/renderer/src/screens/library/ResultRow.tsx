@@ -1,6 +1,7 @@
 // One search result: name, where it lives, who made it, when it changed, and why it matched.
 import type { SearchHit } from '../../../../shared/model.ts'
 import { relativeTime } from '../sync/relative-time.ts'
+import { snippetParts } from './snippet-parts.ts'
 import { SnippetText } from './SnippetText.tsx'
 
 export const ROW_HEIGHT = 78
@@ -18,6 +19,11 @@ export function ResultRow({ hit, index, active, onOpen, onHover }: { hit: Search
   // "Personal — ana · ana" says the same name twice: a personal collection's label already names its owner.
   const ownLabel = hit.authorUsername !== null && hit.collection?.endsWith(` — ${hit.authorUsername}`) === true
   const meta = [hit.collection, ownLabel ? null : author, hit.updatedAt ? `edited ${relativeTime(hit.updatedAt)}` : null].filter(Boolean).join(' · ')
+  // A match in the name is marked in the title itself: a snippet line repeating the title looked like a glitch.
+  const nameSnippet = hit.snippet?.field === 'name' && snippetParts(hit.snippet.text).map((p) => p.text).join('') === hit.name ? hit.snippet : null
+  const snippet = nameSnippet ? null : hit.snippet
+  // Code reads best in a code font; a description or a collection name does not.
+  const codeSnippet = snippet !== null && (snippet.field === 'sql' || snippet.field === 'tables' || snippet.field === 'query')
   return (
     <div
       id={resultId(index)}
@@ -29,12 +35,12 @@ export function ResultRow({ hit, index, active, onOpen, onHover }: { hit: Search
       onMouseMove={() => { if (!active) onHover(index) }}
     >
       <div className="result-title">
-        <span className="result-name">{hit.name}</span>
+        <span className="result-name">{nameSnippet ? <SnippetText text={nameSnippet.text} /> : hit.name}</span>
         {hit.archived && <span className="badge badge-warning">Archived</span>}
         {hit.fuzzy && <span className="badge" title="Similar spelling">≈</span>}
       </div>
       <div className="result-meta">{meta}</div>
-      <div className="result-snippet">{hit.snippet ? <SnippetText text={hit.snippet.text} /> : null}</div>
+      <div className={`result-snippet${codeSnippet ? ' result-snippet-code' : ''}`}>{snippet ? <SnippetText text={snippet.text} /> : null}</div>
     </div>
   )
 }

@@ -1,5 +1,6 @@
 // The query language at a glance, in a small popover next to the search box.
 import { useEffect, useId, useRef, useState } from 'react'
+import { Icon } from '../../components/Icon.tsx'
 
 const EXAMPLES: Array<[string, string]> = [
   ['revenue retention', 'words, matched as you type'],
@@ -31,8 +32,9 @@ export function QueryHelp({ onInsert }: { onInsert: (example: string) => void })
   }, [open])
   return (
     <div className="query-help" ref={root}>
-      <button type="button" className="btn btn-ghost btn-sm" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)} title="Search syntax">
-        Syntax
+      {/* The icon says "this opens something": the bare word read like a label next to the search box. */}
+      <button type="button" className="btn btn-ghost btn-sm query-help-toggle" aria-haspopup="dialog" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)} title="Search syntax">
+        <Icon name="code" size={14} /> Syntax
       </button>
       {open && (
         <div id={id} className="query-help-popover card" role="dialog" aria-label="Search syntax">

@@ -20,6 +20,8 @@ export function SyncStatusBadge() {
       onClick={() => useNavigation.getState().navigate({ name: 'sync' })}
       data-testid="sync-status"
       aria-label={`Sync status: ${summary.title}${summary.detail ? `, ${summary.detail}` : ''}. Open sync details.`}
+      // The detail line is cut to the sidebar's width ("Mode had a problem answ…"): the whole text on hover.
+      title={summary.detail ? `${summary.title}: ${summary.detail}` : summary.title}
     >
       <span className="sync-badge-line">
         <span className="sync-dot" aria-hidden="true" />

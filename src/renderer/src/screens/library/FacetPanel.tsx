@@ -35,7 +35,7 @@ export function FacetPanel({ facets, query, current, onToggle }: { facets: Searc
                   const on = hasFilter(query, key, value)
                   return (
                     <li key={f.value}>
-                      <button type="button" className="facet-value" aria-pressed={on} onClick={() => onToggle(key, value)} title={f.label}>
+                      <button type="button" className="facet-value" aria-pressed={on} onClick={() => onToggle(key, value)} title={f.label} aria-label={`${f.label}, ${f.count.toLocaleString()} ${f.count === 1 ? 'report' : 'reports'}`}>
                         <span className="facet-label">{f.label}</span>
                         <span className="facet-count">{f.count.toLocaleString()}</span>
                       </button>

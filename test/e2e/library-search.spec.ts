@@ -85,6 +85,17 @@ test('a query that matches nothing offers ways out', async ({ app }) => {
   await page.getByRole('button', { name: 'Remove table:nothing_here' }).click()
   await expect(searchBox(page)).toHaveValue('zzqqxx')
   await screenshotBothThemes(app, 'library-no-results')
+
+  // The syntax help opens from the keyboard and Esc returns focus to its button (not to the page).
+  const syntax = page.getByRole('button', { name: 'Syntax' })
+  await syntax.focus()
+  await page.keyboard.press('Enter')
+  const help = page.getByRole('dialog', { name: 'Search syntax' })
+  await expect(help).toBeVisible()
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Escape')
+  await expect(help).toBeHidden()
+  await expect(syntax).toBeFocused()
 })
 
 test('collections list with counts, personal ones marked, each opening as a filtered list', async ({ app }) => {

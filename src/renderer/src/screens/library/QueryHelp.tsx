@@ -19,10 +19,12 @@ export function QueryHelp({ onInsert }: { onInsert: (example: string) => void })
   const [open, setOpen] = useState(false)
   const id = useId()
   const root = useRef<HTMLDivElement>(null)
+  const toggle = useRef<HTMLButtonElement>(null)
   useEffect(() => {
     if (!open) return
     const onDown = (e: MouseEvent) => { if (!root.current?.contains(e.target as Node)) setOpen(false) }
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.stopPropagation(); setOpen(false) } }
+    // Esc closes and puts focus back on the toggle: closing from inside the popover would drop it on the page.
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.stopPropagation(); setOpen(false); toggle.current?.focus() } }
     document.addEventListener('mousedown', onDown)
     document.addEventListener('keydown', onKey, true)
     return () => {
@@ -33,7 +35,7 @@ export function QueryHelp({ onInsert }: { onInsert: (example: string) => void })
   return (
     <div className="query-help" ref={root}>
       {/* The icon says "this opens something": the bare word read like a label next to the search box. */}
-      <button type="button" className="btn btn-ghost btn-sm query-help-toggle" aria-haspopup="dialog" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)} title="Search syntax">
+      <button ref={toggle} type="button" className="btn btn-ghost btn-sm query-help-toggle" aria-haspopup="dialog" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)} title="Search syntax">
         <Icon name="code" size={14} /> Syntax
       </button>
       {open && (

@@ -40,7 +40,8 @@ export function ResultRow({ hit, index, active, onOpen, onHover }: { hit: Search
         {hit.fuzzy && <span className="badge" title="Similar spelling">≈</span>}
       </div>
       <div className="result-meta">{meta}</div>
-      <div className={`result-snippet${codeSnippet ? ' result-snippet-code' : ''}`}>{snippet ? <SnippetText text={snippet.text} /> : null}</div>
+      {/* Without a snippet the row centres its two lines rather than leaving an empty third one. */}
+      {snippet && <div className={`result-snippet${codeSnippet ? ' result-snippet-code' : ''}`}><SnippetText text={snippet.text} /></div>}
     </div>
   )
 }

@@ -19,15 +19,18 @@ function filterValue(key: FilterKey, f: FacetCount): string {
 
 export function FacetPanel({ facets, query, current, onToggle }: { facets: SearchFacets | null; query: string; current: boolean; onToggle: (key: FilterKey, value: string) => void }) {
   // While the counts for the new query are computed, the old ones stay (dimmed) so nothing jumps.
+  // No results: four headings over four dashes read like a broken panel; one sentence says why it is empty.
+  const nothing = facets !== null && GROUPS.every(({ field }) => facets[field].length === 0)
   return (
     <aside className={`facets${current ? '' : ' facets-stale'}`} aria-label="Narrow results" aria-busy={!current}>
-      {GROUPS.map(({ key, field, title }) => {
+      {nothing && <p className="faint facet-empty">Filters for collection, author, data source and table appear here when reports match.</p>}
+      {!nothing && GROUPS.map(({ key, field, title }) => {
         const values: FacetCount[] = facets?.[field] ?? []
         return (
           <section key={key} className="facet-group">
             <h2 className="facet-title">{title}</h2>
             {values.length === 0 ? (
-              <p className="faint facet-none">—</p>
+              <p className="faint facet-none" aria-label="None">—</p>
             ) : (
               <ul>
                 {values.slice(0, SHOWN).map((f) => {

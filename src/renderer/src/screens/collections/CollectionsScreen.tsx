@@ -27,7 +27,8 @@ export function CollectionsScreen() {
     return (collections ?? [])
       .map((c) => ({ ...c, label: labels.get(c.token) ?? c.name }))
       .filter((c) => (showPersonal || !c.isPersonal) && (!f || c.label.toLowerCase().includes(f)))
-      .sort((a, b) => Number(a.isPersonal) - Number(b.isPersonal) || a.label.localeCompare(b.label))
+      // Shared first, then personal ones by owner; a personal one whose owner is unknown (no reports) last.
+      .sort((a, b) => Number(a.isPersonal) - Number(b.isPersonal) || Number(a.label === a.name && a.isPersonal) - Number(b.label === b.name && b.isPersonal) || a.label.localeCompare(b.label))
   }, [collections, labels, filter, showPersonal])
   const personalCount = (collections ?? []).filter((c) => c.isPersonal).length
 

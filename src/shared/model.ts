@@ -164,7 +164,8 @@ export const ReportDetail = z.object({
   token: z.string(),
   name: z.string(),
   description: z.string().nullable(),
-  collection: z.object({ token: z.string(), name: z.string() }).nullable(),
+  /** `label` is how people see it: a personal collection reads "Personal — <owner>" (search uses the same). */
+  collection: z.object({ token: z.string(), name: z.string(), label: z.string() }).nullable(),
   author: z.object({ username: z.string(), name: z.string().nullable() }).nullable(),
   createdAt: NullableIsoDate,
   updatedAt: NullableIsoDate,
@@ -184,6 +185,8 @@ export type ReportDetail = z.infer<typeof ReportDetail>
 export const CollectionSummary = z.object({
   token: z.string(),
   name: z.string(),
+  /** "Personal — <owner>" for a personal collection (Mode names them all "Personal"), else the name. */
+  label: z.string(),
   description: z.string().nullable(),
   spaceType: z.string().nullable(),
   isPersonal: z.boolean(),

@@ -8,6 +8,7 @@ import type {
   SyncRun,
 } from '../../shared/model.ts'
 import type { Library } from './open-library.ts'
+import { collectionLabel } from '../search/facet-labels.ts'
 
 type Row = Record<string, unknown>
 
@@ -17,10 +18,15 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'b
 /** A display name for a report Mode left unnamed. */
 export const UNTITLED_REPORT = 'Untitled report'
 
+/** Personal as search decides it (facet-labels.ts): flagged personal, or Mode's 'private' space type. */
+function isPersonal(flag: unknown, spaceType: unknown): boolean {
+  return num(flag) === 1 || spaceType === 'private'
+}
+
 export function getReportDetail(library: Library, token: string): ReportDetail | null {
   const report = library
     .prepare(
-      `SELECT r.*, c.name AS collection_name, m.name AS creator_name
+      `SELECT r.*, c.name AS collection_name, c.is_personal AS collection_is_personal, c.space_type AS collection_space_type, c.owner_username AS collection_owner, m.name AS creator_name
          FROM reports r
          LEFT JOIN collections c ON c.token = r.collection_token
          LEFT JOIN members m ON m.username = r.creator_username
@@ -54,7 +60,11 @@ export function getReportDetail(library: Library, token: string): ReportDetail |
     token: String(report.token),
     name: str(report.name) ?? UNTITLED_REPORT,
     description: str(report.description),
-    collection: collectionToken === null ? null : { token: collectionToken, name: str(report.collection_name) ?? collectionToken },
+    collection: collectionToken === null ? null : {
+      token: collectionToken,
+      name: str(report.collection_name) ?? collectionToken,
+      label: collectionLabel(str(report.collection_name) ?? collectionToken, isPersonal(report.collection_is_personal, report.collection_space_type), str(report.collection_owner)),
+    },
     author: creator === null ? null : { username: creator, name: str(report.creator_name) },
     createdAt: str(report.created_at),
     updatedAt: str(report.updated_at),
@@ -72,7 +82,7 @@ export function getReportDetail(library: Library, token: string): ReportDetail |
 export function listCollections(library: Library): CollectionSummary[] {
   const rows = library
     .prepare(
-      `SELECT c.token, c.name, c.description, c.space_type, c.is_personal,
+      `SELECT c.token, c.name, c.description, c.space_type, c.is_personal, c.owner_username,
               (SELECT count(*) FROM reports r WHERE r.collection_token = c.token) AS report_count
          FROM collections c
         ORDER BY c.is_personal, c.name COLLATE NOCASE, c.token`,
@@ -81,6 +91,7 @@ export function listCollections(library: Library): CollectionSummary[] {
   return rows.map((r) => ({
     token: String(r.token),
     name: String(r.name),
+    label: collectionLabel(String(r.name), isPersonal(r.is_personal, r.space_type), str(r.owner_username)),
     description: str(r.description),
     spaceType: str(r.space_type),
     isPersonal: num(r.is_personal) === 1,

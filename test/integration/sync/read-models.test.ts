@@ -46,6 +46,12 @@ describe('read models over a synced library', () => {
     expect(collections).toHaveLength(truth.spaces.length)
     for (const c of collections) expect(c.reportCount).toBe(truth.reports.filter((r) => r.space_token === c.token).length)
     expect(collections.filter((c) => c.isPersonal).length).toBe(truth.spaces.filter((s) => s.space_type === 'private').length)
+    // Every personal collection is named "Personal" in Mode; its label says whose it is, shared ones keep their name.
+    for (const space of truth.spaces) {
+      const c = collections.find((x) => x.token === space.token)
+      const expected = space.space_type === 'private' && space.personal_owner_username ? `${space.name} — ${space.personal_owner_username}` : space.name
+      expect(c?.label).toBe(expected)
+    }
     const stats = LibraryStats.parse(getStats(library))
     expect(stats).toMatchObject({
       workspace: sim.workspace,

@@ -10,7 +10,7 @@ import { installFakeBridge, type FakeBridge } from '../library/fake-bridge.ts'
 import { keyDown, mount, settle, type Mounted } from '../library/render.ts'
 
 const report: ReportDetail = {
-  token: 'abc123', name: 'Net Revenue Retention by Cohort', description: 'Board metric.', collection: { token: 'c1', name: 'Finance — Board Reporting' },
+  token: 'abc123', name: 'Net Revenue Retention by Cohort', description: 'Board metric.', collection: { token: 'c1', name: 'Finance — Board Reporting', label: 'Finance — Board Reporting' },
   author: { username: 'ana', name: 'Ana Silva' }, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z', editedAt: '2025-01-01T00:00:00Z',
   lastRunAt: null, archived: true, viewCount: 4321, webUrl: 'https://app.mode.com/acme/reports/abc123', queriesSynced: true, chartsFetchedAt: null,
   queries: [{ token: 'q1', name: 'Cohorts', sql: "select count(*) from analytics.fct_orders where status = 'paid'", dataSource: { id: '1', name: 'Snowflake', adapter: 'snowflake' }, tables: ['analytics.fct_orders'], charts: [] }],

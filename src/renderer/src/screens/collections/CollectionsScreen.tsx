@@ -4,7 +4,6 @@ import type { CollectionSummary } from '../../../../shared/model.ts'
 import { call } from '../../bridge.ts'
 import { useNavigation } from '../../stores/navigation.ts'
 import { filterTerm } from '../library/query-filters.ts'
-import { personalLabels } from './personal-labels.ts'
 import './collections.css'
 
 export function CollectionsScreen() {
@@ -12,24 +11,20 @@ export function CollectionsScreen() {
   const [error, setError] = useState<string | null>(null)
   const [filter, setFilter] = useState('')
   const [showPersonal, setShowPersonal] = useState(true)
-  const [labels, setLabels] = useState<Map<string, string>>(new Map())
   useEffect(() => {
     let live = true
     call('library.listCollections').then((list) => {
-      if (!live) return
-      setCollections(list)
-      void personalLabels(list).then((found) => { if (live) setLabels(found) })
+      if (live) setCollections(list)
     }, (e: unknown) => { if (live) setError(e instanceof Error ? e.message : String(e)) })
     return () => { live = false }
   }, [])
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase()
     return (collections ?? [])
-      .map((c) => ({ ...c, label: labels.get(c.token) ?? c.name }))
       .filter((c) => (showPersonal || !c.isPersonal) && (!f || c.label.toLowerCase().includes(f)))
-      // Shared first, then personal ones by owner; a personal one whose owner is unknown (no reports) last.
+      // Shared first, then personal ones by owner ("Personal — ana"); one whose owner is unknown last.
       .sort((a, b) => Number(a.isPersonal) - Number(b.isPersonal) || Number(a.label === a.name && a.isPersonal) - Number(b.label === b.name && b.isPersonal) || a.label.localeCompare(b.label))
-  }, [collections, labels, filter, showPersonal])
+  }, [collections, filter, showPersonal])
   const personalCount = (collections ?? []).filter((c) => c.isPersonal).length
 
   return (

@@ -5,7 +5,6 @@ import type { ReportDetail } from '../../../../shared/model.ts'
 import { call } from '../../bridge.ts'
 import { useNavigation } from '../../stores/navigation.ts'
 import { isOffline, useSync } from '../../stores/sync.ts'
-import { collectionLabel } from '../collections/personal-labels.ts'
 import { filterTerm } from '../library/query-filters.ts'
 import { formatDateTime, relativeTime } from '../sync/relative-time.ts'
 import { useNow } from '../sync/useNow.ts'
@@ -124,7 +123,7 @@ export function ReportScreen() {
       </header>
       <dl className="facts">
         <Fact label="Collection">
-          {report.collection ? <CollectionLink token={report.collection.token} name={report.collection.name} /> : <span className="faint">—</span>}
+          {report.collection ? <CollectionLink label={report.collection.label} /> : <span className="faint">—</span>}
         </Fact>
         <Fact label="Author">
           {report.author ? <button type="button" className="btn btn-link" onClick={() => search(filterTerm('author', report.author?.username ?? ''))}>{report.author.name ?? report.author.username}</button> : <span className="faint">—</span>}
@@ -178,14 +177,7 @@ export function ReportScreen() {
   )
 }
 
-/** The report's collection as search labels it, so a personal one reads "Personal — <owner>" and the link finds only its reports. */
-function CollectionLink({ token, name }: { token: string; name: string }) {
-  const [label, setLabel] = useState<{ token: string; text: string } | null>(null)
-  useEffect(() => {
-    let live = true
-    void collectionLabel(token).then((text) => { if (live && text) setLabel({ token, text }) })
-    return () => { live = false }
-  }, [token])
-  const shown = label?.token === token ? label.text : name
-  return <button type="button" className="btn btn-link" onClick={() => useNavigation.getState().search(filterTerm('collection', shown))}>{shown}</button>
+/** The report's collection by its label ("Personal — <owner>" for a personal one); the link finds only its reports. */
+function CollectionLink({ label }: { label: string }) {
+  return <button type="button" className="btn btn-link" onClick={() => useNavigation.getState().search(filterTerm('collection', label))}>{label}</button>
 }

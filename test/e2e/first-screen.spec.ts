@@ -9,6 +9,8 @@ test('a first launch opens the setup wizard, whose buttons open Mode pages in th
   await expect(page.getByRole('heading', { name: 'Connect your Mode workspace' })).toBeVisible()
   await expect(page.getByText('Create new API key')).toBeVisible()
   await expect(page.getByText('shown only once')).toBeVisible()
+  // The window's first screen, exactly as it opens (top of the page, system theme).
+  await app.screenshot('first-screen')
 
   await page.getByRole('button', { name: /^Open Mode/ }).click()
   await page.getByRole('button', { name: /Mode's guide to API keys/ }).click()

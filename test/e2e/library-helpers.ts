@@ -26,25 +26,8 @@ export async function waitForSyncIdle(app: AppHarness): Promise<void> {
     .toBe(true)
 }
 
-/** Screenshots the current screen in light and dark (the app follows the system theme by default). */
-export async function screenshotBothThemes(app: AppHarness, name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await app.page.emulateMedia({ colorScheme })
-    // Two frames, so the new colours are painted before the shot.
-    await app.page.evaluate(() => new Promise((r) => (globalThis as unknown as { requestAnimationFrame: (cb: () => void) => void }).requestAnimationFrame(() => (globalThis as unknown as { requestAnimationFrame: (cb: () => void) => void }).requestAnimationFrame(() => r(null)))))
-    // Buttons and nav items ease their colours (120 ms): wait for those transitions to end, or the dark shot
-    // catches them half-way and they look disabled.
-    // Only transitions (a spinner's animation never ends); a cancelled one rejects, which is as good as done.
-    await app.page.evaluate(() => {
-      type Anim = { constructor: { name: string }; finished: Promise<unknown> }
-      const all = (globalThis as unknown as { document: { getAnimations: () => Anim[] } }).document.getAnimations()
-      const done = Promise.all(all.filter((a) => a.constructor.name === 'CSSTransition').map((a) => a.finished.catch(() => null)))
-      return Promise.race([done, new Promise((r) => setTimeout(r, 1000))])
-    })
-    await app.screenshot(`${name}-${colorScheme}`)
-  }
-  await app.page.emulateMedia({ colorScheme: 'light' })
-}
+/** Screenshots the current screen in light and dark: the same helper the setup specs use. */
+export { screenshotBothThemes } from './setup-steps.ts'
 
 export function searchBox(page: Page) {
   return page.getByRole('combobox', { name: 'Search the library' })

@@ -3,18 +3,13 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from './fixtures.ts'
-import { expectConnectError, fillCredentials, openCredentialsStep, screenshotBothThemes } from './setup-steps.ts'
+import { connectThroughWizard, expectConnectError, screenshotBothThemes } from './setup-steps.ts'
 
 test('switch credentials, then disconnect and delete the local library', async ({ app }) => {
   const { page } = app
-  const sim = await app.startSimulator({ workspace: 'acme-analytics', reports: 8 })
+  const sim = await connectThroughWizard(app)
   const libraryFile = join(app.dataDir, 'libraries', 'acme-analytics.sqlite')
   const credentialsFile = join(app.dataDir, 'credentials.json')
-  await openCredentialsStep(page)
-  await fillCredentials(page, { workspace: sim.workspace, token: sim.token, password: sim.password })
-  await page.getByRole('button', { name: 'Connect' }).click()
-  await expect(page.locator('[data-screen="shell"]')).toBeVisible()
-  await app.core.scheduler.idle()
   expect(existsSync(libraryFile)).toBe(true)
   expect(existsSync(credentialsFile)).toBe(true)
 
@@ -57,12 +52,7 @@ test('switch credentials, then disconnect and delete the local library', async (
 
 test('disconnecting without deleting keeps the library for later', async ({ app }) => {
   const { page } = app
-  const sim = await app.startSimulator({ workspace: 'acme-analytics', reports: 8 })
-  await openCredentialsStep(page)
-  await fillCredentials(page, { workspace: sim.workspace, token: sim.token, password: sim.password })
-  await page.getByRole('button', { name: 'Connect' }).click()
-  await expect(page.locator('[data-screen="shell"]')).toBeVisible()
-  await app.core.scheduler.idle()
+  await connectThroughWizard(app)
   await page.getByRole('button', { name: /^Settings/ }).click()
   await page.getByRole('button', { name: 'Disconnect…' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Disconnect' }).click()

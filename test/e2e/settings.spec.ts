@@ -1,16 +1,11 @@
 // Settings: every change is saved at once, survives a reload of the window (main kept it), and the theme
 // applies the moment it is chosen, overriding the system's light or dark mode.
 import { expect, test } from './fixtures.ts'
-import { fillCredentials, openCredentialsStep, screenshotBothThemes } from './setup-steps.ts'
+import { connectThroughWizard, screenshotBothThemes } from './setup-steps.ts'
 
 test('changes to sync settings and the theme persist, and the theme applies immediately', async ({ app }) => {
   const { page } = app
-  const sim = await app.startSimulator({ workspace: 'acme-analytics', reports: 8 })
-  await openCredentialsStep(page)
-  await fillCredentials(page, { workspace: sim.workspace, token: sim.token, password: sim.password })
-  await page.getByRole('button', { name: 'Connect' }).click()
-  await expect(page.locator('[data-screen="shell"]')).toBeVisible()
-  await app.core.scheduler.idle()
+  await connectThroughWizard(app)
 
   await page.keyboard.press('Control+,')
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeFocused()

@@ -2,6 +2,7 @@
 // screenshot in light and in dark.
 import { expect, type Page } from '@playwright/test'
 import type { AppHarness } from './fixtures.ts'
+import type { Simulator } from '../../src/sim/server.ts'
 
 export async function openCredentialsStep(page: Page): Promise<void> {
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
@@ -16,6 +17,17 @@ export async function fillCredentials(page: Page, values: { workspace: string; t
 }
 
 /** The connect failure shown, once it is there. */
+/** Connects through the wizard to a small simulated workspace and waits for the shell and the first sync. */
+export async function connectThroughWizard(app: AppHarness): Promise<Simulator> {
+  const sim = await app.startSimulator({ workspace: 'acme-analytics', reports: 8 })
+  await openCredentialsStep(app.page)
+  await fillCredentials(app.page, { workspace: sim.workspace, token: sim.token, password: sim.password })
+  await app.page.getByRole('button', { name: 'Connect' }).click()
+  await expect(app.page.locator('[data-screen="shell"]')).toBeVisible()
+  await app.core.scheduler.idle()
+  return sim
+}
+
 export async function expectConnectError(page: Page, code: string, title: string | RegExp): Promise<void> {
   const alert = page.getByTestId('connect-error')
   await expect(alert).toHaveAttribute('data-error-code', code)

@@ -4,7 +4,7 @@ import { createModeClient, type ModeClientOptions } from '../../../src/main/mode
 import { RateLimiter } from '../../../src/main/mode/rate-limiter.ts'
 import type { Simulator } from '../../../src/sim/server.ts'
 
-export function clientFor(sim: Simulator, options: Partial<ModeClientOptions> = {}) {
+export function clientFor(sim: Pick<Simulator, 'url' | 'token' | 'password' | 'workspace'>, options: Partial<ModeClientOptions> = {}) {
   return createModeClient({
     baseUrl: sim.url,
     token: sim.token,

@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createModeClient } from '../../../src/main/mode/client.ts'
+import { clientFor } from '../mode/sim-client.ts'
 import { RateLimiter } from '../../../src/main/mode/rate-limiter.ts'
 import type { Library } from '../../../src/main/library/open-library.ts'
 import type { Truth } from '../../../src/sim/truth.ts'
@@ -14,14 +14,9 @@ export function tempDataDir(): string {
 
 /** A client for a simulator whose rate limit is off: the limiter is opened wide to match, retries are quick. */
 export function fastClient(sim: { url: string; token: string; password: string; workspace: string }, extra: { timeoutMs?: number } = {}) {
-  return createModeClient({
-    baseUrl: sim.url,
-    token: sim.token,
-    password: sim.password,
-    workspace: sim.workspace,
+  return clientFor(sim, {
     limiter: new RateLimiter({ requests: 100_000, perMs: 1000, concurrency: 4 }),
     timeoutMs: extra.timeoutMs ?? 10_000,
-    baseBackoffMs: 5,
     maxBackoffMs: 20,
   })
 }

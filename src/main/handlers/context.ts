@@ -4,7 +4,7 @@ import type { EventName, EventPayload } from '../../shared/contract.ts'
 import type { ConnectionService } from '../connection/connection-service.ts'
 import type { SettingsService } from '../settings/settings-service.ts'
 import type { SyncScheduler } from '../sync/scheduler.ts'
-import type { LibrarySearch } from './library-search.ts'
+import type { LibrarySearch } from '../search/library-search.ts'
 
 export interface HandlerContext {
   dataDir: string

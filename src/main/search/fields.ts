@@ -3,7 +3,5 @@
 /** The word indexes, in field-bit order (bit i = FIELD_TABLES[i]), with the ranking weight of each field. */
 export const FIELD_TABLES = ['search_name_fts', 'search_desc_fts', 'search_meta_fts', 'search_sql_fts'] as const
 export const FIELD_WEIGHTS = [10, 5, 2.5, 1] as const
-export const NAME_FIELD = 1
-export const DESC_FIELD = 2
 export const META_FIELD = 4
 export const SQL_FIELD = 8

@@ -24,15 +24,6 @@ export function prepareCached(db: DatabaseSync, sql: string): StatementSync {
   return statement
 }
 
-/** Bumped on every index write through this module: the search service's caches key on it. */
-const writeGenerations = new WeakMap<DatabaseSync, number>()
-export function indexGeneration(db: DatabaseSync): number {
-  return writeGenerations.get(db) ?? 0
-}
-function bump(db: DatabaseSync): void {
-  writeGenerations.set(db, indexGeneration(db) + 1)
-}
-
 interface ReportRow {
   token: string
   name: string | null
@@ -163,7 +154,6 @@ function writeReports(db: DatabaseSync, reportTokens: string[], logChanges: bool
   }
   if (missing.length > 0) removeReports(db, missing, logChanges)
   if (logChanges) pruneChanges(db)
-  bump(db)
 }
 
 /** Removes reports from the index (call before or after deleting them from the library, same transaction). */
@@ -171,7 +161,6 @@ export function unindexReports(db: DatabaseSync, reportTokens: string[]): void {
   if (reportTokens.length === 0) return
   removeReports(db, reportTokens, true)
   pruneChanges(db)
-  bump(db)
 }
 
 function removeReports(db: DatabaseSync, reportTokens: string[], logChanges: boolean): void {
@@ -242,7 +231,6 @@ export function rebuildSearchIndex(db: DatabaseSync, options: { batchSize?: numb
   } finally {
     db.exec(`PRAGMA cache_size = ${Number(cacheSize)}`)
   }
-  bump(db)
 }
 
 /** search_table_names ids of these tables (adding the new ones), in the same order. */

@@ -202,30 +202,10 @@ export function parseDateRange(text: string): { start: string; end: string } | n
   return { start: start.toISOString(), end: end.toISOString() }
 }
 
-/** True when the query asks for nothing in particular (empty box): the service lists recent reports. */
-export function isEmptyQuery(q: ParsedQuery): boolean {
-  const f = q.filters
-  return (
-    q.terms.length === 0 &&
-    q.excluded.length === 0 &&
-    f.collections.length + f.authors.length + f.tables.length + f.sources.length === 0 &&
-    f.updatedAfter === null &&
-    f.updatedBefore === null
-  )
-}
-
 /** FTS5 MATCH text for one term: each token double-quoted, so no user text is ever FTS syntax. */
 export function termToFts(term: SearchTerm): string {
   const quoted = term.tokens.map((t) => `"${t.replace(/"/g, '""')}"`)
   if (term.tokens.length === 1) return term.prefix ? `${quoted[0]}*` : (quoted[0] ?? '')
   // Several tokens (a phrase, or fct_orders split by the tokenizer): adjacent, in order.
   return `"${term.tokens.join(' ')}"${term.prefix ? '*' : ''}`
-}
-
-/** The MATCH expression for the positive terms and exclusions, or null when there are no positive terms. */
-export function buildFtsMatch(q: ParsedQuery): string | null {
-  if (q.terms.length === 0) return null
-  const positive = q.terms.map(termToFts).join(' AND ')
-  if (q.excluded.length === 0) return positive
-  return `(${positive}) NOT (${q.excluded.map((t) => termToFts({ ...t, prefix: false })).join(' OR ')})`
 }

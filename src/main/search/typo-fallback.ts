@@ -2,6 +2,9 @@
 // through the trigram index over the vocabulary of names), then are kept only within a small edit distance.
 import type { DatabaseSync } from 'node:sqlite'
 import { prepareCached } from './index-writer.ts'
+import type { TermExpr } from './match-set.ts'
+import type { ParsedQuery, SearchTerm } from './query-parser.ts'
+import type { MatchToken } from './snippets.ts'
 
 /** Up to `max` vocabulary words within edit distance 1 (words of 4–6 letters) or 2 (longer), nearest first. */
 export function findNearTerms(db: DatabaseSync, word: string, max: number): string[] {
@@ -60,4 +63,23 @@ export function editDistance(a: string, b: string, budget = Infinity): number {
     if (i > 0 && best > budget) return budget + 1
   }
   return rows[a.length]?.[b.length] ?? budget + 1
+}
+
+/** The query's words with each misspelt one OR-ed with its near spellings from the vocabulary; null if none. */
+export function fuzzyTerms(db: DatabaseSync, q: ParsedQuery, exact: TermExpr[]): { terms: TermExpr[]; tokens: MatchToken[] } | null {
+  const tokens: MatchToken[] = []
+  let changed = false
+  const terms = q.terms.map((t: SearchTerm, i): TermExpr => {
+    const base = exact[i]!
+    if (t.phrase || t.tokens.length !== 1) return base
+    const near = findNearTerms(db, t.tokens[0] ?? '', 4)
+    if (near.length === 0) return base
+    changed = true
+    for (const w of near) tokens.push({ token: w, prefix: false })
+    // Near spellings come from the vocabulary of names (reports, collections, people, tables, queries) and are
+    // matched there, not in SQL bodies: a corrected "customer" would otherwise pull in every customer_id column
+    // (tens of thousands of reports to read for a lowest-tier guess). The word as typed still matches SQL.
+    return { ...base, fts: `(${[base.fts, ...near.map((w) => `"${w}"`)].join(' OR ')})`, sqlFts: base.sqlFts ?? base.fts }
+  })
+  return changed ? { terms, tokens } : null
 }

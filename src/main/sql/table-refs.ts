@@ -1,9 +1,12 @@
 // Which tables a piece of SQL reads (and writes): "which reports read analytics.fct_orders?" is answered from
-// these. A single pass over the tokens of `sql-tokens.ts` with a stack of parenthesis frames — enough SQL
+// these. A single pass over the tokens of `sql-tokenizer.ts` with a stack of parenthesis frames — enough SQL
 // structure to know where a table name may appear (FROM, JOIN, comma joins, INSERT/UPDATE/MERGE/CREATE …
 // targets) and what is not a table there (CTE names, sub-queries, table functions, UNNEST, LATERAL, VALUES,
 // Liquid definitions). It never throws: SQL it cannot follow yields fewer references, not an error.
-import { tokenizeSql, type SqlToken } from './sql-tokens.ts'
+import { readDottedName } from './dotted-name.ts'
+import { newFrame, newStatement, settleStatement, type Frame, type Statement } from './scanner-state.ts'
+import { CREATE_MODIFIERS, ENDS_FROM, RESERVED, TEMP_MODIFIERS } from './sql-keywords.ts'
+import { tokenizeSql, type SqlToken } from './sql-tokenizer.ts'
 
 export interface TableRefs {
   /** Tables read (FROM, JOIN, USING of MERGE/DELETE, sub-queries of INSERT … SELECT). */
@@ -31,72 +34,6 @@ export function analyzeTableRefs(sql: string): TableRefs {
     return { reads: [], writes: [] }
   }
 }
-
-/** Words that can never be a table name or an alias where one is expected. */
-const RESERVED = new Set([
-  'SELECT', 'WITH', 'VALUES', 'WHERE', 'GROUP', 'ORDER', 'HAVING', 'LIMIT', 'OFFSET', 'FETCH', 'ON', 'USING',
-  'JOIN', 'LEFT', 'RIGHT', 'INNER', 'OUTER', 'FULL', 'CROSS', 'NATURAL', 'STRAIGHT_JOIN', 'UNION', 'EXCEPT',
-  'INTERSECT', 'MINUS', 'SET', 'AS', 'AND', 'OR', 'NOT', 'IN', 'IS', 'NULL', 'CASE', 'WHEN', 'THEN', 'ELSE',
-  'END', 'WINDOW', 'QUALIFY', 'RETURNING', 'LATERAL', 'UNNEST', 'ONLY', 'INTO', 'FROM', 'BY', 'DISTINCT',
-  'ALL', 'ANY', 'SOME', 'EXISTS', 'BETWEEN', 'LIKE', 'ILIKE', 'TABLESAMPLE', 'PIVOT', 'UNPIVOT',
-  'MATCH_RECOGNIZE', 'FOR', 'APPLY', 'OUTER', 'SAMPLE', 'AT', 'BEFORE', 'CHANGES', 'CONNECT', 'START',
-  'PARTITION', 'OVER', 'FINAL', 'PREWHERE', 'FORCE', 'USE', 'IGNORE', 'LOCK', 'DELETE', 'UPDATE', 'INSERT',
-  'MERGE', 'CREATE', 'DROP', 'ALTER', 'TRUNCATE', 'DEFAULT', 'TRUE', 'FALSE', 'ASC', 'DESC', 'TOP',
-])
-
-/** Words that end a FROM list at the depth where they appear (a following comma is not a comma join). */
-const ENDS_FROM = new Set([
-  'WHERE', 'GROUP', 'ORDER', 'HAVING', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'EXCEPT', 'INTERSECT', 'MINUS',
-  'QUALIFY', 'WINDOW', 'SET', 'RETURNING', 'VALUES', 'SELECT', 'WHEN', 'CONNECT', 'START', 'INTO',
-])
-
-/** Modifiers between CREATE/DROP/ALTER and the object kind. */
-const CREATE_MODIFIERS = new Set([
-  'OR', 'REPLACE', 'TEMP', 'TEMPORARY', 'TRANSIENT', 'VOLATILE', 'LOCAL', 'GLOBAL', 'UNLOGGED', 'EXTERNAL',
-  'MATERIALIZED', 'SECURE', 'RECURSIVE', 'MULTISET', 'SET', 'HYBRID', 'DYNAMIC', 'ICEBERG', 'FOREIGN',
-])
-
-const TEMP_MODIFIERS = new Set(['TEMP', 'TEMPORARY', 'VOLATILE'])
-
-interface Frame {
-  /** `call`: the parentheses of a function call (FROM inside EXTRACT(… FROM …) is not a table clause). */
-  kind: 'root' | 'call' | 'paren' | 'cte-body'
-  sawSelect: boolean
-  /** Inside a FROM list, where a comma introduces another table. */
-  inFrom: boolean
-  /** The last thing that introduced a table here: tells JOIN … USING (cols) from MERGE … USING src. */
-  lastIntro: 'from' | 'join' | 'other'
-  /** Inside a WITH list: after a CTE body, a comma introduces another CTE name. */
-  inWith: boolean
-  expectCteName: boolean
-  /** Opened where a table was expected: the first word inside is a table (a parenthesised join). */
-  tableAtStart: boolean
-}
-
-interface Ref {
-  parts: string[]
-  write: boolean
-}
-
-interface Statement {
-  kind: string
-  ctes: Set<string>
-  aliases: Set<string>
-  temps: Set<string>
-  refs: Ref[]
-}
-
-const newFrame = (kind: Frame['kind']): Frame => ({
-  kind,
-  sawSelect: false,
-  inFrom: false,
-  lastIntro: 'other',
-  inWith: false,
-  expectCteName: false,
-  tableAtStart: false,
-})
-
-const newStatement = (): Statement => ({ kind: '', ctes: new Set(), aliases: new Set(), temps: new Set(), refs: [] })
 
 class TableRefScanner {
   private readonly toks: SqlToken[]
@@ -359,44 +296,7 @@ class TableRefScanner {
     if (t.kind === 'word' && RESERVED.has(t.text.toUpperCase()) && !this.isPunct(j + 1, '.')) return j
     if (t.kind !== 'word' && t.kind !== 'qident' && t.kind !== 'liquid-var') return j
 
-    // The dotted name. `dynamic` when part of it is a Liquid variable ({{ schema }}.orders): unknowable.
-    const parts: string[] = []
-    let dynamic = false
-    let k = j
-    for (;;) {
-      const p = this.toks[k]
-      if (p === undefined) break
-      if (p.kind === 'word') {
-        let text = p.text
-        let last: SqlToken = p
-        // BigQuery allows hyphens in unquoted project names: my-project.dataset.table.
-        for (;;) {
-          const dash = this.toks[k + 1]
-          const after = this.toks[k + 2]
-          if (dash === undefined || after === undefined || dash.text !== '-' || dash.start !== last.end) break
-          if (after.start !== dash.end || (after.kind !== 'word' && after.kind !== 'number')) break
-          text += '-' + after.text
-          last = after
-          k += 2
-        }
-        parts.push(text)
-      } else if (p.kind === 'qident') parts.push(...(p.parts ?? [p.text]))
-      else if (p.kind === 'liquid-var') {
-        dynamic = true
-        parts.push('?')
-      } else break
-      k++
-      // BigQuery wildcard tables: dataset.events_*
-      const star = this.toks[k]
-      if (star !== undefined && star.text === '*' && star.start === this.toks[k - 1]?.end) {
-        parts[parts.length - 1] += '*'
-        k++
-      }
-      if (!this.isPunct(k, '.')) break
-      k++
-      // Snowflake db..table (default schema): skip the empty part.
-      while (this.isPunct(k, '.')) k++
-    }
+    const { parts, dynamic, next: k } = readDottedName(this.toks, j)
     if (parts.length === 0) return j + 1
     // A name followed by "(" is a table function (generate_series(…), FLATTEN(…), json_table(…)).
     if (this.isPunct(k, '(') && !write) return k
@@ -419,27 +319,7 @@ class TableRefScanner {
   }
 
   private finishStatement(): void {
-    const s = this.stmt
-    for (const ref of s.refs) {
-      const name = ref.parts.join('.')
-      // An unqualified name that is a CTE of this statement is not a table.
-      if (ref.parts.length === 1 && s.ctes.has(name)) continue
-      // alias.column (BigQuery's implicit UNNEST: FROM events e, e.params), not schema.table.
-      const head = ref.parts[0] ?? ''
-      if (
-        ref.parts.length >= 2 &&
-        !ref.write &&
-        (s.aliases.has(head) || s.refs.some((r) => r !== ref && r.parts.length === 1 && r.parts[0] === head))
-      ) {
-        continue
-      }
-      if (head.startsWith('#')) {
-        this.allTemps.add(name)
-        continue
-      }
-      ;(ref.write ? this.writes : this.reads).push(name)
-    }
-    for (const t of s.temps) this.allTemps.add(t)
+    settleStatement(this.stmt, this.reads, this.writes, this.allTemps)
     this.stmt = newStatement()
   }
 }

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../src/main/library/index.ts'
 import type { Library } from '../../../src/main/library/index.ts'
 import { indexReports } from '../../../src/main/search/index-writer.ts'
-import { createLibrarySearch } from '../../../src/main/handlers/library-search.ts'
+import { createLibrarySearch } from '../../../src/main/search/library-search.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'search-warm-'))
 const opened: Library[] = []

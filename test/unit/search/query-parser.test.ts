@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildFtsMatch, parseDateRange, parseSearchQuery, tokenizeWords } from '../../../src/main/search/query-parser.ts'
+import { parseDateRange, parseSearchQuery, termToFts, tokenizeWords } from '../../../src/main/search/query-parser.ts'
 
 const words = (q: string): string[][] => parseSearchQuery(q).terms.map((t) => t.tokens)
 
@@ -7,12 +7,12 @@ describe('parseSearchQuery: words and phrases', () => {
   it('splits words and prefix-matches them as you type', () => {
     const q = parseSearchQuery('net reven')
     expect(q.terms.map((t) => [t.tokens, t.prefix])).toEqual([[['net'], true], [['reven'], true]])
-    expect(buildFtsMatch(q)).toBe('"net"* AND "reven"*')
+    expect(q.terms.map(termToFts)).toEqual(['"net"*', '"reven"*'])
   })
   it('keeps quoted phrases together, exact', () => {
     const q = parseSearchQuery('"net revenue retention" churn')
     expect(q.terms[0]).toMatchObject({ tokens: ['net', 'revenue', 'retention'], phrase: true, prefix: false })
-    expect(buildFtsMatch(q)).toBe('"net revenue retention" AND "churn"*')
+    expect(q.terms.map(termToFts)).toEqual(['"net revenue retention"', '"churn"*'])
   })
   it('folds case and diacritics like the index does', () => {
     expect(words('Café ÜBER')).toEqual([['cafe'], ['uber']])
@@ -24,7 +24,7 @@ describe('parseSearchQuery: words and phrases', () => {
       [['fct', 'orders'], true],
       [['analytics', 'dim', 'users'], true],
     ])
-    expect(buildFtsMatch(q)).toBe('"fct orders"* AND "analytics dim users"*')
+    expect(q.terms.map(termToFts)).toEqual(['"fct orders"*', '"analytics dim users"*'])
   })
   it('does not prefix-match one-letter words', () => {
     expect(parseSearchQuery('a').terms[0]?.prefix).toBe(false)
@@ -32,11 +32,6 @@ describe('parseSearchQuery: words and phrases', () => {
   it('excludes -words and -"phrases"', () => {
     const q = parseSearchQuery('revenue -draft -"old version"')
     expect(q.excluded.map((t) => t.tokens)).toEqual([['draft'], ['old', 'version']])
-    expect(buildFtsMatch(q)).toBe('("revenue"*) NOT ("draft" OR "old version")')
-  })
-  it('has no FTS expression when there is nothing positive to match', () => {
-    expect(buildFtsMatch(parseSearchQuery('-draft'))).toBeNull()
-    expect(buildFtsMatch(parseSearchQuery(''))).toBeNull()
   })
 })
 
@@ -119,9 +114,8 @@ describe('parseSearchQuery: malformed input degrades to plain words', () => {
   it.each(cases)('%j', (input, expected) => {
     const q = parseSearchQuery(input)
     expect(q.terms.map((t) => t.tokens)).toEqual(expected)
-    const match = buildFtsMatch(q)
     // Every token is inside double quotes: nothing the user typed is FTS syntax.
-    if (match) expect(match.replace(/"[^"]*"\*?/g, '').replace(/\s|AND|NOT|OR|\(|\)/g, '')).toBe('')
+    for (const t of q.terms) expect(termToFts(t).replace(/"[^"]*"\*?/g, '')).toBe('')
   })
   it('never throws on arbitrary input', () => {
     const alphabet = ['"', '-', ':', '*', '^', '(', ')', ' ', 'a', 'é', 'is:', 'updated:>', 'NEAR', 'OR', '\u0000', '🙂']
@@ -132,7 +126,7 @@ describe('parseSearchQuery: malformed input degrades to plain words', () => {
         seed = (seed * 1103515245 + 12345) & 0x7fffffff
         s += alphabet[seed % alphabet.length]
       }
-      expect(() => buildFtsMatch(parseSearchQuery(s))).not.toThrow()
+      expect(() => parseSearchQuery(s).terms.map(termToFts)).not.toThrow()
     }
   })
 })

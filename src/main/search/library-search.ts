@@ -3,7 +3,7 @@
 // opens: the service loads every report's attributes in small steps in the background, so the first
 // keystroke does not pay that load (about half a second at 100,000 reports) on the main thread.
 import type { Library } from '../library/index.ts'
-import { createSearchService, type SearchService } from '../search/search-service.ts'
+import { createSearchService, type SearchService } from './search-service.ts'
 import type { SearchRequest, SearchResult } from '../../shared/model.ts'
 
 export interface LibrarySearch {

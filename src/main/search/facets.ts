@@ -1,0 +1,71 @@
+// Facet counts over the whole match set: one pass over arrays indexed by interned values and sets, then the
+// largest counts per kind with their labels.
+import type { FacetCount, SearchFacets } from '../../shared/model.ts'
+import type { DocStore } from './doc-store.ts'
+import type { FacetLabels } from './facet-labels.ts'
+
+export function emptyFacets(): SearchFacets {
+  return { collections: [], authors: [], dataSources: [], tables: [] }
+}
+
+/** Facet counts over the match set: one pass over arrays indexed by interned values and sets, then the sets expanded. */
+export function countFacets(labels: FacetLabels, store: DocStore, ids: Int32Array, size: number): SearchFacets {
+  const collections = new Int32Array(store.collections.values.length)
+  const authors = new Int32Array(store.authors.values.length)
+  const sourceSets = new Int32Array(store.sources.sets.length)
+  const tableSets = new Int32Array(store.tables.sets.length)
+  const keys = store.facetKeys
+  for (let k = 0; k < ids.length; k++) {
+    const at = 4 * ids[k]!
+    const c = keys[at]!
+    if (c >= 0) collections[c]!++
+    const a = keys[at + 1]!
+    if (a >= 0) authors[a]!++
+    sourceSets[keys[at + 2]!]!++
+    tableSets[keys[at + 3]!]!++
+  }
+  const expand = (setCounts: Int32Array, sets: Int32Array[], size: number): Int32Array => {
+    const counts = new Int32Array(size)
+    for (let k = 1; k < setCounts.length; k++) {
+      const n = setCounts[k]!
+      if (n === 0) continue
+      for (const v of sets[k]!) counts[v]! += n
+    }
+    return counts
+  }
+  const sources = expand(sourceSets, store.sources.sets, store.dataSources.values.length)
+  const tables = expand(tableSets, store.tables.sets, store.maxTableId + 1)
+  return {
+    collections: facet(collections, size, (i) => store.collections.values[i]!, (v) => labels.collection(v)),
+    authors: facet(authors, size, (i) => store.authors.values[i]!, (v) => labels.author(v)),
+    dataSources: facet(sources, size, (i) => store.dataSources.values[i]!, (v) => labels.dataSource(v)),
+    tables: facet(tables, size, (i) => labels.table(i), () => null),
+  }
+}
+
+/**
+ * Indexes of the `size` largest non-zero counts, ties by value (as text). Only values that can make the list
+ * are compared by text: those counted more than the size-th largest count, and those tied with it.
+ */
+export function top(counts: Int32Array, size: number, valueOf: (i: number) => string): number[] {
+  const nonZero: number[] = []
+  for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) nonZero.push(i)
+  if (nonZero.length > size) {
+    const sorted = nonZero.map((i) => counts[i]!).sort((a, b) => b - a)
+    const cut = sorted[size - 1]!
+    let k = 0
+    for (const i of nonZero) if (counts[i]! >= cut) nonZero[k++] = i
+    nonZero.length = k
+  }
+  const text = new Map<number, string>()
+  for (const i of nonZero) text.set(i, valueOf(i))
+  nonZero.sort((a, b) => counts[b]! - counts[a]! || (text.get(a)! < text.get(b)! ? -1 : text.get(a)! > text.get(b)! ? 1 : 0))
+  return nonZero.slice(0, size)
+}
+
+export function facet(counts: Int32Array, size: number, valueOf: (i: number) => string, labelOf: (v: string) => string | null): FacetCount[] {
+  return top(counts, size, valueOf).map((i) => {
+    const value = valueOf(i)
+    return { value, label: labelOf(value) ?? value, count: counts[i]! }
+  })
+}

@@ -1,0 +1,107 @@
+// The page of hits as the renderer shows them: each report's row read from the library, with a snippet cut
+// from the first field that matched (the index is contentless, so the text is read only for these few hits).
+import type { DatabaseSync } from 'node:sqlite'
+import type { SearchHit, Snippet } from '../../shared/model.ts'
+import { collectionLabel } from './facet-labels.ts'
+import { prepareCached } from './index-writer.ts'
+import type { RankedRow } from './query-context.ts'
+import type { ParsedQuery } from './query-parser.ts'
+import { firstMatch, markText } from './snippets.ts'
+import type { MatchToken } from './snippets.ts'
+import { isSqlStopwordAt } from './sql-stopwords.ts'
+
+const UNTITLED = 'Untitled report'
+
+export interface HitRow {
+  token: string
+  name: string | null
+  description: string | null
+  collection_token: string | null
+  collection_name: string | null
+  collection_personal: number | null
+  collection_owner: string | null
+  creator_username: string | null
+  creator_name: string | null
+  updated_at: string | null
+  archived: number
+}
+
+export function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isFuzzy: (i: number) => boolean,
+  fuzzyTokens: MatchToken[]): SearchHit[] {
+  if (page.length === 0) return []
+  const readHit = prepareCached(
+    db,
+    `SELECT r.token, r.name, r.description, r.collection_token, c.name AS collection_name,
+            (c.is_personal = 1 OR c.space_type = 'private') AS collection_personal, c.owner_username AS collection_owner,
+            r.creator_username, m.name AS creator_name, coalesce(r.edited_at, r.last_saved_at, r.updated_at) AS updated_at,
+            r.archived
+       FROM reports r
+       LEFT JOIN collections c ON c.token = r.collection_token
+       LEFT JOIN members m ON m.username = r.creator_username
+      WHERE r.token = ?`,
+  )
+  const baseTokens: MatchToken[] = q.terms.flatMap((t) => t.tokens.map((token, i) => ({
+    token,
+    prefix: t.prefix && i === t.tokens.length - 1,
+  })))
+  const hits: SearchHit[] = []
+  const withFuzzy = [...baseTokens, ...fuzzyTokens]
+  for (const [i, row] of page.entries()) {
+    const r = readHit.get(row.token) as HitRow | undefined
+    if (!r) continue // cannot happen inside the search's read transaction; kept as a guard
+    const fuzzy = isFuzzy(i)
+    const tokens = fuzzy ? withFuzzy : baseTokens
+    hits.push({
+      token: r.token,
+      name: r.name ?? UNTITLED,
+      collection: r.collection_name === null ? null : collectionLabel(r.collection_name, r.collection_personal === 1, r.collection_owner),
+      collectionToken: r.collection_token,
+      author: r.creator_name,
+      authorUsername: r.creator_username,
+      updatedAt: r.updated_at,
+      archived: r.archived === 1,
+      score: Math.round(row.score * 1e4) / 1e4,
+      snippet: snippetFor(db, r, tokens),
+      fuzzy,
+    })
+  }
+  return hits
+}
+
+/** From the first field that matched, in the order a reader cares about: name, description, SQL, the rest. */
+export function snippetFor(db: DatabaseSync, r: HitRow, tokens: MatchToken[]): Snippet | null {
+  if (tokens.length === 0) return null
+  const candidates: Array<[Snippet['field'], string | null]> = [
+    ['name', r.name],
+    ['description', r.description],
+  ]
+  for (const [field, text] of candidates) {
+    if (text && firstMatch(text, tokens) >= 0) return { field, text: markText(text, tokens) }
+  }
+  const queries = prepareCached(db, 'SELECT name, raw_query FROM queries WHERE report_token = ? ORDER BY position')
+    .all(r.token) as Array<{ name: string | null; raw_query: string }>
+  for (const q of queries) {
+    // SQL grammar words are not indexed, so COUNT(*) is not what a search for "count" found.
+    if (firstMatch(q.raw_query, tokens, isSqlStopwordAt) >= 0) {
+      return { field: 'sql', text: markText(q.raw_query, tokens, 160, isSqlStopwordAt) }
+    }
+  }
+  const others: Array<[Snippet['field'], string | null]> = [
+    ['query', queries.map((q) => q.name ?? '').join(' · ')],
+    ['collection', r.collection_name],
+    ['author', [r.creator_name, r.creator_username].filter(Boolean).join(' ')],
+  ]
+  for (const [field, text] of others) {
+    if (text && firstMatch(text, tokens) >= 0) return { field, text: markText(text, tokens) }
+  }
+  const tables = prepareCached(
+    db,
+    `SELECT DISTINCT qt.table_name AS t FROM queries q JOIN query_tables qt ON qt.query_token = q.token
+      WHERE q.report_token = ?`,
+  ).all(r.token) as Array<{ t: string }>
+  const tableText = tables.map((t) => t.t).join(', ')
+  if (tableText && firstMatch(tableText, tokens) >= 0) return { field: 'tables', text: markText(tableText, tokens) }
+  return null
+}
+
+

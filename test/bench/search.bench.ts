@@ -16,7 +16,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { openLibrary } from '../../src/main/library/index.ts'
-import { migrations } from '../../src/main/library/migrations.ts'
+import { migrations } from '../../src/main/library/migrations/index.ts'
 import { libraryPath } from '../../src/main/library/paths.ts'
 import { createSearchService } from '../../src/main/search/search-service.ts'
 import { generateWorkspace } from '../../src/sim/generator.ts'
@@ -48,8 +48,8 @@ const sourceHash = (files: string[]): string => {
   return h.digest('hex').slice(0, 12)
 }
 const libraryKey = sourceHash(['src/sim/generator.ts', 'src/sim/sql-templates.ts', 'src/sim/vocabulary.ts',
-  'src/main/library/migrations.ts', 'src/main/sql/table-refs.ts', 'test/fixtures/relevance/truth-library.ts'])
-const indexKey = sourceHash(['src/main/search/search-schema.ts', 'src/main/search/index-writer.ts',
+  'src/main/library/migrations/001-core-schema.ts', 'src/main/library/migrations/004-drop-extra-json-add-last-edited.ts', 'src/main/sql/table-refs.ts', 'test/fixtures/relevance/truth-library.ts'])
+const indexKey = sourceHash(['src/main/library/migrations/002-search-index.ts', 'src/main/search/index-writer.ts',
   'src/main/search/query-parser.ts', 'src/main/search/sql-stopwords.ts'])
 
 const cacheDir = new URL('../../.bench-data/', import.meta.url).pathname

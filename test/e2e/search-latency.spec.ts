@@ -24,7 +24,8 @@ const CACHE_DIR = join('test-results', 'search-latency')
 
 /** Everything that decides the cached file's contents: change any of it and the cache is rebuilt. */
 const SHAPING_SOURCES = [
-  'src/main/library/migrations.ts', 'src/main/search/index-writer.ts', 'src/main/search/search-schema.ts',
+  'src/main/library/migrations/index.ts', 'src/main/library/migrations/001-core-schema.ts', 'src/main/library/migrations/002-search-index.ts',
+  'src/main/library/migrations/004-drop-extra-json-add-last-edited.ts', 'src/main/search/index-writer.ts',
   'src/sim/generator.ts', 'src/sim/vocabulary.ts', 'src/sim/sql-templates.ts', 'test/fixtures/relevance/truth-library.ts',
 ]
 

@@ -5,9 +5,11 @@ import { mkdirSync, renameSync, existsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import type { StatementSync } from 'node:sqlite'
-import { AppFailure } from '../app-error.ts'
-import { migrations as defaultMigrations } from './migrations.ts'
-import type { Migration } from './migrations.ts'
+import { isCorruption } from './corruption.ts'
+import { migrateDatabase } from './migrate.ts'
+import type { Migration } from './migrate.ts'
+import { migrations as defaultMigrations } from './migrations/index.ts'
+import { forgetStatements, prepareCached } from './statement-cache.ts'
 import { libraryPath } from './paths.ts'
 import { assertFtsAvailable } from './fts-check.ts'
 import { startWalCheckpointer } from './wal-checkpointer.ts'
@@ -31,15 +33,12 @@ export interface OpenLibraryOptions {
   dataDir: string
   workspace: string
   /** For tests of the upgrade path; the app always uses the shipped list. */
-  migrations?: Migration[]
+  migrations?: readonly Migration[]
   /** Clock for the `.corrupt-<timestamp>` suffix. */
   now?: () => Date
   /** Run WAL checkpoints in a worker thread so commits never stall on an fsync (default true). */
   backgroundCheckpoints?: boolean
 }
-
-const SQLITE_CORRUPT = 11
-const SQLITE_NOTADB = 26
 
 export function openLibrary(options: OpenLibraryOptions): Library {
   assertFtsAvailable()
@@ -62,7 +61,7 @@ export function openLibrary(options: OpenLibraryOptions): Library {
   return library
 }
 
-function openAndMigrate(path: string, migrations: Migration[]): DatabaseSync {
+function openAndMigrate(path: string, migrations: readonly Migration[]): DatabaseSync {
   const db = new DatabaseSync(path, { timeout: 5000 })
   try {
     db.exec('PRAGMA journal_mode = WAL')
@@ -70,7 +69,7 @@ function openAndMigrate(path: string, migrations: Migration[]): DatabaseSync {
     db.exec('PRAGMA synchronous = NORMAL')
     // A cheap read of the schema: a file that is not a database, or has a damaged header, fails here.
     db.prepare('SELECT count(*) FROM sqlite_master').get()
-    applyMigrations(db, migrations)
+    migrateDatabase(db, migrations)
     return db
   } catch (error) {
     try {
@@ -82,38 +81,6 @@ function openAndMigrate(path: string, migrations: Migration[]): DatabaseSync {
   }
 }
 
-function applyMigrations(db: DatabaseSync, migrations: Migration[]): void {
-  const current = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version)
-  if (current > migrations.length) {
-    throw new AppFailure(
-      'library_error',
-      `This library was written by a newer version of Mode Companion (schema ${current}; this version understands up to ${migrations.length}).`,
-      'Update Mode Companion to the latest version, or choose a different data folder.',
-    )
-  }
-  for (let version = current; version < migrations.length; version++) {
-    const migration = migrations[version]!
-    db.exec('BEGIN IMMEDIATE')
-    try {
-      migration.up(db)
-      db.exec(`PRAGMA user_version = ${version + 1}`)
-      db.exec('COMMIT')
-    } catch (error) {
-      db.exec('ROLLBACK')
-      if (isCorruption(error)) throw error
-      throw new AppFailure('library_error', `Could not upgrade the library (step ${version + 1}: ${migration.name}).`, 'Restart Mode Companion; if it keeps failing, report the problem.', { cause: error })
-    }
-  }
-}
-
-export function isCorruption(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false
-  const e = error as { errcode?: number; message?: string }
-  const primary = typeof e.errcode === 'number' ? e.errcode & 0xff : -1
-  if (primary === SQLITE_CORRUPT || primary === SQLITE_NOTADB) return true
-  return /file is not a database|database disk image is malformed/i.test(e.message ?? '')
-}
-
 /** Renames the damaged file (and its WAL/SHM companions) to `<name>.corrupt-<timestamp>`: kept for inspection. */
 function moveAside(path: string, now: Date): void {
   const stamp = now.toISOString().replace(/[:.]/g, '-')
@@ -123,16 +90,8 @@ function moveAside(path: string, now: Date): void {
 }
 
 function createLibrary(db: DatabaseSync, path: string, workspace: string, recovered: boolean, onClose: () => void): Library {
-  const statements = new Map<string, StatementSync>()
   let depth = 0
-  const prepare = (sql: string): StatementSync => {
-    let statement = statements.get(sql)
-    if (!statement) {
-      statement = db.prepare(sql)
-      statements.set(sql, statement)
-    }
-    return statement
-  }
+  const prepare = (sql: string): StatementSync => prepareCached(db, sql)
   const library: Library = {
     db,
     path,
@@ -168,7 +127,7 @@ function createLibrary(db: DatabaseSync, path: string, workspace: string, recove
       else prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value)
     },
     close() {
-      statements.clear()
+      forgetStatements(db)
       if (db.isOpen) {
         onClose()
         db.close()

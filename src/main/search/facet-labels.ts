@@ -7,7 +7,7 @@
 // `collection:Personal` still matches all of them (the name), and `collection:"Personal — ana"` (what choosing
 // the facet puts in the query) matches ana's (see resolveCollections in search-service.ts).
 import type { DatabaseSync } from 'node:sqlite'
-import { prepareCached } from './index-writer.ts'
+import { prepareCached } from '../library/statement-cache.ts'
 
 /** The separator between a personal collection's name and its owner. */
 export const PERSONAL_SEPARATOR = ' — '

@@ -1,4 +1,4 @@
-// The search index's word tables and how much a match in each counts (search-schema.ts creates them).
+// The search index's word tables and how much a match in each counts (library/migrations/002-search-index.ts creates them).
 
 /** The word indexes, in field-bit order (bit i = FIELD_TABLES[i]), with the ranking weight of each field. */
 export const FIELD_TABLES = ['search_name_fts', 'search_desc_fts', 'search_meta_fts', 'search_sql_fts'] as const

@@ -3,7 +3,7 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite'
 import type { SetLists } from './doc-store.ts'
 import { COLLECTION_LABEL_SQL } from './facet-labels.ts'
-import { prepareCached } from './index-writer.ts'
+import { prepareCached } from '../library/statement-cache.ts'
 import type { QueryContext } from './query-context.ts'
 import type { ParsedQuery } from './query-parser.ts'
 import { tablesContaining } from './term-matching.ts'

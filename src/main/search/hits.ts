@@ -3,7 +3,7 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { SearchHit, Snippet } from '../../shared/model.ts'
 import { collectionLabel } from './facet-labels.ts'
-import { prepareCached } from './index-writer.ts'
+import { prepareCached } from '../library/statement-cache.ts'
 import type { RankedRow } from './query-context.ts'
 import type { ParsedQuery } from './query-parser.ts'
 import { firstMatch, markText } from './snippets.ts'
@@ -33,7 +33,7 @@ export function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isF
     db,
     `SELECT r.token, r.name, r.description, r.collection_token, c.name AS collection_name,
             (c.is_personal = 1 OR c.space_type = 'private') AS collection_personal, c.owner_username AS collection_owner,
-            r.creator_username, m.name AS creator_name, coalesce(r.edited_at, r.last_saved_at, r.updated_at) AS updated_at,
+            r.creator_username, m.name AS creator_name, r.last_edited_at AS updated_at,
             r.archived
        FROM reports r
        LEFT JOIN collections c ON c.token = r.collection_token

@@ -3,26 +3,11 @@
 // current state from the library tables (report, collection, creator, queries, tables, charts, data sources)
 // and replace its search documents (fields, SQL, attributes), logging the document ids in search_changes so
 // the search service's in-memory attributes (doc-store.ts) can catch up by reading only what changed.
-import type { DatabaseSync, StatementSync } from 'node:sqlite'
+import type { DatabaseSync } from 'node:sqlite'
+import { prepareCached } from '../library/statement-cache.ts'
 import { tokenizeWords } from './query-parser.ts'
 import { FIELD_TABLES } from './fields.ts'
 import { stripSqlStopwords } from './sql-stopwords.ts'
-
-const statementCache = new WeakMap<DatabaseSync, Map<string, StatementSync>>()
-
-export function prepareCached(db: DatabaseSync, sql: string): StatementSync {
-  let cache = statementCache.get(db)
-  if (!cache) {
-    cache = new Map()
-    statementCache.set(db, cache)
-  }
-  let statement = cache.get(sql)
-  if (!statement) {
-    statement = db.prepare(sql)
-    cache.set(sql, statement)
-  }
-  return statement
-}
 
 interface ReportRow {
   token: string
@@ -47,7 +32,7 @@ function writeReports(db: DatabaseSync, reportTokens: string[], logChanges: bool
   const readReport = prepareCached(
     db,
     `SELECT r.token, r.name, r.description, r.archived, r.collection_token, r.creator_username,
-            coalesce(r.edited_at, r.last_saved_at, r.updated_at) AS edited_at, r.view_count,
+            r.last_edited_at AS edited_at, r.view_count,
             c.name AS collection_name, m.name AS creator_name
        FROM reports r
        LEFT JOIN collections c ON c.token = r.collection_token

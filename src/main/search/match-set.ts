@@ -5,7 +5,7 @@ import type { DatabaseSync } from 'node:sqlite'
 import { FIELD_TABLES } from './fields.ts'
 
 const SQL_FIELD_INDEX = FIELD_TABLES.indexOf('search_sql_fts')
-import { prepareCached } from './index-writer.ts'
+import { prepareCached } from '../library/statement-cache.ts'
 
 /** One positive or excluded word of the query, as FTS5 text, plus reports matched outside FTS. */
 export interface TermExpr {

@@ -3,7 +3,7 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { DocStore } from './doc-store.ts'
 import { META_FIELD } from './fields.ts'
-import { prepareCached } from './index-writer.ts'
+import { prepareCached } from '../library/statement-cache.ts'
 import { matchTerm } from './match-set.ts'
 import type { TermExpr, TermMatch } from './match-set.ts'
 import type { QueryContext } from './query-context.ts'

@@ -1,7 +1,7 @@
 // Near spellings of a word, for the typo-tolerant fallback: candidates share trigrams with the word (found
 // through the trigram index over the vocabulary of names), then are kept only within a small edit distance.
 import type { DatabaseSync } from 'node:sqlite'
-import { prepareCached } from './index-writer.ts'
+import { prepareCached } from '../library/statement-cache.ts'
 import type { TermExpr } from './match-set.ts'
 import type { ParsedQuery, SearchTerm } from './query-parser.ts'
 import type { MatchToken } from './snippets.ts'

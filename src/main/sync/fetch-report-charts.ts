@@ -5,7 +5,7 @@ import type { Library } from '../library/open-library.ts'
 import { getReportDetail } from '../library/read-models.ts'
 import type { ModeChart } from '../mode/schemas.ts'
 import type { ReportDetail } from '../../shared/model.ts'
-import { saveReportCharts } from './library-writes.ts'
+import { saveReportCharts } from '../library/writes/content-writes.ts'
 import type { SyncClient } from './sync-client.ts'
 
 export interface FetchReportChartsOptions {

@@ -8,22 +8,10 @@ import type { Library } from '../library/open-library.ts'
 import type { ModeChart, ModeSpace } from '../mode/schemas.ts'
 import { extractTableRefs } from '../sql/table-refs.ts'
 import type { AppError, SyncKind, SyncProgress, SyncRun } from '../../shared/model.ts'
-import {
-  markCollectionListed,
-  pendingChartReports,
-  pendingQueryReports,
-  reindexInChunks,
-  removeUnlistedReports,
-  removeVanishedCollections,
-  saveCollections,
-  saveDataSources,
-  savePeople,
-  saveReportCharts,
-  saveReportQueries,
-  saveReportsPage,
-  saveWorkspace,
-} from './library-writes.ts'
-import type { PeopleSnapshot } from './library-writes.ts'
+import { markCollectionListed, removeUnlistedReports, removeVanishedCollections, saveCollections, saveReportsPage, saveWorkspace } from '../library/writes/listing-writes.ts'
+import { pendingChartReports, pendingQueryReports, reindexInChunks, saveReportCharts, saveReportQueries } from '../library/writes/content-writes.ts'
+import { saveDataSources, savePeople } from '../library/writes/people-writes.ts'
+import type { PeopleSnapshot } from '../library/writes/people-writes.ts'
 import { ProgressTracker } from './progress.ts'
 import {
   acquireSyncLock,
@@ -35,8 +23,8 @@ import {
   readCheckpoint,
   updateRun,
   writeCheckpoint,
-} from './run-records.ts'
-import type { RunCounters, SyncCheckpoint } from './run-records.ts'
+} from '../library/sync-records.ts'
+import type { RunCounters, SyncCheckpoint } from '../library/sync-records.ts'
 import { runPool } from './run-pool.ts'
 import type { SyncClient } from './sync-client.ts'
 import { describeError, errorCode, isFatalSyncError } from './sync-errors.ts'

@@ -46,8 +46,8 @@ describe('openLibrary', () => {
     const dataDir = tempDir()
     const extra = [
       ...migrations,
-      { name: 'add notes', up: (db: DatabaseSync) => db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)') },
-      { name: 'broken', up: (db: DatabaseSync) => { db.exec('CREATE TABLE half_done (id INTEGER)'); throw new Error('boom') } },
+      { version: migrations.length + 1, name: 'add notes', sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)' },
+      { version: migrations.length + 2, name: 'broken', sql: 'CREATE TABLE half_done (id INTEGER); INSERT INTO no_such_table VALUES (1)' },
     ]
     let caught: unknown
     try {

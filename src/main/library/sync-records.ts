@@ -1,8 +1,8 @@
 // The sync_runs table (history shown in the UI and CLI), the resume checkpoint of an unfinished sync, and the
 // cross-process lock that keeps the app and the CLI from syncing one workspace at the same time.
 import { AppFailure } from '../app-error.ts'
-import type { Library } from '../library/open-library.ts'
-import { rowToSyncRun } from '../library/read-models.ts'
+import type { Library } from './open-library.ts'
+import { rowToSyncRun } from './read-models.ts'
 import type { SyncKind, SyncOutcome, SyncRun } from '../../shared/model.ts'
 
 export interface RunCounters {

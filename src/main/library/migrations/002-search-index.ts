@@ -1,4 +1,4 @@
-// The search index's tables, appended to the library's migrations (src/main/library/migrations.ts).
+// The search index's tables:
 //
 // - search_docs: one row per report: its document id (the rowid of both FTS tables) and every attribute
 //   filters, facets and ranking need, compact enough that the search service keeps all of them in memory
@@ -14,17 +14,19 @@
 //   substring search inside identifiers (`ders_dai` finds `analytics.orders_daily`).
 // - search_terms + trigram index: distinct words of names (reports, collections, people, tables, queries),
 //   the vocabulary the typo-tolerant fallback looks for near-misses in.
-import type { DatabaseSync } from 'node:sqlite'
-import { SQL_STOPLIST_VERSION, rebuildSearchIndex } from './index-writer.ts'
+import type { Migration } from '../migrate.ts'
 
-export const SEARCH_SCHEMA_SQL = `
+export const migration: Migration = {
+  version: 2,
+  name: 'search index: FTS5 word indexes (fields, SQL), per-report attributes, trigram vocabularies',
+  sql: `
   CREATE TABLE search_docs (
     id               INTEGER PRIMARY KEY,
     report_token     TEXT NOT NULL UNIQUE,
     archived         INTEGER NOT NULL DEFAULT 0,
     collection_token TEXT,
     creator_username TEXT,
-    -- coalesce(edited_at, updated_at): "last edited" for ranking and the updated: filter.
+    -- The report's "last edited" (reports.last_edited_at) for ranking and the updated: filter.
     edited_at        TEXT,
     view_count       INTEGER NOT NULL DEFAULT 0,
     -- Ranking inputs precomputed at index time: days since 1970 of the last edit, and 0..1 popularity.
@@ -76,28 +78,9 @@ export const SEARCH_SCHEMA_SQL = `
   CREATE VIRTUAL TABLE search_terms_tri USING fts5(
     term, content = 'search_terms', content_rowid = 'id', tokenize = 'trigram'
   );
-`
 
-/** The migration the library applies (appended at the end of its migrations array). */
-export const searchIndexMigration = {
-  name: 'search index: FTS5 word indexes (fields, SQL), per-report attributes, trigram vocabularies',
-  up(db: DatabaseSync): void {
-    db.exec(SEARCH_SCHEMA_SQL)
-    // A library synced before search existed gets its documents now (inside the migration's transaction).
-    rebuildSearchIndex(db)
-  },
-}
-
-/**
- * Libraries indexed before SQL grammar words were left out of the SQL index (sql-stopwords.ts) are re-indexed
- * once. A library built since (its search index migration rebuilds with the stoplist) records the stoplist
- * version in meta and skips this.
- */
-export const searchSqlStoplistMigration = {
-  name: 'search index: SQL bodies re-indexed without SQL grammar words',
-  up(db: DatabaseSync): void {
-    const row = db.prepare("SELECT value FROM meta WHERE key = 'search_sql_stoplist'").get() as { value: string } | undefined
-    if (row?.value === SQL_STOPLIST_VERSION) return
-    rebuildSearchIndex(db)
-  },
+  -- Built once every pending migration is in (openLibrary's migrate step rebuilds flagged indexes).
+  INSERT INTO meta(key, value) VALUES ('search_index_stale', 'search index created')
+    ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+`,
 }

@@ -4,6 +4,7 @@
 
 import { Rng, hashString, mixSeed, tokenText, zipfCumulative } from './prng.ts'
 import { DIALECTS, TABLES, type Dialect, type DialectKey } from './sql-dialects.ts'
+import { addReportContent } from './report-content.ts'
 import { buildSql } from './sql-templates.ts'
 import type {
   Truth, TruthChart, TruthDataSource, TruthGroup, TruthMember, TruthQuery, TruthReport, TruthSpace, SimMemberState,
@@ -103,15 +104,18 @@ export function generateWorkspace(options: GenerateOptions): Truth {
     })
   }
 
-  return {
+  const truth: Truth = {
     workspace: { username: workspace, name: titleCase(workspace) },
     account_username: account.username,
     spaces: [...shared, ...personal],
     reports,
+    datasets: [],
     data_sources: dataSources,
     members,
     groups,
   }
+  addReportContent(truth, baseSeed)
+  return truth
 }
 
 function titleCase(slug: string): string {
@@ -274,6 +278,8 @@ function generateReport(r: Rng, c: ReportContext): TruthReport {
       created_at: iso(qCreated),
       updated_at: iso(Math.max(qCreated, (lastSaved ?? updated) - r.next() * 30_000)),
       charts: generateCharts(r, c.freshToken),
+      parameters: [],
+      result: null,
     })
   }
 
@@ -293,6 +299,10 @@ function generateReport(r: Rng, c: ReportContext): TruthReport {
     creator_username: c.creator,
     web_url: `https://app.mode.com/${c.workspace}/reports/${token}`,
     queries,
+    last_successful_run_token: null,
+    preview: null,
+    schedules: [],
+    imported_dataset_tokens: [],
   }
 }
 
@@ -306,6 +316,8 @@ function generateCharts(r: Rng, freshToken: (r: Rng) => string): TruthChart[] {
       token: freshToken(r),
       title: unconfigured || r.chance(0.05) ? null : r.pick(CHART_TITLES),
       chart_type: unconfigured ? null : r.pick(CHART_TYPES),
+      x_fields: [],
+      y_fields: [],
     })
   }
   return charts

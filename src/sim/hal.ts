@@ -3,7 +3,9 @@
 // only as `_links.creator.href = /api/<username>`.
 
 import { hashString } from './prng.ts'
-import type { TruthChart, TruthDataSource, TruthGroup, TruthMember, TruthQuery, TruthReport, TruthSpace } from './truth.ts'
+import type {
+  TruthChart, TruthDataset, TruthDataSource, TruthGroup, TruthMember, TruthQuery, TruthReport, TruthSchedule, TruthSpace,
+} from './truth.ts'
 import type { WorkspaceState } from './workspace-state.ts'
 
 type Json = Record<string, unknown>
@@ -45,7 +47,7 @@ export function renderSpace(ws: WorkspaceState, s: TruthSpace): Json {
 export function renderReport(ws: WorkspaceState, r: TruthReport): Json {
   const api = `/api/${ws.slug}/reports/${r.token}`
   const h = hashString(r.token)
-  const runToken = (h.toString(16) + 'a1b2c3d4e5f6').slice(0, 12)
+  const runToken = r.last_successful_run_token
   const chartCount = r.queries.reduce((n, q) => n + q.charts.length, 0)
   return {
     token: r.token,
@@ -76,13 +78,13 @@ export function renderReport(ws: WorkspaceState, r: TruthReport): Json {
     expected_runtime: (h % 9000) / 1000 + 0.2,
     last_successfully_run_at: r.last_run_at,
     last_run_at: r.last_run_at,
-    web_preview_image: null,
-    last_successful_run_token: r.last_run_at ? runToken : null,
+    web_preview_image: previewUrl(ws, r),
+    last_successful_run_token: runToken,
     query_count: r.queries.length,
     max_query_count: 160,
     chart_count: chartCount,
     runs_count: r.last_run_at ? 1 + (h % 400) : 0,
-    schedules_count: h % 7 === 0 ? 1 : 0,
+    schedules_count: r.schedules.length,
     query_preview: r.queries[0]?.raw_query.slice(0, 160) ?? null,
     view_count: r.view_count,
     _links: {
@@ -97,14 +99,152 @@ export function renderReport(ws: WorkspaceState, r: TruthReport): Json {
       queries: link(`${api}/queries`),
       report_runs: link(`${api}/runs`),
       report_schedules: link(`${api}/schedules`),
-      ...(r.last_run_at ? { last_run: link(`${api}/runs/${runToken}`), last_successful_run: link(`${api}/runs/${runToken}`) } : {}),
+      ...(runToken ? { last_run: link(`${api}/runs/${runToken}`), last_successful_run: link(`${api}/runs/${runToken}`) } : {}),
       creator: link(`/api/${r.creator_username}`),
       report_index_web: link(`/${ws.slug}/spaces/${r.space_token}/reports/${r.token}`),
+    },
+    // As in fixture reports_75737b70402e.json: name, token and links of each imported dataset.
+    imported_datasets: r.imported_dataset_tokens.map((token) => ({
+      name: ws.datasets.get(token)?.name ?? null,
+      token,
+      _links: { report: link(api), source_dataset: link(`/api/${ws.slug}/reports/${token}`) },
+    })),
+  }
+}
+
+/**
+ * A pre-signed S3-style URL as in the fixtures (`…/report-run-previews/web/{ws}/{report}/{run}/{image}?X-Amz-…`,
+ * `X-Amz-Expires=119`), on the simulator's origin. An `expired` fault signs it an hour in the past.
+ */
+export function previewUrl(ws: WorkspaceState, r: TruthReport): string | null {
+  if (!r.preview || !r.last_successful_run_token) return null
+  const path = `/mode.production/report-run-previews/web/${ws.slug}/${r.token}/${r.last_successful_run_token}/${r.preview.image_id}`
+  const signedAt = ws.clock() - (r.preview.fault === 'expired' ? 3_600_000 : 0)
+  const date = amzDate(signedAt)
+  const query = new URLSearchParams({
+    'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+    'X-Amz-Date': date,
+    'X-Amz-Expires': '119',
+    'X-Amz-SignedHeaders': 'host',
+    'X-Amz-Signature': previewSignature(path, date),
+  })
+  return `${ws.previewOrigin}${path}?${query.toString()}`
+}
+
+export function previewSignature(path: string, date: string): string {
+  return [0, 1, 2, 3].map((i) => hashString(`${i}|${path}|${date}`).toString(16).padStart(8, '0')).join('')
+}
+
+/** `20211211T003520Z`, as X-Amz-Date. */
+export function amzDate(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+}
+
+/** A dataset as `/spaces/{s}/datasets` lists it (fixture datasets_75737b70402e.json): a report of type DatasetReport. */
+export function renderDataset(ws: WorkspaceState, d: TruthDataset): Json {
+  const api = `/api/${ws.slug}/reports/${d.token}`
+  return {
+    account_id: ws.workspaceId,
+    account_username: ws.slug,
+    collection_name: ws.spaces.get(d.space_token)?.name ?? null,
+    collection_token: d.space_token,
+    created_at: d.created_at,
+    description: d.description ?? '',
+    edited_at: d.updated_at,
+    id: d.id,
+    is_sample: false,
+    last_run_at: d.updated_at,
+    last_saved_at: d.updated_at,
+    last_successful_run_token: null,
+    name: d.name,
+    query_count: d.queries.length,
+    query_preview: d.queries[0]?.raw_query.slice(0, 120) ?? null,
+    schedules_count: 0,
+    space_token: d.space_token,
+    token: d.token,
+    type: 'DatasetReport',
+    updated_at: d.updated_at,
+    view_count: hashString(d.token) % 40,
+    _links: {
+      account: link(`/api/${ws.slug}`),
+      creator: link(`/api/${d.creator_username}`),
+      dataset_dependencies: link(`/api/${ws.slug}/datasets/${d.token}/reports`),
+      queries: link(`${api}/queries`),
+      self: link(api),
+      web: link(d.web_url),
     },
   }
 }
 
-export function renderQuery(ws: WorkspaceState, r: TruthReport, q: TruthQuery): Json {
+/** A query run of a report run (spec QueryRun): links to its result content. */
+export function renderQueryRun(ws: WorkspaceState, r: TruthReport, q: TruthQuery): Json {
+  const run = `/api/${ws.slug}/reports/${r.token}/runs/${r.last_successful_run_token}`
+  const qr = q.result!.query_run_token
+  return {
+    id: 1_897_000_000 + q.id,
+    token: qr,
+    state: 'succeeded',
+    raw_source: q.raw_query,
+    rendered_source: q.raw_query,
+    parameters: {},
+    created_at: r.last_run_at,
+    completed_at: r.last_run_at,
+    data_source_id: q.data_source_id,
+    limit: null,
+    query_token: q.token,
+    query_name: q.name,
+    max_result_bytes: 100_000_000,
+    error_code: null,
+    error_type: null,
+    error_message: null,
+    _links: {
+      self: link(`${run}/query_runs/${qr}`),
+      query: link(`/api/${ws.slug}/reports/${r.token}/queries/${q.token}`),
+      result: link(`${run}/query_runs/${qr}/results`),
+      report_run: link(run),
+    },
+  }
+}
+
+/**
+ * A schedule (spec ReportSchedule). Assumption: the spec's response has no cron fields, but its create/update
+ * bodies take `cron: {freq, day_of_week, day_of_month, hour, minute, time_zone}`; the simulator answers with
+ * the same `cron` object, as the most likely shape (unconfirmed).
+ */
+export function renderSchedule(ws: WorkspaceState, r: TruthReport, s: TruthSchedule): Json {
+  return {
+    name: s.name,
+    token: s.token,
+    parameters: {},
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+    retry_state: 'none',
+    retry_count: 0,
+    retry_delay: 0,
+    timeout: 3600,
+    last_run_at: s.last_succeeded_at,
+    last_succeeded_at: s.last_succeeded_at,
+    last_scheduled_run: s.last_succeeded_at,
+    next_scheduled_run: s.next_scheduled_run,
+    report_name: r.name,
+    delivery: 'email',
+    report_token: r.token,
+    report_type: 'Report',
+    subscribed: false,
+    subscriber_count: 0,
+    cron: { freq: s.freq, hour: s.hour, minute: s.minute, day_of_week: s.day_of_week, day_of_month: s.day_of_month, time_zone: s.time_zone },
+    _links: {
+      self: link(`/api/${ws.slug}/reports/${r.token}/schedules/${s.token}`),
+      report: link(`/api/${ws.slug}/reports/${r.token}`),
+      report_web: link(r.web_url),
+      account: link(`/api/${ws.slug}`),
+      report_runs: link(`/api/${ws.slug}/reports/${r.token}/runs`),
+      report_subscriptions: link(`/api/${ws.slug}/reports/${r.token}/schedules/${s.token}/subscriptions`),
+    },
+  }
+}
+
+export function renderQuery(ws: WorkspaceState, r: Pick<TruthReport, 'token' | 'creator_username'> & { last_run_at?: string | null }, q: TruthQuery): Json {
   const base = `/api/${ws.slug}/reports/${r.token}/queries/${q.token}`
   return {
     id: q.id,
@@ -134,7 +274,7 @@ export function renderChart(ws: WorkspaceState, r: TruthReport, q: TruthQuery, c
     view: {},
     view_version: 2,
     view_vegas: configured
-      ? { title: c.title, description: '', chartType: c.chart_type, encoding: { x: [], y: [], value: [] }, fieldFormats: {} }
+      ? { title: c.title, description: '', chartType: c.chart_type, encoding: chartEncoding(c), fieldFormats: {} }
       : {},
     token: c.token,
     created_at: q.created_at,
@@ -146,6 +286,18 @@ export function renderChart(ws: WorkspaceState, r: TruthReport, q: TruthQuery, c
       report_viz_web: link(`/${ws.slug}/reports/${r.token}/viz/${c.token}`),
       creator: link(`/api/${r.creator_username}`),
     },
+  }
+}
+
+/** `encoding` as in fixture charts.json: each field a `{id, formula: "[column]"}`; a big number puts it under `value`. */
+function chartEncoding(c: TruthChart): Json {
+  const field = (name: string, i: number) => ({ id: `f${i}`, formula: `[${name}]`, variable: { type: 'DISCRETE' } })
+  const big = c.chart_type === 'bigNumber'
+  return {
+    row: [], column: [], x2: [], y2: [],
+    x: c.x_fields.map(field),
+    y: big ? [] : c.y_fields.map(field),
+    value: big ? c.y_fields.map(field) : [],
   }
 }
 

@@ -5,6 +5,7 @@
 
 import { Rng } from './prng.ts'
 import { dialectOf } from './generator.ts'
+import { startRun } from './report-content.ts'
 import { buildSql } from './sql-templates.ts'
 import { DOMAINS } from './vocabulary.ts'
 import type { SimMemberState, SimSpaceType, TruthQuery, TruthReport, TruthSpace } from './truth.ts'
@@ -25,6 +26,11 @@ export type SimOp =
   | { kind: 'archiveReport'; token: string }
   | { kind: 'unarchiveReport'; token: string }
   | { kind: 'deleteReport'; token: string }
+  /** A new successful run: new run token, results and preview (Mode's listing shows a new `last_successful_run_token`). */
+  | { kind: 'runReport'; token: string }
+  /** Mode deleted the run's result data after the workspace's retention period: results now answer 404. */
+  | { kind: 'purgeResults'; token: string }
+  | { kind: 'addSchedule'; token: string; freq?: string; time_zone?: string }
   | { kind: 'createCollection'; name: string; description?: string | null; space_type?: SimSpaceType;
     personal_owner_username?: string | null; restricted?: boolean; token?: string }
   | { kind: 'renameCollection'; token: string; name: string; description?: string | null }
@@ -82,13 +88,14 @@ export function applyOp(state: WorkspaceState, op: SimOp, ctx: MutationContext):
       const defaultDs = truth.data_sources[0]?.id ?? 0
       const queries: TruthQuery[] = (op.queries ?? [{ name: 'Query 1', raw_query: 'SELECT 1' }]).map((q, i) => ({
         token: freshToken(state, ctx), id: state.nextId++, name: q.name ?? `Query ${i + 1}`, raw_query: q.raw_query,
-        data_source_id: q.data_source_id ?? defaultDs, created_at: now, updated_at: now, charts: [],
+        data_source_id: q.data_source_id ?? defaultDs, created_at: now, updated_at: now, charts: [], parameters: [], result: null,
       }))
       state.addReport({
         token, id: state.nextId++, name: op.name === undefined ? 'Untitled Report' : op.name,
         description: op.description ?? null, space_token: op.space_token, archived: false,
         created_at: now, updated_at: now, edited_at: now, last_saved_at: now, last_run_at: null, view_count: 0,
         creator_username: creator, web_url: `https://app.mode.com/${state.slug}/reports/${token}`, queries,
+        last_successful_run_token: null, preview: null, schedules: [], imported_dataset_tokens: [],
       })
       return { ...op, token }
     }
@@ -105,6 +112,8 @@ export function applyOp(state: WorkspaceState, op: SimOp, ctx: MutationContext):
       const q = op.query_token ? r.queries.find((x) => x.token === op.query_token) : r.queries[0]
       if (!q) throw new SimOpError(`no query ${op.query_token ?? '(first)'} in report ${op.report_token}`)
       q.raw_query = op.raw_query
+      // The SQL is replaced whole: a `{% form %}` block in it is the simulator's to know only when it wrote it.
+      q.parameters = []
       if (op.name !== undefined) q.name = op.name
       q.updated_at = r.updated_at = r.last_saved_at = ctx.stamp()
       state.invalidateSpace(r.space_token)
@@ -130,6 +139,29 @@ export function applyOp(state: WorkspaceState, op: SimOp, ctx: MutationContext):
       state.removeReports(new Set([op.token]))
       return op
     }
+    case 'runReport': {
+      const r = report(state, op.token)
+      // Assumption: a run changes last_run_at and last_successful_run_token but not updated_at (unconfirmed in Mode).
+      r.last_run_at = ctx.stamp()
+      startRun(r, ctx.rng, () => freshToken(state, ctx))
+      state.invalidateSpace(r.space_token)
+      return op
+    }
+    case 'purgeResults': {
+      const r = report(state, op.token)
+      for (const q of r.queries) if (q.result) q.result.fault = 'purged'
+      return op
+    }
+    case 'addSchedule': {
+      const r = report(state, op.token)
+      const token = freshToken(state, ctx)
+      r.schedules.push({
+        token, name: `Schedule ${r.schedules.length + 1}`, freq: op.freq ?? 'daily', hour: 6, minute: 30, day_of_week: null,
+        day_of_month: null, time_zone: op.time_zone ?? 'UTC', last_succeeded_at: null, next_scheduled_run: null,
+      })
+      state.invalidateSpace(r.space_token)
+      return { ...op, token }
+    }
     case 'createCollection': {
       const token = op.token ?? freshToken(state, ctx)
       if (state.spaces.has(token)) throw new SimOpError(`collection ${token} exists`)
@@ -153,6 +185,7 @@ export function applyOp(state: WorkspaceState, op: SimOp, ctx: MutationContext):
       space(state, op.token)
       const doomed = new Set(state.reportTokensInSpace(op.token))
       state.removeReports(doomed)
+      state.removeDatasetsInSpace(op.token)
       truth.spaces = truth.spaces.filter((s) => s.token !== op.token)
       state.spaces.delete(op.token)
       state.deletedSpaces.add(op.token)
@@ -207,6 +240,7 @@ const RANDOM_KINDS: [SimOp['kind'], number][] = [
   ['editReport', 20], ['editQuery', 20], ['createReport', 15], ['moveReport', 10], ['archiveReport', 8],
   ['unarchiveReport', 4], ['deleteReport', 8], ['createCollection', 3], ['renameCollection', 3],
   ['deleteCollection', 1], ['addMember', 3], ['removeMember', 2], ['addGroup', 2], ['removeGroup', 1],
+  ['runReport', 10], ['addSchedule', 2],
 ]
 const RANDOM_CUMULATIVE = RANDOM_KINDS.reduce<number[]>((a, [, w]) => [...a, (a.at(-1) ?? 0) + w], [])
 
@@ -302,6 +336,11 @@ function randomOp(state: WorkspaceState, rng: Rng, serial: number): SimOp | null
     }
     case 'removeGroup':
       return truth.groups.length > 1 ? { kind, token: rng.pick(truth.groups.slice(1)).token } : null
+    case 'runReport':
+    case 'addSchedule': {
+      const r = anyReport()
+      return r ? { kind, token: r.token } : null
+    }
     default:
       return null
   }

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net'
 import { generateWorkspace } from './generator.ts'
 import { FaultError, FaultTable, validateFault, type FaultSpec, type RouteName } from './faults.ts'
 import * as hal from './hal.ts'
+import { servePreview } from './preview-route.ts'
+import { resultCsvBody, resultJsonBody } from './report-content.ts'
 import { applyOp, applyRandomOps, SimOpError, type RandomOpsRequest, type SimOp, type SimOpResult } from './mutations.ts'
 import { Rng, hashString, mixSeed } from './prng.ts'
 import { LeakyBucket, type RateLimitOptions } from './rate-limit.ts'
@@ -69,6 +71,10 @@ export interface SimStats {
   faults_served: number
   /** Most requests in flight at once since the last reset (useful to check a client's concurrency bound). */
   max_in_flight: number
+  /** Requests for preview images (the storage host, not Mode's API: never in `total`, never rate limited). */
+  previews: number
+  /** Preview requests that carried an Authorization header (Mode credentials must never go to the storage host). */
+  previews_with_credentials: number
 }
 
 export interface MutateRequest {
@@ -131,6 +137,8 @@ class HttpError extends Error {
 interface Reply {
   status: number
   body: unknown
+  /** A non-JSON body (results content): sent as is. */
+  raw?: { bytes: Buffer; contentType: string }
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -192,6 +200,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   userId(accountMember.username)
 
   let stats: SimStats = emptyStats()
+  /** Set once listening: preview URLs and the redirect fault's other host derive from it. */
+  let serverUrl = ''
   let inFlight = 0
   const held = new Set<{ res: http.ServerResponse; timer: NodeJS.Timeout }>()
 
@@ -229,10 +239,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const [a, b, c, d, e, f, g] = parts
     const n = parts.length
     if (n === 1) return a === 'verify' ? 'verify' : a === 'account' ? 'account' : states.has(a!) ? 'workspace' : findUser(a!) ? 'user' : 'workspace'
-    if (b === 'spaces' || b === 'collections') return n === 2 ? 'spaces' : n === 3 ? 'space' : n === 4 && d === 'reports' ? 'space_reports' : 'unknown'
+    if (b === 'spaces' || b === 'collections') {
+      if (n === 4) return d === 'reports' ? 'space_reports' : d === 'datasets' ? 'space_datasets' : 'unknown'
+      return n === 2 ? 'spaces' : n === 3 ? 'space' : 'unknown'
+    }
     if (b === 'reports' && n >= 3) {
       if (n === 3) return 'report'
       if (d === 'queries') return n === 4 ? 'queries' : n === 5 ? 'query' : n === 6 && f === 'charts' ? 'charts' : 'unknown'
+      if (d === 'schedules' && n === 4) return 'schedules'
+      if (d === 'runs' && n === 5) return 'report_run'
+      if (d === 'runs' && f === 'query_runs') {
+        if (n === 6) return 'query_runs'
+        if (n === 7) return 'query_run'
+        if (n === 9 && parts[7] === 'results' && /^content\.(csv|json)$/.test(parts[8]!)) return 'query_result'
+      }
       return 'unknown'
     }
     if (n === 2 && b === 'data_sources') return 'data_sources'
@@ -282,9 +302,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       case 'report':
         return ok(hal.renderReport(ws, reportOrThrow(ws, parts[2]!)))
       case 'queries': {
-        const r = reportOrThrow(ws, parts[2]!)
+        // Datasets are reports to Mode: their queries are at /reports/{dataset}/queries (fixture dataset_queries_*.json).
+        const r = ws.reports.get(parts[2]!) ?? ws.datasets.get(parts[2]!)
+        if (!r) throw new HttpError(404, 'Report not found')
         return ok(hal.list(`${base}/reports/${r.token}/queries`, 'queries', r.queries.map((q) => hal.renderQuery(ws, r, q))))
       }
+      case 'space_datasets': {
+        const space = spaceOrThrow(ws, parts[2]!)
+        const rows = ws.listSpaceDatasets(space.token, listQuery(params))
+        return ok(pagedList(rows, params, path, 'reports', (d) => hal.renderDataset(ws, d)))
+      }
+      case 'schedules': {
+        const r = reportOrThrow(ws, parts[2]!)
+        return ok(hal.list(`${base}/reports/${r.token}/schedules`, 'report_schedules', r.schedules.map((s) => hal.renderSchedule(ws, r, s))))
+      }
+      case 'report_run':
+      case 'query_runs':
+      case 'query_run':
+      case 'query_result':
+        return runRoute(ws, route, parts)
       case 'query': {
         const r = reportOrThrow(ws, parts[2]!)
         const q = r.queries.find((x) => x.token === parts[4])
@@ -332,13 +368,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return r
   }
 
-  function spaceReportsPage(ws: WorkspaceState, spaceToken: string, params: URLSearchParams, path: string): unknown {
+  function listQuery(params: URLSearchParams): ReportListQuery {
     const orderBy = params.get('order_by') ?? 'created_at'
     if (orderBy !== 'created_at' && orderBy !== 'updated_at') throw new HttpError(400, `order_by must be created_at or updated_at`)
     const order = params.get('order') ?? 'desc'
     if (order !== 'asc' && order !== 'desc') throw new HttpError(400, 'order must be asc or desc')
-    const query: ReportListQuery = { orderBy: orderBy as OrderBy, order, filter: parseFilter(params.get('filter')) }
-    const rows = ws.listSpaceReports(spaceToken, query)
+    return { orderBy: orderBy as OrderBy, order, filter: parseFilter(params.get('filter')) }
+  }
+
+  function spaceReportsPage(ws: WorkspaceState, spaceToken: string, params: URLSearchParams, path: string): unknown {
+    const rows = ws.listSpaceReports(spaceToken, listQuery(params))
+    return pagedList(rows, params, path, 'reports', (r) => hal.renderReport(ws, r))
+  }
+
+  /** One page of a page-numbered listing, with Mode's end-of-list and pagination-metadata quirks. */
+  function pagedList<T>(rows: T[], params: URLSearchParams, path: string, key: string, render: (row: T) => unknown): unknown {
     const requested = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1)
     const totalPages = Math.ceil(rows.length / pageSize)
     const effective = requested <= totalPages ? requested : repeatLastPage ? totalPages : 0
@@ -357,10 +401,39 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const extra = withLinks
       ? { pagination: { page: requested, per_page: pageSize, count: items.length, total_pages: totalPages, total_count: rows.length } }
       : {}
-    return hal.list(selfQuery ? `${path}?${selfQuery}` : path, 'reports', items.map((r) => hal.renderReport(ws, r)), links, extra)
+    return hal.list(selfQuery ? `${path}?${selfQuery}` : path, key, items.map(render), links, extra)
   }
 
-  function respond(res: http.ServerResponse, status: number, body: string, contentType = HAL, headers: Record<string, string> = {}): void {
+  /**
+   * The last successful run of a report, its query runs and each one's results. Only the current last successful
+   * run is known here (older runs answer 404). Assumption: a run whose results Mode purged after the retention
+   * period still lists its query runs, and only the results content answers 404 (Mode's exact answer is unknown).
+   */
+  function runRoute(ws: WorkspaceState, route: RouteName, parts: string[]): Reply {
+    const r = reportOrThrow(ws, parts[2]!)
+    if (!r.last_successful_run_token || parts[4] !== r.last_successful_run_token) throw new HttpError(404, 'ReportRun not found')
+    const run = `/api/${ws.slug}/reports/${r.token}/runs/${r.last_successful_run_token}`
+    const withResults = r.queries.filter((q) => q.result !== null)
+    if (route === 'report_run') {
+      return { status: 200, body: { token: r.last_successful_run_token, state: 'succeeded', created_at: r.last_run_at, updated_at: r.last_run_at,
+        completed_at: r.last_run_at, purge_started_at: null, purge_completed_at: null, is_latest_report_run: true,
+        is_latest_successful_report_run: true, report_has_failures_since_last_success: false,
+        _links: { self: { href: run }, query_runs: { href: `${run}/query_runs` }, report: { href: `/api/${ws.slug}/reports/${r.token}` } } } }
+    }
+    if (route === 'query_runs') {
+      return { status: 200, body: hal.list(`${run}/query_runs`, 'query_runs', withResults.map((q) => hal.renderQueryRun(ws, r, q))) }
+    }
+    const q = withResults.find((x) => x.result!.query_run_token === parts[6])
+    if (!q) throw new HttpError(404, 'QueryRun not found')
+    if (route === 'query_run') return { status: 200, body: hal.renderQueryRun(ws, r, q) }
+    const result = q.result!
+    if (result.fault === 'purged') throw new HttpError(404, 'Query run results have been purged')
+    if (parts[8] === 'content.json') return { status: 200, body: null, raw: { bytes: resultJsonBody(result), contentType: 'application/json' } }
+    const { body, contentType } = resultCsvBody(result)
+    return { status: 200, body: null, raw: { bytes: body, contentType } }
+  }
+
+  function respond(res: http.ServerResponse, status: number, body: string | Buffer, contentType = HAL, headers: Record<string, string> = {}): void {
     const send = (): void => {
       if (res.destroyed || res.writableEnded) return
       res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), ...headers })
@@ -394,7 +467,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         respond(res, 200, '<!DOCTYPE html><html><head><title>Mode</title></head><body><h1>We\'re sorry, but something went wrong.</h1></body></html>')
         return
       case 'truncated': {
-        const full = JSON.stringify(safeReply(reply).body)
+        const answer = safeReply(reply)
+        const full = answer.raw ? answer.raw.bytes.toString('latin1') : JSON.stringify(answer.body)
         respond(res, 200, full.slice(0, Math.max(1, Math.floor(full.length / 2))))
         return
       }
@@ -432,6 +506,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       })
       return
     }
+    if (url.pathname.startsWith('/mode.production/') || url.pathname.startsWith('/moved/')) {
+      stats.previews++
+      if (req.headers.authorization !== undefined) stats.previews_with_credentials++
+      servePreview(req, res, url, { states, origin: serverUrl, latencyMs })
+      return
+    }
     if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
       sendJson(res, 404, hal.errorBody('not_found', 'Not found'))
       return
@@ -467,8 +547,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       serveFault(res, fault, reply)
       return
     }
-    const { status, body } = safeReply(reply)
-    respond(res, status, JSON.stringify(body))
+    const { status, body, raw } = safeReply(reply)
+    if (raw) respond(res, status, raw.bytes, raw.contentType)
+    else respond(res, status, JSON.stringify(body))
   }
 
   async function handleAdmin(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
@@ -515,6 +596,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   })
   const port = (server.address() as AddressInfo).port
   const url = `http://127.0.0.1:${port}`
+  serverUrl = url
+  for (const s of states.values()) {
+    s.previewOrigin = url
+    s.clock = now
+  }
 
   return {
     url,
@@ -547,7 +633,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 }
 
 function emptyStats(): SimStats {
-  return { total: 0, routes: {}, statuses: {}, rate_limited: 0, faults_served: 0, max_in_flight: 0 }
+  return { total: 0, routes: {}, statuses: {}, rate_limited: 0, faults_served: 0, max_in_flight: 0, previews: 0, previews_with_credentials: 0 }
 }
 
 function workspaceToken(slug: string): string {

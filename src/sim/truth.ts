@@ -34,6 +34,57 @@ export interface TruthChart {
   title: string | null
   /** Mode's `view_vegas.chartType`, e.g. "bar", "line", "table", "bigNumber"; null for an unconfigured chart. */
   chart_type: string | null
+  /** Result columns on the chart's x axis (`encoding.x[].formula` = `[name]`), and on its y axis / value. */
+  x_fields: string[]
+  y_fields: string[]
+}
+
+/** One `{% form %}` parameter of a query, as the query's SQL declares it. */
+export interface TruthParameter {
+  name: string
+  type: 'text' | 'number' | 'date' | 'select' | 'multiselect'
+  default: string | null
+  options: string[]
+}
+
+export type TruthColumnType = 'string' | 'integer' | 'float' | 'date' | 'boolean'
+
+/**
+ * How the simulator misbehaves for one query's results (the bad inputs a client must survive): `purged` (Mode
+ * deleted the data after the retention period: 404), `malformed_csv` (an unterminated quote), `gzip` (a gzip
+ * body without Content-Encoding), `huge` (more rows and bytes than any cap). Null: a plain CSV.
+ */
+export type TruthResultFault = 'purged' | 'malformed_csv' | 'gzip' | 'huge' | null
+
+/** A query's result in the report's last successful run. Rows are generated from the tokens (report-content.ts). */
+export interface TruthQueryResult {
+  query_run_token: string
+  columns: { name: string; type: TruthColumnType }[]
+  row_count: number
+  fault: TruthResultFault
+}
+
+/** How the preview image's storage host misbehaves (bad inputs): an expired URL, a redirect to another host, a body that is not an image, an image over 5 MB. */
+export type TruthPreviewFault = 'expired' | 'redirect' | 'not_image' | 'oversized' | null
+
+export interface TruthPreview {
+  /** The last path segment of the pre-signed URL (after the run token). */
+  image_id: string
+  fault: TruthPreviewFault
+}
+
+export interface TruthSchedule {
+  token: string
+  name: string
+  /** Mode's `cron.freq`: every_15_minutes, every_30_minutes, hourly, daily, weekly, monthly. */
+  freq: string
+  hour: number
+  minute: number
+  day_of_week: number | null
+  day_of_month: number | null
+  time_zone: string
+  last_succeeded_at: string | null
+  next_scheduled_run: string | null
 }
 
 export interface TruthQuery {
@@ -45,6 +96,10 @@ export interface TruthQuery {
   created_at: string
   updated_at: string
   charts: TruthChart[]
+  /** The `{% form %}` parameters written into `raw_query`. */
+  parameters: TruthParameter[]
+  /** This query's result in the report's last successful run; null when the run has none for it. */
+  result: TruthQueryResult | null
 }
 
 export interface TruthReport {
@@ -63,6 +118,27 @@ export interface TruthReport {
   view_count: number
   creator_username: string
   /** Absolute: `https://app.mode.com/{ws}/reports/{token}` (as Mode's `_links.web.href`). */
+  web_url: string
+  queries: TruthQuery[]
+  /** Mode's `last_successful_run_token`; null for a report that never ran successfully. */
+  last_successful_run_token: string | null
+  /** The picture of that run (`web_preview_image`); null when Mode has none. */
+  preview: TruthPreview | null
+  schedules: TruthSchedule[]
+  /** Tokens of the datasets (`truth.datasets`) the report imports (`imported_datasets`). */
+  imported_dataset_tokens: string[]
+}
+
+/** A Mode Dataset: listed under `/spaces/{s}/datasets` as a report of type `DatasetReport`, with its own queries. */
+export interface TruthDataset {
+  token: string
+  id: number
+  name: string
+  description: string | null
+  space_token: string
+  created_at: string
+  updated_at: string
+  creator_username: string
   web_url: string
   queries: TruthQuery[]
 }
@@ -99,6 +175,7 @@ export interface Truth {
   account_username: string
   spaces: TruthSpace[]
   reports: TruthReport[]
+  datasets: TruthDataset[]
   data_sources: TruthDataSource[]
   members: TruthMember[]
   groups: TruthGroup[]

@@ -3,7 +3,7 @@
 // collections it touched.
 
 import { hashString } from './prng.ts'
-import type { Truth, TruthGroup, TruthMember, TruthReport, TruthSpace } from './truth.ts'
+import type { Truth, TruthDataset, TruthGroup, TruthMember, TruthReport, TruthSpace } from './truth.ts'
 
 export type OrderBy = 'created_at' | 'updated_at'
 
@@ -24,6 +24,11 @@ export class WorkspaceState {
   readonly spaces = new Map<string, TruthSpace>()
   readonly members = new Map<string, TruthMember>()
   readonly groups = new Map<string, TruthGroup>()
+  readonly datasets = new Map<string, TruthDataset>()
+  /** Where pre-signed preview URLs point (the simulator's own origin, standing in for Mode's storage host). */
+  previewOrigin = 'http://127.0.0.1'
+  /** Wall clock (ms) for pre-signed URLs' X-Amz-Date. */
+  clock: () => number = Date.now
   /** Tokens of collections deleted through mutations: Mode answers 403 for them, not 404. */
   readonly deletedSpaces = new Set<string>()
   /** Who created each collection (Mode's `_links.creator`); personal ones belong to their owner. */
@@ -53,6 +58,7 @@ export class WorkspaceState {
         ?? activeUsernames[hashString(s.token) % Math.max(1, activeUsernames.length)] ?? truth.account_username)
     }
     for (const g of truth.groups) this.groups.set(g.token, g)
+    for (const d of truth.datasets) this.datasets.set(d.token, d)
     for (const r of truth.reports) {
       this.reports.set(r.token, r)
       this.spaceSet(r.space_token).add(r.token)
@@ -104,6 +110,22 @@ export class WorkspaceState {
     report.space_token = spaceToken
     this.spaceSet(spaceToken).add(report.token)
     this.invalidateSpace(spaceToken)
+  }
+
+  /** A collection's datasets in the requested order and filter (few per collection: sorted per request). */
+  listSpaceDatasets(spaceToken: string, q: ReportListQuery): TruthDataset[] {
+    let rows = this.truth.datasets.filter((d) => d.space_token === spaceToken)
+    if (q.filter) {
+      const { field, op, ms } = q.filter
+      rows = rows.filter((d) => (op === 'gt' ? Date.parse(d[field]) > ms : Date.parse(d[field]) < ms))
+    }
+    rows.sort((a, b) => (a[q.orderBy] < b[q.orderBy] ? -1 : a[q.orderBy] > b[q.orderBy] ? 1 : a.id - b.id))
+    return q.order === 'desc' ? rows.reverse() : rows
+  }
+
+  removeDatasetsInSpace(spaceToken: string): void {
+    for (const d of this.truth.datasets) if (d.space_token === spaceToken) this.datasets.delete(d.token)
+    this.truth.datasets = this.truth.datasets.filter((d) => d.space_token !== spaceToken)
   }
 
   reportTokensInSpace(spaceToken: string): ReadonlySet<string> {

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { startSimulator } from '../../sim/server.ts'
 import { SAMPLE_WORKSPACE } from '../../sim/generator.ts'
-import type { SampleServer } from './connection-service.ts'
+import type { SampleServer } from './workspace-session.ts'
 
 export const SAMPLE_REQUESTS_PER_SECOND = 150
 

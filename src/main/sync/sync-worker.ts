@@ -7,6 +7,7 @@ import { toAppError } from '../app-error.ts'
 import { openLibrary } from '../library/open-library.ts'
 import { createModeClient } from '../mode/client.ts'
 import { RateLimiter } from '../mode/rate-limiter.ts'
+import { createChangeThrottle } from './change-throttle.ts'
 import { createBridgedFetch } from './fetch-bridge.ts'
 import { syncWorkspace } from './sync-workspace.ts'
 import type { SyncWorkerInit, SyncWorkerMessage } from './sync-worker-protocol.ts'
@@ -20,13 +21,8 @@ port.on('message', (message: { type: string }) => {
 })
 post({ type: 'started', threadId })
 
-// "Reports changed" arrives per page and per report; the parent only needs to know now and then (to refresh a search).
-let changed = 0
-const flushChanged = (): void => {
-  if (changed > 0) post({ type: 'changed', reports: changed })
-  changed = 0
-}
-const changedTimer = setInterval(flushChanged, 250)
+// "Reports changed" arrives per page and per report: throttled here, once, and relayed as is by the parent.
+const changes = createChangeThrottle((reports) => post({ type: 'changed', reports }))
 
 try {
   const library = openLibrary({ dataDir: data.dataDir, workspace: data.workspace })
@@ -42,16 +38,16 @@ try {
       client,
       signal: controller.signal,
       onProgress: (progress) => post({ type: 'progress', progress }),
-      onLibraryChanged: (info) => void (changed += info.reports),
+      onLibraryChanged: ({ reports }) => changes.push(reports),
     })
-    flushChanged()
+    changes.flush()
     post({ type: 'done', result })
   } finally {
-    library.close()
+    await library.close()
   }
 } catch (error) {
   post({ type: 'error', error: toAppError(error) })
 }
-clearInterval(changedTimer)
+changes.cancel()
 data.fetchPort.close()
 port.close()

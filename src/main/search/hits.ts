@@ -4,6 +4,7 @@ import type { DatabaseSync } from 'node:sqlite'
 import type { SearchHit, Snippet } from '../../shared/model.ts'
 import { collectionLabel } from './facet-labels.ts'
 import { prepareCached } from '../library/statement-cache.ts'
+import { MAX_NAME_CHARS, MAX_TEXT_CHARS, SNIPPET_SCAN_CHARS, capText } from './field-caps.ts'
 import type { RankedRow } from './query-context.ts'
 import type { ParsedQuery } from './query-parser.ts'
 import { firstMatch, markText } from './snippets.ts'
@@ -11,6 +12,9 @@ import type { MatchToken } from './snippets.ts'
 import { isSqlStopwordAt } from './sql-stopwords.ts'
 
 const UNTITLED = 'Untitled report'
+// Read one character past each cap, so capText can tell a cut text (and mark it) from one of exactly that length.
+const N = MAX_NAME_CHARS + 1
+const T = MAX_TEXT_CHARS + 1
 
 export interface HitRow {
   token: string
@@ -31,9 +35,11 @@ export function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isF
   if (page.length === 0) return []
   const readHit = prepareCached(
     db,
-    `SELECT r.token, r.name, r.description, r.collection_token, c.name AS collection_name,
+    `SELECT r.token, substr(r.name, 1, ${N}) AS name, substr(r.description, 1, ${T}) AS description, r.collection_token,
+            substr(c.name, 1, ${N}) AS collection_name,
             (c.is_personal = 1 OR c.space_type = 'private') AS collection_personal, c.owner_username AS collection_owner,
-            r.creator_username, m.name AS creator_name, r.last_edited_at AS updated_at,
+            substr(r.creator_username, 1, ${N}) AS creator_username, substr(m.name, 1, ${N}) AS creator_name,
+            r.last_edited_at AS updated_at,
             r.archived
        FROM reports r
        LEFT JOIN collections c ON c.token = r.collection_token
@@ -53,11 +59,13 @@ export function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isF
     const tokens = fuzzy ? withFuzzy : baseTokens
     hits.push({
       token: r.token,
-      name: r.name ?? UNTITLED,
-      collection: r.collection_name === null ? null : collectionLabel(r.collection_name, r.collection_personal === 1, r.collection_owner),
+      name: r.name === null ? UNTITLED : capText(r.name, MAX_NAME_CHARS),
+      collection: r.collection_name === null
+        ? null
+        : capText(collectionLabel(r.collection_name, r.collection_personal === 1, r.collection_owner), MAX_NAME_CHARS),
       collectionToken: r.collection_token,
-      author: r.creator_name,
-      authorUsername: r.creator_username,
+      author: r.creator_name === null ? null : capText(r.creator_name, MAX_NAME_CHARS),
+      authorUsername: r.creator_username === null ? null : capText(r.creator_username, MAX_NAME_CHARS),
       updatedAt: r.updated_at,
       archived: r.archived === 1,
       score: Math.round(row.score * 1e4) / 1e4,
@@ -78,7 +86,9 @@ export function snippetFor(db: DatabaseSync, r: HitRow, tokens: MatchToken[]): S
   for (const [field, text] of candidates) {
     if (text && firstMatch(text, tokens) >= 0) return { field, text: markText(text, tokens) }
   }
-  const queries = prepareCached(db, 'SELECT name, raw_query FROM queries WHERE report_token = ? ORDER BY position')
+  // Only the start of each SQL is scanned (a report can hold megabytes of it): a word found later gets no SQL snippet.
+  const queries = prepareCached(db, `SELECT substr(name, 1, ${N}) AS name, substr(raw_query, 1, ${SNIPPET_SCAN_CHARS}) AS raw_query
+      FROM queries WHERE report_token = ? ORDER BY position LIMIT 50`)
     .all(r.token) as Array<{ name: string | null; raw_query: string }>
   for (const q of queries) {
     // SQL grammar words are not indexed, so COUNT(*) is not what a search for "count" found.
@@ -97,7 +107,7 @@ export function snippetFor(db: DatabaseSync, r: HitRow, tokens: MatchToken[]): S
   const tables = prepareCached(
     db,
     `SELECT DISTINCT qt.table_name AS t FROM queries q JOIN query_tables qt ON qt.query_token = q.token
-      WHERE q.report_token = ?`,
+      WHERE q.report_token = ? LIMIT 200`,
   ).all(r.token) as Array<{ t: string }>
   const tableText = tables.map((t) => t.t).join(', ')
   if (tableText && firstMatch(tableText, tokens) >= 0) return { field: 'tables', text: markText(tableText, tokens) }

@@ -7,6 +7,7 @@ import type { DatabaseSync } from 'node:sqlite'
 import { prepareCached } from '../library/statement-cache.ts'
 import { tokenizeWords } from './query-parser.ts'
 import { FIELD_TABLES } from './fields.ts'
+import { MAX_INDEXED_SQL_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS, capText } from './field-caps.ts'
 import { stripSqlStopwords } from './sql-stopwords.ts'
 
 interface ReportRow {
@@ -31,9 +32,9 @@ function writeReports(db: DatabaseSync, reportTokens: string[], logChanges: bool
   if (reportTokens.length === 0) return
   const readReport = prepareCached(
     db,
-    `SELECT r.token, r.name, r.description, r.archived, r.collection_token, r.creator_username,
-            r.last_edited_at AS edited_at, r.view_count,
-            c.name AS collection_name, m.name AS creator_name
+    `SELECT r.token, substr(r.name, 1, ${MAX_NAME_CHARS + 1}) AS name, substr(r.description, 1, ${MAX_TEXT_CHARS + 1}) AS description,
+            r.archived, r.collection_token, r.creator_username, r.last_edited_at AS edited_at, r.view_count,
+            substr(c.name, 1, ${MAX_NAME_CHARS + 1}) AS collection_name, substr(m.name, 1, ${MAX_NAME_CHARS + 1}) AS creator_name
        FROM reports r
        LEFT JOIN collections c ON c.token = r.collection_token
        LEFT JOIN members m ON m.username = r.creator_username
@@ -41,7 +42,8 @@ function writeReports(db: DatabaseSync, reportTokens: string[], logChanges: bool
   )
   const readQueries = prepareCached(
     db,
-    `SELECT q.token, q.name, q.raw_query, q.data_source_id, ds.name AS source_name
+    `SELECT q.token, substr(q.name, 1, ${MAX_NAME_CHARS + 1}) AS name, substr(q.raw_query, 1, ${MAX_INDEXED_SQL_CHARS}) AS raw_query,
+            q.data_source_id, substr(ds.name, 1, ${MAX_NAME_CHARS + 1}) AS source_name
        FROM queries q LEFT JOIN data_sources ds ON ds.id = q.data_source_id
       WHERE q.report_token = ? ORDER BY q.position`,
   )
@@ -52,7 +54,7 @@ function writeReports(db: DatabaseSync, reportTokens: string[], logChanges: bool
   )
   const readCharts = prepareCached(
     db,
-    `SELECT ch.title FROM queries q JOIN charts ch ON ch.query_token = q.token
+    `SELECT substr(ch.title, 1, ${MAX_NAME_CHARS + 1}) AS title FROM queries q JOIN charts ch ON ch.query_token = q.token
       WHERE q.report_token = ? AND ch.title IS NOT NULL`,
   )
   const findDoc = prepareCached(db, 'SELECT id FROM search_docs WHERE report_token = ?')
@@ -104,12 +106,12 @@ function writeReports(db: DatabaseSync, reportTokens: string[], logChanges: bool
     const popularity = Math.min(1, Math.log10(1 + Math.max(0, Number(r.view_count) || 0)) / 4)
     const sourceText = sourceIds.join('\n')
     const tableText = tableIds.join(',')
-    const name = r.name ?? ''
-    const description = r.description ?? ''
+    const name = capText(r.name ?? '', MAX_NAME_CHARS)
+    const description = capText(r.description ?? '', MAX_TEXT_CHARS)
     const author = [r.creator_name, r.creator_username].filter(Boolean).join(' ')
-    const queryNames = [...queries.map((q) => q.name ?? ''), ...charts].join('\n')
+    const queryNames = capText([...queries.map((q) => q.name ?? ''), ...charts].join('\n'), MAX_TEXT_CHARS)
     // SQL grammar words (SELECT, COUNT, GROUP BY…) are not indexed: see sql-stopwords.ts.
-    const sql = stripSqlStopwords(queries.map((q) => q.raw_query).join('\n;\n'))
+    const sql = stripSqlStopwords(queries.map((q) => q.raw_query).join('\n;\n').slice(0, MAX_INDEXED_SQL_CHARS))
     const lengths = [
       wordCount(name),
       wordCount(description),
@@ -131,7 +133,8 @@ function writeReports(db: DatabaseSync, reportTokens: string[], logChanges: bool
     }
     if (name) insertName.run(id, name)
     if (description) insertDesc.run(id, description)
-    insertMeta.run(id, r.collection_name ?? '', author, queryNames, tables.join('\n'), sourceNames.join('\n'))
+    insertMeta.run(id, r.collection_name ?? '', author, queryNames, capText(tables.join('\n'), MAX_TEXT_CHARS),
+      capText(sourceNames.join('\n'), MAX_TEXT_CHARS))
     if (sql) insertSql.run(id, sql)
     if (logChanges) logChange.run(id)
     addVocabulary(db, [r.name, r.collection_name, r.creator_name, r.creator_username, ...tables,

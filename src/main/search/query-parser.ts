@@ -49,6 +49,15 @@ export function tokenizeWords(text: string): string[] {
   return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []
 }
 
+/**
+ * Control characters become spaces and invisible format characters (zero-width, bidi controls) go: a query can
+ * arrive from a click on a table name in hostile SQL, and FTS5 rejects a NUL inside a quoted string. Lone
+ * surrogate halves (not text) become spaces too.
+ */
+export function cleanQueryText(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cs}]/gu, ' ').replace(/\p{Cf}/gu, '')
+}
+
 export function parseSearchQuery(input: string): ParsedQuery {
   const filters: SearchFilters = {
     collections: [],
@@ -61,7 +70,7 @@ export function parseSearchQuery(input: string): ParsedQuery {
   }
   const terms: SearchTerm[] = []
   const excluded: SearchTerm[] = []
-  const text = String(input ?? '').slice(0, 2000)
+  const text = cleanQueryText(String(input ?? '').slice(0, 2000))
   const n = text.length
   let i = 0
 

@@ -47,6 +47,7 @@ export function tokenizeSql(sql: string): SqlToken[] {
   const tokens: SqlToken[] = []
   const n = sql.length
   let i = 0
+  let nextClose = 0
 
   const push = (kind: SqlTokenKind, text: string, start: number, end: number, extra?: Partial<SqlToken>): void => {
     tokens.push({ kind, text, start, end, ...extra })
@@ -183,7 +184,9 @@ export function tokenizeSql(sql: string): SqlToken[] {
     }
     if (c === '[') {
       // [a].[b] in SQL Server style; array subscripts and literals ([1,2], arr[0], ['a']) stay punctuation.
-      const e = sql.indexOf(']', i + 1)
+      // The next ']' is remembered: text with many '[' and no ']' would otherwise rescan to the end each time.
+      if (nextClose !== -1 && nextClose <= i) nextClose = sql.indexOf(']', i + 1)
+      const e = nextClose
       const inner = e < 0 ? '' : sql.slice(i + 1, e)
       const prev = tokens[tokens.length - 1]
       const adjacent = prev !== undefined && prev.end === i && prev.kind !== 'punct'

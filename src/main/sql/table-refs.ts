@@ -26,9 +26,16 @@ export function extractTableRefs(sql: string): string[] {
   return [...new Set([...reads, ...writes])]
 }
 
+/**
+ * How much of one query's SQL is read for table names. The whole SQL is stored and shown; only its first
+ * mebibyte is parsed (about 0.1 s), so one generated multi-megabyte report cannot stall a sync. Tables first
+ * named past that point are not listed.
+ */
+export const MAX_PARSED_SQL_CHARS = 1 << 20
+
 export function analyzeTableRefs(sql: string): TableRefs {
   try {
-    return new TableRefScanner(tokenizeSql(String(sql ?? ''))).scan()
+    return new TableRefScanner(tokenizeSql(String(sql ?? '').slice(0, MAX_PARSED_SQL_CHARS))).scan()
   } catch {
     // Defensive only: the scanner is written not to throw, but a search index must never fail on odd SQL.
     return { reads: [], writes: [] }

@@ -18,6 +18,15 @@ export function saveReportQueries(
   tablesOf: (sql: string) => string[],
   now: string,
 ): boolean {
+  // Parsed before the write transaction opens: a long SQL must not hold the library's write lock meanwhile.
+  const tablesByQuery = queries.map((q) => {
+    try {
+      return tablesOf(q.rawQuery)
+    } catch {
+      // A parser failure must not lose the SQL itself; the query is stored without table references.
+      return []
+    }
+  })
   return library.transaction(() => {
     if (!library.prepare('SELECT 1 FROM reports WHERE token = ?').get(reportToken)) return false
     library.prepare('DELETE FROM queries WHERE report_token = ?').run(reportToken)
@@ -33,13 +42,7 @@ export function saveReportQueries(
     queries.forEach((q, position) => {
       insert.run(q.token, reportToken, q.id, q.name, q.rawQuery, q.dataSourceId, q.createdAt, q.updatedAt, position)
       clearTables.run(q.token)
-      let tables: string[] = []
-      try {
-        tables = tablesOf(q.rawQuery)
-      } catch {
-        // A parser failure must not lose the SQL itself; the query is stored without table references.
-      }
-      for (const table of tables) insertTable.run(q.token, table)
+      for (const table of tablesByQuery[position] ?? []) insertTable.run(q.token, table)
     })
     library
       .prepare('UPDATE reports SET queries_version = ?, queries_synced_at = ?, charts_fetched_at = NULL WHERE token = ?')

@@ -3,10 +3,12 @@
 // so this file runs in plain Node. The ciphertext lives in its own file, tagged with a format version and the
 // backend that produced it, readable by the user only, replaced atomically.
 //
-// Rules (issue 6): a Linux `basic_text` or unknown backend encrypts with a public constant key, so credentials
+// Rules: a Linux `basic_text` or unknown backend encrypts with a public constant key, so credentials
 // are never written under it unless the caller passes the user's explicit 'weak' choice; 'session-only' keeps
-// them in memory. A file that no longer decrypts, or was written by another backend, is removed and the
-// caller is told why, so the user reconnects; nothing is retried in a loop and nothing crashes.
+// them in memory. A file that no longer decrypts, or is damaged, is removed and the caller is told why, so
+// the user reconnects. A file written under another keyring backend, or by a newer version of the app, is
+// kept (switching back, or upgrading again, reads it) and reported unavailable. Nothing is retried in a loop
+// and nothing crashes.
 import { randomBytes } from 'node:crypto'
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -144,13 +146,24 @@ export class SecretStore {
       return { status: 'unavailable', reason: 'The saved credentials could not be read from disk. Connect again.' }
     }
     const file = parseSecretFile(raw)
+    if (file === 'newer') {
+      // A later version wrote this after the user downgraded: it may well read it again after an upgrade.
+      return {
+        status: 'unavailable',
+        reason: 'Your saved credentials were stored by a newer version of Mode Companion and are unavailable in this one. Connect again, or switch back to the newer version.',
+      }
+    }
     if (!file) return this.forget('The saved credentials were in a format this version cannot read. Connect again to store them anew.')
     const backend = this.backend()
     if (file.backend !== backend) {
-      return this.forget(
-        `The system keyring changed since your credentials were saved (was ${describeBackend(file.backend)}, now ` +
-        `${describeBackend(backend)}), so they can no longer be read. Connect again.`,
-      )
+      // Only the backend that encrypted the secret can decrypt it; switching back (e.g. a --password-store
+      // flag, a desktop session) makes it readable again, so the file is kept.
+      return {
+        status: 'unavailable',
+        reason:
+          `Your saved credentials are unavailable: they were stored with ${describeBackend(file.backend)}, and this ` +
+          `session uses ${describeBackend(backend)}. Connect again, or switch back to ${describeBackend(file.backend)}.`,
+      }
     }
     if (!(await this.encryptionAvailable())) {
       return { status: 'unavailable', reason: 'The system keyring is locked or unavailable right now. Unlock it and restart the app, or connect again.' }
@@ -232,7 +245,8 @@ export class SecretStore {
   }
 }
 
-function parseSecretFile(raw: string): SecretFile | null {
+/** The file as this version reads it; 'newer' when a later format version wrote it; null when damaged or foreign. */
+function parseSecretFile(raw: string): SecretFile | 'newer' | null {
   let value: unknown
   try {
     value = JSON.parse(raw)
@@ -241,6 +255,7 @@ function parseSecretFile(raw: string): SecretFile | null {
   }
   if (typeof value !== 'object' || value === null) return null
   const f = value as Partial<SecretFile>
+  if (typeof f.formatVersion === 'number' && Number.isInteger(f.formatVersion) && f.formatVersion > FORMAT_VERSION) return 'newer'
   if (f.formatVersion !== FORMAT_VERSION || f.createdWith !== CREATED_WITH) return null
   if (typeof f.backend !== 'string' || typeof f.ciphertext !== 'string' || f.ciphertext.length === 0) return null
   if (f.storage !== 'keychain' && f.storage !== 'weak') return null

@@ -1,6 +1,7 @@
 // Which failures end a sync and which only skip one item. A sync stops when nothing further can succeed
 // (credentials, plan, network, cancel); a 403/404/5xx/time-out/bad answer on one listing or one report is
 // counted, that item is left as it was, and the sync goes on.
+import { AppFailure } from '../app-error.ts'
 import type { ErrorCode } from '../../shared/model.ts'
 
 const FATAL: ReadonlySet<ErrorCode> = new Set(['bad_credentials', 'plan_no_api', 'offline', 'tls_or_proxy', 'cancelled'])
@@ -13,7 +14,7 @@ export function errorCode(error: unknown): ErrorCode | null {
 }
 
 export function isFatalSyncError(error: unknown, signal?: AbortSignal): boolean {
-  if (signal?.aborted) return true
+  if (signal?.aborted || isLibraryBusy(error)) return true
   const code = errorCode(error)
   return code !== null && FATAL.has(code)
 }
@@ -26,4 +27,25 @@ export function describeError(error: unknown): string {
     if (typeof e.message === 'string') return e.message.slice(0, 300)
   }
   return 'Unknown error'
+}
+
+// SQLite's "database is locked": another connection (another process's sync, or any other writer) has held the
+// write lock for longer than the busy timeout. Every further write would wait and fail the same way.
+const SQLITE_BUSY = 5
+const SQLITE_LOCKED = 6
+
+export function isLibraryBusy(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false
+  const e = error as { errcode?: unknown; message?: unknown }
+  const primary = typeof e.errcode === 'number' ? e.errcode & 0xff : -1
+  return primary === SQLITE_BUSY || primary === SQLITE_LOCKED || (typeof e.message === 'string' && /database (table )?is locked/i.test(e.message))
+}
+
+export function libraryBusyError(cause?: unknown): AppFailure {
+  return new AppFailure(
+    'sync_in_progress',
+    'Another process is writing to this workspace\'s library (a sync in the app or the command line).',
+    'Wait for it to finish, then sync again.',
+    { cause },
+  )
 }

@@ -1,7 +1,8 @@
-// One sync of one workspace: collections, then every collection's reports page by page (names searchable as
-// soon as each page lands), then people and data sources, then each changed report's SQL, most recently
-// edited first, then (optionally) chart titles. Every write is its own transaction; deletions follow only
-// from listings that completed; a checkpoint plus per-report query versions let an interrupted sync resume
+// One sync of one workspace, in this order: the collections listing; people and data sources (a handful of
+// requests, so reports are indexed with their authors' names from the start); every collection's reports page
+// by page (names searchable as soon as each page lands); each changed report's SQL, most recently edited
+// first; then (optionally) chart titles. Every write is its own transaction; deletions follow only from
+// listings that completed; a checkpoint plus per-report query versions let an interrupted sync resume
 // without refetching what it already has.
 import { AppFailure, toAppError } from '../app-error.ts'
 import type { Library } from '../library/open-library.ts'
@@ -14,7 +15,6 @@ import { saveDataSources, savePeople } from '../library/writes/people-writes.ts'
 import type { PeopleSnapshot } from '../library/writes/people-writes.ts'
 import { ProgressTracker } from './progress.ts'
 import {
-  acquireSyncLock,
   beginRun,
   clearCheckpoint,
   finishRun,
@@ -27,7 +27,8 @@ import {
 import type { RunCounters, SyncCheckpoint } from '../library/sync-records.ts'
 import { runPool } from './run-pool.ts'
 import type { SyncClient } from './sync-client.ts'
-import { describeError, errorCode, isFatalSyncError } from './sync-errors.ts'
+import { describeError, errorCode, isFatalSyncError, isLibraryBusy, libraryBusyError } from './sync-errors.ts'
+import { holdSyncLock } from './sync-lock.ts'
 
 export interface SyncWorkspaceOptions {
   library: Library
@@ -46,6 +47,8 @@ export interface SyncWorkspaceOptions {
   concurrency?: number
   /** An interrupted sync younger than this reuses its completed listings; older ones re-list (SQL is never refetched). */
   resumeWindowMs?: number
+  /** How often the sync lock is refreshed while nothing else refreshes it (tests shorten it). */
+  lockHeartbeatMs?: number
   now?: () => Date
 }
 
@@ -58,13 +61,20 @@ export interface SyncResult {
 const DEFAULT_RESUME_WINDOW_MS = 60 * 60_000
 
 export async function syncWorkspace(options: SyncWorkspaceOptions): Promise<SyncResult> {
+  try {
+    return await runSync(options)
+  } catch (error) {
+    // Even the run record could not be written: another process holds the library's write lock.
+    throw isLibraryBusy(error) ? libraryBusyError(error) : error
+  }
+}
+
+async function runSync(options: SyncWorkspaceOptions): Promise<SyncResult> {
   const { library, client, signal } = options
   const clock = options.now ?? (() => new Date())
   const iso = (): string => clock().toISOString()
-  const lock = acquireSyncLock(library, clock())
-  // Keeps the lock fresh through long waits (a Retry-After, a slow Mode) when no progress is being emitted.
-  const heartbeat = setInterval(() => lock.heartbeat(iso()), 30_000)
-  heartbeat.unref?.()
+  // Kept fresh on every progress tick, and by a timer through long waits (a Retry-After, a slow Mode).
+  const lock = holdSyncLock(library, clock, options.lockHeartbeatMs)
   try {
     markInterruptedRuns(library, iso())
     const previous = readCheckpoint(library)
@@ -82,7 +92,7 @@ export async function syncWorkspace(options: SyncWorkspaceOptions): Promise<Sync
       startedAt,
       client,
       onProgress: options.onProgress,
-      onTick: () => lock.heartbeat(iso()),
+      onTick: () => lock.beat(),
     })
     tracker.emit(true)
     const syncCounters = (): RunCounters => {
@@ -111,8 +121,6 @@ export async function syncWorkspace(options: SyncWorkspaceOptions): Promise<Sync
     }
 
     try {
-      // People and data sources first (a handful of requests): reports are then indexed with their authors'
-      // names from the start instead of being re-indexed once people arrive.
       await listCollections(context)
       await syncPeopleAndSources(context)
       await listReports(context)
@@ -130,15 +138,15 @@ export async function syncWorkspace(options: SyncWorkspaceOptions): Promise<Sync
       return { run, error: firstItemError === null ? null : toAppError(firstItemError) }
     } catch (error) {
       const cancelled = signal?.aborted === true || errorCode(error) === 'cancelled'
-      counters.errorMessage = cancelled ? 'Cancelled' : describeError(error)
+      const failure = isLibraryBusy(error) ? libraryBusyError(error) : error
+      counters.errorMessage = cancelled ? 'Cancelled' : describeError(failure)
       const run = finishRun(library, runId, cancelled ? 'cancelled' : 'failed', syncCounters(), iso())
       const appError = cancelled
         ? { code: 'cancelled' as const, message: 'The sync was cancelled.' }
-        : toAppError(error)
+        : toAppError(failure)
       return { run, error: appError }
     }
   } finally {
-    clearInterval(heartbeat)
     lock.release()
   }
 }

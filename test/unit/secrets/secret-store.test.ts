@@ -101,20 +101,38 @@ describe('SecretStore when the stored secret can no longer be used', () => {
     expect(await storeWith(double).load()).toEqual({ status: 'none' })
   })
 
-  it('a backend change since the secret was stored removes it, naming both backends', async () => {
+  it('a backend change keeps the file, reports it unavailable naming both backends, and reads it after switching back', async () => {
     const double = createSafeStorageDouble('kwallet5')
     await storeWith(double).save(creds)
+    const before = readFileSync(join(dataDir, SECRET_FILE_NAME), 'utf8')
     double.backend = 'kwallet6'
     const result = await storeWith(double).load()
-    expect(result.status).toBe('reconnect')
-    expect(result.status === 'reconnect' && result.reason).toMatch(/kwallet5.*kwallet6/)
-    expect(existsSync(join(dataDir, SECRET_FILE_NAME))).toBe(false)
+    expect(result.status).toBe('unavailable')
+    expect(result.status === 'unavailable' && result.reason).toMatch(/unavailable.*kwallet5.*kwallet6.*Connect again, or switch back/)
+    expect(readFileSync(join(dataDir, SECRET_FILE_NAME), 'utf8')).toBe(before)
+    double.backend = 'kwallet5'
+    expect(await storeWith(double).load()).toMatchObject({ status: 'ok', credentials: creds })
+  })
+
+  it('a file from a newer version (after a downgrade) is kept and reported unavailable', async () => {
+    const double = createSafeStorageDouble('gnome_libsecret')
+    await storeWith(double).save(creds)
+    const path = join(dataDir, SECRET_FILE_NAME)
+    const newer = JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), formatVersion: 2, createdWith: 'some-future-scheme' })
+    writeFileSync(path, newer)
+    const result = await storeWith(double).load()
+    expect(result.status).toBe('unavailable')
+    expect(result.status === 'unavailable' && result.reason).toMatch(/newer version.*Connect again, or switch back/)
+    expect(readFileSync(path, 'utf8')).toBe(newer)
   })
 
   it('a damaged or foreign file is removed with a reason', async () => {
     writeFileSync(join(dataDir, SECRET_FILE_NAME), '{"formatVersion": 99')
     const result = await storeWith(createSafeStorageDouble()).load()
     expect(result.status).toBe('reconnect')
+    expect(existsSync(join(dataDir, SECRET_FILE_NAME))).toBe(false)
+    writeFileSync(join(dataDir, SECRET_FILE_NAME), JSON.stringify({ formatVersion: 1, createdWith: 'something-else', backend: 'x', storage: 'keychain', ciphertext: 'abc' }))
+    expect((await storeWith(createSafeStorageDouble()).load()).status).toBe('reconnect')
     expect(existsSync(join(dataDir, SECRET_FILE_NAME))).toBe(false)
   })
 

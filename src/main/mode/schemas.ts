@@ -3,7 +3,9 @@
 // Lenient where Mode is loose (research/mode-api.md §2): ids and counters arrive as numbers or strings, names
 // and descriptions can be null, unknown fields are ignored, links point at `/spaces/` or `/collections/`.
 // Strict where it matters: every item needs its `token`, and a list response without its `_embedded.<key>`
-// array is a malformed response (see `parseList`), never silently an empty list.
+// array is a malformed response (see `parseList`), never silently an empty list. Every other field degrades:
+// a value of the wrong type, or a link that does not decode, becomes null (false, {}) for that item only, so
+// one hostile or broken item never costs the rest of the list.
 //
 // Output is camelCase and flat: ids are strings, counters are numbers (or null when Mode did not send one),
 // timestamps stay ISO strings exactly as Mode sent them, links are reduced to what the library needs.
@@ -16,9 +18,16 @@ const OptionalId = z
   .union([z.number(), z.string()])
   .nullish()
   .transform((v) => (v === null || v === undefined || v === '' ? null : String(v)))
+  .catch(null)
 
-/** Tokens are the stable identity of every object; an item without one cannot be stored. */
-const Token = z.union([z.string().min(1), z.number()]).transform((v) => String(v))
+/**
+ * Tokens are the stable identity of every object; an item without one cannot be stored. Mode's are short
+ * (12 hex characters in every fixture); the bound only refuses absurd values, which end up in URLs and file names.
+ */
+const MAX_TOKEN_LENGTH = 256
+const Token = z
+  .union([z.string().min(1).max(MAX_TOKEN_LENGTH), z.number().finite()])
+  .transform((v) => String(v))
 
 /** Counters are integers in fixtures and strings in the spec; null when missing or not a number. */
 const Counter = z
@@ -29,22 +38,26 @@ const Counter = z
     const n = typeof v === 'number' ? v : Number(v)
     return Number.isFinite(n) ? n : null
   })
+  .catch(null)
 
 const Text = z
   .string()
   .nullish()
   .transform((v) => v ?? null)
+  .catch(null)
 
 /** Free text shown to users: an empty string means "none". */
 const NonEmptyText = z
   .string()
   .nullish()
   .transform((v) => (v === null || v === undefined || v.trim() === '' ? null : v))
+  .catch(null)
 
 const Flag = z
   .union([z.boolean(), z.string(), z.number(), z.null()])
   .optional()
   .transform((v) => v === true || v === 'true' || v === 1 || v === '1')
+  .catch(false)
 
 /** HAL links: `{ rel: { href, templated? } }`. Anything else under `_links` is ignored, never an error. */
 const Links = z
@@ -59,13 +72,23 @@ const Links = z
     }
     return out
   })
+  .catch({})
 
 /** `/api/modeuser` or `https://app.mode.com/api/modeuser` → `modeuser` (the creator and member links). */
 export function usernameFromHref(href: string | undefined): string | null {
   if (!href) return null
   const path = href.replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0] ?? ''
   const match = /^\/api\/([^/]+)\/?$/.exec(path)
-  return match?.[1] ? decodeURIComponent(match[1]) : null
+  return match?.[1] ? decodeOrNull(match[1]) : null
+}
+
+/** A path segment decoded; null when its `%` escapes are malformed (the link is then as good as absent). */
+function decodeOrNull(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
 }
 
 /** `/api/ws/collections/abc` or `/api/ws/spaces/abc/…` → `abc`. */
@@ -79,7 +102,7 @@ export function spaceTokenFromHref(href: string | undefined): string | null {
 
 /** GET /api/verify */
 export const ModeVerify = z
-  .object({ workspace: z.string().nullish(), workspace_token: OptionalId, _links: Links })
+  .object({ workspace: Text, workspace_token: OptionalId, _links: Links })
   .transform((v) => ({
     /** The workspace the token belongs to (workspace tokens), when Mode says so. */
     workspace: v.workspace ?? usernameFromHref(v._links.self) ?? null,
@@ -95,7 +118,7 @@ export const ModeUser = z
     id: OptionalId,
     token: OptionalId,
     email: NonEmptyText,
-    user: z.boolean().nullish(),
+    user: z.boolean().nullish().catch(null),
     created_at: Text,
   })
   .transform((v) => ({
@@ -172,8 +195,8 @@ export const ModeReport = z
     name: Text,
     description: NonEmptyText,
     type: Text,
-    space_token: z.string().nullish(),
-    collection_token: z.string().nullish(),
+    space_token: Text,
+    collection_token: Text,
     archived: Flag,
     created_at: Text,
     updated_at: Text,
@@ -218,7 +241,7 @@ export const ModeQuery = z
     token: Token,
     id: OptionalId,
     name: Text,
-    raw_query: z.string().nullish(),
+    raw_query: Text,
     data_source_id: OptionalId,
     created_at: Text,
     updated_at: Text,
@@ -242,6 +265,7 @@ const ChartView = z
   .object({ title: z.unknown(), chartTitle: z.unknown(), chartType: z.unknown(), selectedChart: z.unknown() })
   .partial()
   .nullish()
+  .catch(null)
 
 function nonEmptyString(...candidates: unknown[]): string | null {
   for (const c of candidates) if (typeof c === 'string' && c.trim() !== '') return c
@@ -266,7 +290,7 @@ export const ModeDefinition = z
     id: OptionalId,
     name: Text,
     description: NonEmptyText,
-    source: z.string().nullish(),
+    source: Text,
     data_source_id: OptionalId,
     created_at: Text,
     updated_at: Text,
@@ -323,13 +347,13 @@ export type ModeDataSource = z.output<typeof ModeDataSource>
 // ---- People -------------------------------------------------------------------------------------------
 
 /** Mode's spec names `member_username`/`member_token`; name and email appear under several spellings. */
-const EmbeddedUser = z.object({ username: z.string().nullish(), name: Text, email: NonEmptyText }).nullish()
+const EmbeddedUser = z.object({ username: Text, name: Text, email: NonEmptyText }).nullish().catch(null)
 
 export const ModeMembership = z
   .object({
     token: OptionalId,
-    member_username: z.string().nullish(),
-    username: z.string().nullish(),
+    member_username: Text,
+    username: Text,
     member_token: OptionalId,
     member_name: Text,
     name: Text,
@@ -341,7 +365,7 @@ export const ModeMembership = z
     activated_at: Text,
     managed_by_scim: Flag,
     _links: Links,
-    _embedded: z.object({ user: EmbeddedUser, member: EmbeddedUser }).partial().nullish(),
+    _embedded: z.object({ user: EmbeddedUser, member: EmbeddedUser }).partial().nullish().catch(null),
   })
   .transform((v, ctx) => {
     const user = v._embedded?.user ?? v._embedded?.member ?? null
@@ -391,8 +415,8 @@ export const ModeGroupMembership = z
   .object({
     token: Token,
     member_token: OptionalId,
-    member_username: z.string().nullish(),
-    username: z.string().nullish(),
+    member_username: Text,
+    username: Text,
     member_name: Text,
     name: Text,
     _links: Links,
@@ -412,6 +436,8 @@ export interface ModeListPage<T> {
   items: T[]
   /** `_links.next_page.href` when Mode sent one (it often does not). */
   nextPageHref: string | null
+  /** Items left out because they could not be read at all (no usable token). */
+  skipped?: number
 }
 
 export type ListParseResult<T> = { ok: true; page: ModeListPage<T> } | { ok: false; problem: string }
@@ -421,7 +447,9 @@ export type ListParseResult<T> = { ok: true; page: ModeListPage<T> } | { ok: fal
  * not `key`, or a non-array under `key`, is malformed — an empty list there would make a sync believe a
  * collection was emptied and delete its reports. The one accepted absence is `_embedded: {}` (nothing
  * else inside), the shape Mode returns past the last page (fixture `final_page.json`): an empty page.
- * Every item must parse; one bad item fails the page (better a visible error than a silently missing report).
+ * Items degrade field by field (see the building blocks above); an item that still cannot be read (no usable
+ * token) is skipped and counted, and the rest of the page is kept. A page whose every item is unreadable is
+ * malformed, never an empty page: that would end the listing early and delete what later pages list.
  */
 export function parseList<S extends z.ZodType>(
   body: unknown,
@@ -440,16 +468,18 @@ export function parseList<S extends z.ZodType>(
   else return { ok: false, problem: `no _embedded.${key} list` }
 
   const items: z.output<S>[] = []
+  let firstProblem: string | null = null
   for (let i = 0; i < rawItems.length; i++) {
     const parsed = itemSchema.safeParse(rawItems[i])
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      const where = issue ? `${issue.path.join('.') || '(item)'}: ${issue.message}` : 'invalid'
-      return { ok: false, problem: `_embedded.${key}[${i}] ${where}` }
+    if (parsed.success) {
+      items.push(parsed.data)
+      continue
     }
-    items.push(parsed.data)
+    const issue = parsed.error.issues[0]
+    firstProblem ??= `_embedded.${key}[${i}] ${issue ? `${issue.path.join('.') || '(item)'}: ${issue.message}` : 'invalid'}`
   }
+  if (items.length === 0 && firstProblem !== null) return { ok: false, problem: firstProblem }
   const links = Links.safeParse((body as { _links?: unknown })._links)
   const nextPageHref = links.success ? (links.data.next_page ?? null) : null
-  return { ok: true, page: { items, nextPageHref } }
+  return { ok: true, page: { items, nextPageHref, skipped: rawItems.length - items.length } }
 }

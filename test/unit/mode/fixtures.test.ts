@@ -136,10 +136,12 @@ describe('strict where it matters', () => {
     expect(parseList('<html>', 'reports', ModeReport)).toMatchObject({ ok: false })
   })
 
-  it('an item without a token fails the page', () => {
+  it('an item without a token is skipped and counted; a page of only such items fails', () => {
     const result = parseList({ _embedded: { reports: [{ token: 'a' }, { name: 'no token' }] } }, 'reports', ModeReport)
-    expect(result).toMatchObject({ ok: false })
-    if (!result.ok) expect(result.problem).toContain('reports[1]')
+    expect(result).toMatchObject({ ok: true, page: { items: [{ token: 'a' }], skipped: 1 } })
+    const none = parseList({ _embedded: { reports: [{ name: 'no token' }] } }, 'reports', ModeReport)
+    expect(none).toMatchObject({ ok: false })
+    if (!none.ok) expect(none.problem).toContain('reports[0]')
   })
 
   it('is lenient with string counters, null names, collections links and unknown fields', () => {

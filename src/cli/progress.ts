@@ -11,6 +11,8 @@ export const PHASE_LABELS: Record<SyncPhase, string> = {
   people: 'Reading people',
   queries: 'Fetching SQL',
   charts: 'Fetching charts',
+  results: 'Fetching last results',
+  schedules: 'Fetching schedules',
   finishing: 'Finishing',
 }
 

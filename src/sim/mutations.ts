@@ -6,7 +6,7 @@
 import { Rng } from './prng.ts'
 import { dialectOf } from './generator.ts'
 import { startRun } from './report-content.ts'
-import { buildSql } from './sql-templates.ts'
+import { buildSql, templateFormParameters } from './sql-templates.ts'
 import { DOMAINS } from './vocabulary.ts'
 import type { SimMemberState, SimSpaceType, TruthQuery, TruthReport, TruthSpace } from './truth.ts'
 import type { WorkspaceState } from './workspace-state.ts'
@@ -88,7 +88,8 @@ export function applyOp(state: WorkspaceState, op: SimOp, ctx: MutationContext):
       const defaultDs = truth.data_sources[0]?.id ?? 0
       const queries: TruthQuery[] = (op.queries ?? [{ name: 'Query 1', raw_query: 'SELECT 1' }]).map((q, i) => ({
         token: freshToken(state, ctx), id: state.nextId++, name: q.name ?? `Query ${i + 1}`, raw_query: q.raw_query,
-        data_source_id: q.data_source_id ?? defaultDs, created_at: now, updated_at: now, charts: [], parameters: [], result: null,
+        data_source_id: q.data_source_id ?? defaultDs, created_at: now, updated_at: now, charts: [],
+        parameters: templateFormParameters(q.raw_query), result: null,
       }))
       state.addReport({
         token, id: state.nextId++, name: op.name === undefined ? 'Untitled Report' : op.name,
@@ -112,8 +113,8 @@ export function applyOp(state: WorkspaceState, op: SimOp, ctx: MutationContext):
       const q = op.query_token ? r.queries.find((x) => x.token === op.query_token) : r.queries[0]
       if (!q) throw new SimOpError(`no query ${op.query_token ?? '(first)'} in report ${op.report_token}`)
       q.raw_query = op.raw_query
-      // The SQL is replaced whole: a `{% form %}` block in it is the simulator's to know only when it wrote it.
-      q.parameters = []
+      // The SQL is replaced whole: its form, if any, is one the simulator's own templates wrote.
+      q.parameters = templateFormParameters(op.raw_query)
       if (op.name !== undefined) q.name = op.name
       q.updated_at = r.updated_at = r.last_saved_at = ctx.stamp()
       state.invalidateSpace(r.space_token)

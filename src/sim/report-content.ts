@@ -6,6 +6,7 @@
 
 import { gzipSync } from 'node:zlib'
 import { Rng, hashString, mixSeed } from './prng.ts'
+import { templateFormParameters } from './sql-templates.ts'
 import { DIMENSIONS, SEGMENTS } from './vocabulary.ts'
 import type {
   Truth, TruthChart, TruthDataset, TruthParameter, TruthPreviewFault,
@@ -53,10 +54,14 @@ export function addReportContent(truth: Truth, baseSeed: number): void {
   truth.reports.forEach((report, i) => {
     const rng = new Rng(mixSeed(baseSeed, 0xc0de, i))
     for (const query of report.queries) {
-      query.parameters = rng.chance(0.08) ? generateParameters(rng) : []
-      if (query.parameters.length > 0) query.raw_query += renderForm(query.parameters, rng.chance(0.5))
+      // SQL from the templates may carry a date form already; a few other queries get a form of their own.
+      query.parameters = templateFormParameters(query.raw_query)
+      if (query.parameters.length === 0 && rng.chance(0.08)) {
+        query.parameters = generateParameters(rng)
+        query.raw_query += renderForm(query.parameters, rng.chance(0.5))
+      }
       query.result = null
-      for (const chart of query.charts) Object.assign(chart, { x_fields: [], y_fields: [] })
+      for (const chart of query.charts) setChartFields(chart, resultColumns(query.token))
     }
     report.last_successful_run_token = null
     report.preview = null
@@ -73,8 +78,7 @@ export function startRun(report: TruthReport, rng: Rng, freshToken: () => string
   const previewFault = pickFault<TruthPreviewFault>(rng, [['expired', 0.02], ['redirect', 0.02], ['not_image', 0.02], ['oversized', 0.01]])
   report.preview = rng.chance(0.9) ? { image_id: freshToken(), fault: previewFault } : null
   for (const query of report.queries) {
-    query.result = generateResult(rng, freshToken())
-    for (const chart of query.charts) setChartFields(chart, query.result)
+    query.result = generateResult(rng, freshToken(), query.token)
   }
 }
 
@@ -88,8 +92,15 @@ function pickFault<T extends string | null>(rng: Rng, weights: [Exclude<T, null>
   return null
 }
 
-function generateResult(rng: Rng, queryRunToken: string): TruthQueryResult {
+/** Columns follow from the query (the same in every run, so its charts' fields stay put); rows from the run. */
+function generateResult(rng: Rng, queryRunToken: string, queryToken: string): TruthQueryResult {
   const fault = pickFault<TruthResultFault>(rng, [['purged', 0.03], ['malformed_csv', 0.02], ['gzip', 0.15], ['huge', 0.01]])
+  const rowCount = fault === 'huge' ? HUGE_RESULT_ROWS : rng.chance(0.12) ? rng.int(2_000, 4_000) : rng.int(1, 300)
+  return { query_run_token: queryRunToken, columns: resultColumns(queryToken), row_count: rowCount, fault }
+}
+
+function resultColumns(queryToken: string): TruthQueryResult['columns'] {
+  const rng = new Rng(hashString(`columns:${queryToken}`))
   const columns: TruthQueryResult['columns'] = [
     rng.chance(0.6) ? { name: 'day', type: 'date' } : { name: rng.pick(['segment', 'region', 'plan', 'channel']), type: 'string' },
   ]
@@ -99,13 +110,12 @@ function generateResult(rng: Rng, queryRunToken: string): TruthQueryResult {
   for (const name of names) columns.push({ name, type: name.includes('rate') || name.includes('avg') || name === 'revenue' ? 'float' : 'integer' })
   if (rng.chance(0.3)) columns.push({ name: 'note', type: 'string' })
   if (rng.chance(0.2)) columns.push({ name: 'is_active', type: 'boolean' })
-  const rowCount = fault === 'huge' ? HUGE_RESULT_ROWS : rng.chance(0.12) ? rng.int(2_000, 4_000) : rng.int(1, 300)
-  return { query_run_token: queryRunToken, columns, row_count: rowCount, fault }
+  return columns
 }
 
-function setChartFields(chart: TruthChart, result: TruthQueryResult): void {
-  const dimension = result.columns[0]!.name
-  const measures = result.columns.filter((c) => c.type === 'integer' || c.type === 'float').map((c) => c.name)
+function setChartFields(chart: TruthChart, columns: TruthQueryResult['columns']): void {
+  const dimension = columns[0]!.name
+  const measures = columns.filter((c) => c.type === 'integer' || c.type === 'float').map((c) => c.name)
   const type = chart.chart_type
   if (type === null || type === 'table' || type === 'pivotTable') Object.assign(chart, { x_fields: [], y_fields: [] })
   else if (type === 'bigNumber') Object.assign(chart, { x_fields: [], y_fields: measures.slice(0, 1) })

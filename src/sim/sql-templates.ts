@@ -3,6 +3,7 @@
 // top-N, year-over-year comparisons, definition references (`{{ @name as alias }}`) and quick scratch queries.
 // Each query is built from the report's own seeded Rng, so the same seed always gives the same SQL.
 
+import type { TruthParameter } from './truth.ts'
 import type { Rng } from './prng.ts'
 import { TABLES, type Dialect, type TableDef } from './sql-dialects.ts'
 
@@ -35,6 +36,21 @@ function otherTable(ctx: SqlContext, first: TableDef): TableDef {
 
 function snake(metric: string): string {
   return metric.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')
+}
+
+/**
+ * The parameters of a form `dateForm` wrote, read back from SQL text (the truth's `parameters` for generated
+ * and randomly edited SQL). Recognises only this file's own output, exactly; anything else has none.
+ */
+export function templateFormParameters(sql: string): TruthParameter[] {
+  const m = /\{% form %\}\nstart_date:\n  type: date\n  default: (\S+)\nend_date:\n  type: date\n  default: today\n(segment:\n  type: select\n  default: all\n  options: \[([^\]\n]*)\]\n)?\{% endform %\}/.exec(sql)
+  if (!m) return []
+  const out: TruthParameter[] = [
+    { name: 'start_date', type: 'date', default: m[1]!, options: [] },
+    { name: 'end_date', type: 'date', default: 'today', options: [] },
+  ]
+  if (m[2]) out.push({ name: 'segment', type: 'select', default: 'all', options: m[3]!.split(', ') })
+  return out
 }
 
 function dateForm(withSegment: boolean, defaultStart: string): string {

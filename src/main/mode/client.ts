@@ -29,6 +29,7 @@ import {
   parseList,
   type ModeListPage,
 } from './schemas.ts'
+import { ModeQueryRun, ModeSchedule } from './run-schemas.ts'
 
 export const DEFAULT_BASE_URL = 'https://app.mode.com'
 /** package.json's version; the app passes its own (`app.getVersion()`) through `appVersion`. */
@@ -122,8 +123,8 @@ export function createModeClient(options: ModeClientOptions) {
   const secretForms = [headers.Authorization.slice('Basic '.length), options.token, options.password].filter((f) => f.length >= 4)
   const redactCredentials = (text: string): string => secretForms.reduce((t, secret) => t.split(secret).join('[redacted]'), text)
 
-  /** One GET with retries; returns the parsed JSON body of a 2xx answer. */
-  async function getJson(path: string, signal: AbortSignal | undefined, workspaceLevel: boolean): Promise<unknown> {
+  /** One GET with retries; returns the parsed JSON body of a 2xx answer (or what `readOk` makes of it). */
+  async function getJson(path: string, signal: AbortSignal | undefined, workspaceLevel: boolean, readOk?: (response: Response) => Promise<unknown>): Promise<unknown> {
     const ctx: RequestContext = { method: 'GET', path, workspace, workspaceLevel }
     const url = apiBase + path
     let timeouts = 0
@@ -138,35 +139,42 @@ export function createModeClient(options: ModeClientOptions) {
       }
       counters.waitMs += performance.now() - queuedAt
 
-      let failure: ModeApiError
+      let failure: ModeApiError | undefined
       let retryAfterMs: number | null = null
+      /** A 2xx whose body `readOk` reads after the limiter slot is released: its errors are the reader's, never retried. */
+      let streamed: Response | undefined
       const timeout = AbortSignal.timeout(timeoutMs)
       const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
       const started = performance.now()
       try {
         counters.requests++
         const response = await fetchImpl(url, { method: 'GET', headers, signal: combined, redirect: 'follow' })
-        const text = await response.text()
-        options.onEvent?.({ type: 'response', method: 'GET', path, status: response.status, ms: performance.now() - started, attempt })
-        if (response.ok) {
-          try {
-            return JSON.parse(text) as unknown
-          } catch {
-            throw malformedError(ctx, text.length === 0 ? 'empty body' : 'invalid JSON', response.status)
+        if (response.ok && readOk) {
+          options.onEvent?.({ type: 'response', method: 'GET', path, status: response.status, ms: performance.now() - started, attempt })
+          streamed = response
+        } else {
+          const text = await response.text()
+          options.onEvent?.({ type: 'response', method: 'GET', path, status: response.status, ms: performance.now() - started, attempt })
+          if (response.ok) {
+            try {
+              return JSON.parse(text) as unknown
+            } catch {
+              throw malformedError(ctx, text.length === 0 ? 'empty body' : 'invalid JSON', response.status)
+            }
           }
+          if (response.status === 429) {
+            counters.rateLimited++
+            retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
+            // An absurd Retry-After fails this call below; it must not freeze every other request for an hour.
+            limiter.noteRateLimited(retryAfterMs === null ? null : Math.min(retryAfterMs, maxRetryAfterMs))
+            options.onEvent?.({ type: 'rate_limited', path, retryAfterMs })
+          }
+          // The body's message becomes part of the error (logged, printed with --verbose): never with credentials in it.
+          const body = safeJsonObject(text)
+          if (body && typeof body.message === 'string') body.message = redactCredentials(body.message)
+          if (body && typeof body.id === 'string') body.id = redactCredentials(body.id)
+          failure = errorFromStatus(response.status, body, ctx)
         }
-        if (response.status === 429) {
-          counters.rateLimited++
-          retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
-          // An absurd Retry-After fails this call below; it must not freeze every other request for an hour.
-          limiter.noteRateLimited(retryAfterMs === null ? null : Math.min(retryAfterMs, maxRetryAfterMs))
-          options.onEvent?.({ type: 'rate_limited', path, retryAfterMs })
-        }
-        // The body's message becomes part of the error (logged, printed with --verbose): never with credentials in it.
-        const body = safeJsonObject(text)
-        if (body && typeof body.message === 'string') body.message = redactCredentials(body.message)
-        if (body && typeof body.id === 'string') body.id = redactCredentials(body.id)
-        failure = errorFromStatus(response.status, body, ctx)
       } catch (error) {
         if (error instanceof ModeApiError) throw error
         if (signal?.aborted) throw cancelledError(ctx)
@@ -179,6 +187,8 @@ export function createModeClient(options: ModeClientOptions) {
       } finally {
         release()
       }
+      if (streamed) return readOk!(streamed)
+      if (!failure) throw malformedError(ctx, 'no answer', null)
 
       const retryable =
         (failure.status !== null && RETRY_STATUSES.has(failure.status)) ||
@@ -343,6 +353,38 @@ export function createModeClient(options: ModeClientOptions) {
         false,
       ),
 
+    /** A collection's Mode Datasets: listed like its reports, as reports of type `DatasetReport`. */
+    listSpaceDatasets: (spaceToken: string, call: ListSpaceReportsOptions = {}): Promise<ModeReport[]> =>
+      getAllPages(
+        `/${ws}/spaces/${encodeURIComponent(spaceToken)}/datasets`,
+        { ...(call.order ? { order: call.order } : {}), ...(call.orderBy ? { order_by: call.orderBy } : {}) },
+        'reports',
+        ModeReport,
+        (r) => r.token,
+        { signal: call.signal, onPage: call.onPage },
+        false,
+      ).then((reports) => reports.map(resolveWebUrl)),
+
+    /** The query runs of one report run (spec listQueryRunsForReportRun); not paginated in the simulator or in practice as far as known. */
+    listQueryRuns: async (reportToken: string, runToken: string, call?: CallOptions): Promise<ModeQueryRun[]> =>
+      (await getListPage(`/${ws}/reports/${encodeURIComponent(reportToken)}/runs/${encodeURIComponent(runToken)}/query_runs`, 'query_runs', ModeQueryRun, call?.signal, false)).items,
+
+    /**
+     * A query run's results as CSV, handed to `consume` as a byte stream (never buffered whole here). Retries
+     * apply until the body starts; a failure while `consume` reads is the caller's.
+     */
+    readQueryRunResults: async <T>(reportToken: string, runToken: string, queryRunToken: string, consume: (body: AsyncIterable<Uint8Array>) => Promise<T>, call?: CallOptions): Promise<T> =>
+      (await getJson(
+        `/${ws}/reports/${encodeURIComponent(reportToken)}/runs/${encodeURIComponent(runToken)}/query_runs/${encodeURIComponent(queryRunToken)}/results/content.csv`,
+        call?.signal,
+        false,
+        (response) => consume((response.body ?? emptyStream()) as unknown as AsyncIterable<Uint8Array>),
+      )) as T,
+
+    /** A report's schedules (paged, per Airbyte's connector). */
+    listSchedules: (reportToken: string, call?: CallOptions): Promise<ModeSchedule[]> =>
+      getAllPages(`/${ws}/reports/${encodeURIComponent(reportToken)}/schedules`, {}, 'report_schedules', ModeSchedule, (s) => s.token, call ?? {}, false),
+
     getUser: (username: string, call?: CallOptions): Promise<ModeUser> => getOne(`/${encodeURIComponent(username)}`, ModeUser, call),
 
     stats: (): ModeClientStats => ({
@@ -379,6 +421,10 @@ function safeJsonObject(text: string): { id?: unknown; message?: unknown } | nul
   } catch {
     return null
   }
+}
+
+function emptyStream(): ReadableStream<Uint8Array> {
+  return new ReadableStream({ start: (controller) => controller.close() })
 }
 
 function isTimeoutError(error: unknown): boolean {

@@ -206,7 +206,11 @@ export const ModeReport = z
     view_count: Counter,
     query_count: Counter,
     chart_count: Counter,
+    schedules_count: Counter,
     account_username: Text,
+    last_successful_run_token: z.union([z.string(), z.number()]).nullish(),
+    web_preview_image: z.string().nullish(),
+    imported_datasets: z.array(z.unknown()).nullish(),
     _links: Links,
   })
   .transform((v) => ({
@@ -231,8 +235,25 @@ export const ModeReport = z
     creatorUsername: usernameFromHref(v._links.creator),
     /** Mode's `_links.web.href`, absolute in practice; the client resolves a relative one. */
     webUrl: v._links.web ?? null,
+    schedulesCount: v.schedules_count ?? 0,
+    /** Changes with every successful run: what decides whether results and the preview are fetched again. */
+    lastSuccessfulRunToken: v.last_successful_run_token === null || v.last_successful_run_token === undefined || v.last_successful_run_token === '' ? null : String(v.last_successful_run_token),
+    /** A pre-signed URL that expires about two minutes after the listing was served (fixture: X-Amz-Expires=119). */
+    webPreviewImage: v.web_preview_image || null,
+    /** `imported_datasets[]`: name and token of each dataset the report imports; malformed entries are skipped. */
+    importedDatasets: importedDatasets(v.imported_datasets),
   }))
 export type ModeReport = z.output<typeof ModeReport>
+
+function importedDatasets(raw: unknown[] | null | undefined): { token: string; name: string | null }[] {
+  const out: { token: string; name: string | null }[] = []
+  for (const entry of raw ?? []) {
+    if (typeof entry !== 'object' || entry === null) continue
+    const { token, name } = entry as { token?: unknown; name?: unknown }
+    if (typeof token === 'string' && token !== '') out.push({ token, name: typeof name === 'string' ? name : null })
+  }
+  return out
+}
 
 // ---- Queries and charts -------------------------------------------------------------------------------
 
@@ -262,7 +283,7 @@ export type ModeQuery = z.output<typeof ModeQuery>
 
 /** `view` is `{}` on newer charts; `view_vegas` carries title and type. Both are loose objects. */
 const ChartView = z
-  .object({ title: z.unknown(), chartTitle: z.unknown(), chartType: z.unknown(), selectedChart: z.unknown() })
+  .object({ title: z.unknown(), chartTitle: z.unknown(), chartType: z.unknown(), selectedChart: z.unknown(), encoding: z.unknown() })
   .partial()
   .nullish()
   .catch(null)
@@ -272,12 +293,31 @@ function nonEmptyString(...candidates: unknown[]): string | null {
   return null
 }
 
+/** `encoding.x = [{formula: "[amount]"}, …]` → `['amount']` (fixture charts.json); anything else is ignored. */
+function encodingFields(encoding: unknown, channels: string[]): string[] {
+  if (typeof encoding !== 'object' || encoding === null) return []
+  const out: string[] = []
+  for (const channel of channels) {
+    const list = (encoding as Record<string, unknown>)[channel]
+    if (!Array.isArray(list)) continue
+    for (const item of list.slice(0, 20)) {
+      const formula = typeof item === 'object' && item !== null ? (item as { formula?: unknown }).formula : null
+      const m = typeof formula === 'string' ? /^\[(.{1,200})\]$/.exec(formula) : null
+      if (m) out.push(m[1]!)
+    }
+  }
+  return out
+}
+
 export const ModeChart = z
   .object({ token: Token, view: ChartView, view_vegas: ChartView, created_at: Text, updated_at: Text })
   .transform((v) => ({
     token: v.token,
     title: nonEmptyString(v.view_vegas?.title, v.view?.chartTitle, v.view?.title),
     chartType: nonEmptyString(v.view_vegas?.chartType, v.view?.selectedChart),
+    /** Result columns on the x axis and on the y axis (or a big number's value), from `view_vegas.encoding`. */
+    xFields: encodingFields(v.view_vegas?.encoding, ['x']),
+    yFields: encodingFields(v.view_vegas?.encoding, ['y', 'value']),
     createdAt: v.created_at,
     updatedAt: v.updated_at,
   }))

@@ -6,6 +6,7 @@ import { getReportDetail } from '../library/read-models.ts'
 import type { ModeChart } from '../mode/schemas.ts'
 import type { ReportDetail } from '../../shared/model.ts'
 import { saveReportCharts } from '../library/writes/content-writes.ts'
+import { saveChartFields } from '../library/writes/report-content-writes.ts'
 import type { SyncClient } from './sync-client.ts'
 
 export interface FetchReportChartsOptions {
@@ -28,5 +29,6 @@ export async function fetchReportCharts(options: FetchReportChartsOptions): Prom
     byQuery.set(queryToken, await client.listCharts(token, queryToken, { signal }))
   }
   saveReportCharts(library, token, byQuery, (options.now?.() ?? new Date()).toISOString())
+  saveChartFields(library, byQuery)
   return getReportDetail(library, token)
 }

@@ -13,5 +13,9 @@ export type SyncClient = Pick<
   | 'listMemberships'
   | 'listGroups'
   | 'listGroupMemberships'
+  | 'listSpaceDatasets'
+  | 'listQueryRuns'
+  | 'readQueryRunResults'
+  | 'listSchedules'
   | 'stats'
 > & { limiter?: ModeClient['limiter'] }

@@ -6,13 +6,15 @@
 // without refetching what it already has.
 import { AppFailure, toAppError } from '../app-error.ts'
 import type { Library } from '../library/open-library.ts'
-import type { ModeChart, ModeSpace } from '../mode/schemas.ts'
+import type { ModeChart, ModeReport, ModeSpace } from '../mode/schemas.ts'
 import { extractTableRefs } from '../sql/table-refs.ts'
 import type { AppError, SyncKind, SyncProgress, SyncRun } from '../../shared/model.ts'
 import { markCollectionListed, removeUnlistedReports, removeVanishedCollections, saveCollections, saveReportsPage, saveWorkspace } from '../library/writes/listing-writes.ts'
 import { pendingChartReports, pendingQueryReports, reindexInChunks, saveReportCharts, saveReportQueries } from '../library/writes/content-writes.ts'
 import { saveDataSources, savePeople } from '../library/writes/people-writes.ts'
 import type { PeopleSnapshot } from '../library/writes/people-writes.ts'
+import { saveChartFields } from '../library/writes/report-content-writes.ts'
+import { fetchReportContent, PreviewDownloads, type ReportContentOptions } from './fetch-report-content.ts'
 import { ProgressTracker } from './progress.ts'
 import {
   beginRun,
@@ -37,6 +39,8 @@ export interface SyncWorkspaceOptions {
   kind?: SyncKind
   includePersonalCollections?: boolean
   includeCharts?: boolean
+  /** Datasets, preview pictures, last results and schedules; left out when absent. */
+  content?: ReportContentOptions
   signal?: AbortSignal
   onProgress?: (progress: SyncProgress) => void
   /** Reports were written (names or SQL): searches may refresh. */
@@ -118,6 +122,7 @@ async function runSync(options: SyncWorkspaceOptions): Promise<SyncResult> {
       iso,
       concurrency: Math.max(1, options.concurrency ?? client.limiter?.concurrency ?? 4),
       spaces: [],
+      previews: new PreviewDownloads(library, options.content?.previews ?? null, iso, signal),
     }
 
     try {
@@ -128,6 +133,8 @@ async function runSync(options: SyncWorkspaceOptions): Promise<SyncResult> {
       await fetchQueries(context)
       updateRun(library, runId, syncCounters())
       if (options.includeCharts) await fetchCharts(context)
+      if (options.content) await fetchReportContent(context, options.content)
+      await context.previews.drain()
       tracker.phase('finishing')
       library.transaction(() => {
         clearCheckpoint(library)
@@ -161,6 +168,8 @@ interface RunContext extends SyncWorkspaceOptions {
   concurrency: number
   /** The complete collections listing of this run. */
   spaces: ModeSpace[]
+  /** Preview pictures downloaded beside the listing, as each page lands. */
+  previews: PreviewDownloads
 }
 
 /**
@@ -206,17 +215,16 @@ async function listReports(ctx: RunContext): Promise<void> {
     ctx.concurrency,
     async (space) => {
       try {
-        await client.listSpaceReports(space.token, {
-          signal,
-          order: 'asc',
-          orderBy: 'created_at',
-          onPage: (reports) => {
-            const written = saveReportsPage(library, space.token, reports, checkpoint.gen, ctx.iso())
-            counters.reportsChanged += written.changed.length
-            if (written.changed.length > 0) ctx.onLibraryChanged?.({ reports: written.changed.length })
-            tracker.emit(false)
-          },
-        })
+        const onPage = (reports: ModeReport[]): void => {
+          const written = saveReportsPage(library, space.token, reports, checkpoint.gen, ctx.iso())
+          counters.reportsChanged += written.changed.length
+          if (written.changed.length > 0) ctx.onLibraryChanged?.({ reports: written.changed.length })
+          ctx.previews.onListingPage(reports)
+          tracker.emit(false)
+        }
+        await client.listSpaceReports(space.token, { signal, order: 'asc', orderBy: 'created_at', onPage })
+        // Datasets are reports of type DatasetReport, listed apart: the collection counts as listed only with both.
+        if (ctx.content) await client.listSpaceDatasets(space.token, { signal, order: 'asc', orderBy: 'created_at', onPage })
         // Only a listing that reached its end may delete anything (decided below, once all listings are in).
         markCollectionListed(library, space.token, checkpoint.gen)
       } catch (error) {
@@ -323,6 +331,7 @@ async function fetchCharts(ctx: RunContext): Promise<void> {
         const byQuery = new Map<string, ModeChart[]>()
         for (const queryToken of report.queryTokens) byQuery.set(queryToken, await client.listCharts(report.token, queryToken, { signal }))
         if (saveReportCharts(library, report.token, byQuery, ctx.iso())) ctx.onLibraryChanged?.({ reports: 1 })
+        saveChartFields(library, byQuery)
       } catch (error) {
         if (errorCode(error) !== 'not_found' || signal?.aborted) ctx.itemFailed(error)
       }

@@ -7,7 +7,22 @@ import type { Library } from '../../../src/main/library/open-library.ts'
 import { syncWorkspace } from '../../../src/main/sync/sync-workspace.ts'
 import { startSimulator } from '../../../src/sim/server.ts'
 import type { Simulator } from '../../../src/sim/server.ts'
+import { contentOptions, libraryContentView, truthContentView } from './content-view.ts'
 import { fastClient, libraryView, staleReports, tempDataDir, truthView } from './sync-harness.ts'
+import type { Truth } from '../../../src/sim/truth.ts'
+
+/** Per report whose last successful run changed between two truths: 1 query-runs request + 1 per query result. */
+function expectedResultRequests(before: Truth, after: Truth): { queryRuns: number; results: number } {
+  const old = new Map(before.reports.map((r) => [r.token, r.last_successful_run_token]))
+  let queryRuns = 0
+  let results = 0
+  for (const r of after.reports) {
+    if (r.last_successful_run_token === null || old.get(r.token) === r.last_successful_run_token) continue
+    queryRuns++
+    results += r.queries.filter((q) => q.result !== null).length
+  }
+  return { queryRuns, results }
+}
 
 const ROUNDS = 24
 
@@ -25,19 +40,31 @@ describe('sync converges to the truth over random mutations', () => {
 
   it(`matches /__sim/truth after a full sync and after each of ${ROUNDS} incremental rounds`, async () => {
     const client = fastClient(sim)
-    const first = await syncWorkspace({ library, client, kind: 'full', includeCharts: true, trigger: 'test' })
+    const content = contentOptions(sim)
+    const first = await syncWorkspace({ library, client, kind: 'full', includeCharts: true, content, trigger: 'test' })
     expect(first.run.outcome).toBe('success')
     expect(first.run.kind).toBe('full')
     expect(libraryView(library, true)).toEqual(truthView(sim.truth(), true))
+    expect(libraryContentView(library)).toEqual(truthContentView(sim.truth()))
+    // Previews come from the storage host, never with Mode's credentials.
+    expect(sim.stats().previews).toBeGreaterThan(0)
+    expect(sim.stats().previews_with_credentials).toBe(0)
 
     for (let round = 1; round <= ROUNDS; round++) {
+      const before = sim.truth()
       const ops = sim.mutate({ randomOps: { seed: 1000 + round, count: 6 + (round % 5) } })
       // Reports whose SQL must be refetched: new ones and ones whose edit stamps moved.
       sim.resetStats()
       const withCharts = round % 4 === 0
-      const result = await syncWorkspace({ library, client, kind: 'incremental', includeCharts: withCharts, trigger: 'test' })
+      const result = await syncWorkspace({ library, client, kind: 'incremental', includeCharts: withCharts, content, trigger: 'test' })
       expect(result.run.outcome, `round ${round}: ${result.run.errorMessage}`).toBe('success')
-      expect(libraryView(library, false), `round ${round} after ${ops.map((o) => o.kind).join(',')}`).toEqual(truthView(sim.truth(), false))
+      const after = sim.truth()
+      expect(libraryView(library, false), `round ${round} after ${ops.map((o) => o.kind).join(',')}`).toEqual(truthView(after, false))
+      expect(libraryContentView(library), `round ${round} content`).toEqual(truthContentView(after))
+      // Results: exactly 1 + (queries) requests per report whose last successful run changed, none for the rest.
+      const expected = expectedResultRequests(before, after)
+      expect(sim.stats().routes.query_runs ?? 0, `round ${round} query_runs`).toBe(expected.queryRuns)
+      expect(sim.stats().routes.query_result ?? 0, `round ${round} results`).toBe(expected.results)
       expect(staleReports(library)).toEqual([])
       // Incremental: one queries request per changed report at most, never one per report.
       const queriesRequests = sim.stats().routes.queries ?? 0
@@ -45,15 +72,17 @@ describe('sync converges to the truth over random mutations', () => {
       expect(result.run.queriesFetched).toBe(queriesRequests)
     }
     // With charts in the sync, every report's chart titles are current too.
-    await syncWorkspace({ library, client, kind: 'incremental', includeCharts: true, trigger: 'test' })
+    await syncWorkspace({ library, client, kind: 'incremental', includeCharts: true, content, trigger: 'test' })
     expect(libraryView(library, true)).toEqual(truthView(sim.truth(), true))
-  })
+    expect(chartFieldsView(library)).toEqual(truthChartFields(sim.truth()))
+  }, 300_000)
 
   it('a no-change sync makes listing requests only', async () => {
     const client = fastClient(sim)
-    await syncWorkspace({ library, client, trigger: 'test' })
+    const content = contentOptions(sim)
+    await syncWorkspace({ library, client, content, trigger: 'test' })
     sim.resetStats()
-    const result = await syncWorkspace({ library, client, trigger: 'test' })
+    const result = await syncWorkspace({ library, client, content, trigger: 'test' })
     expect(result.run.outcome).toBe('success')
     expect(result.run.reportsChanged).toBe(0)
     const routes = sim.stats().routes
@@ -61,8 +90,20 @@ describe('sync converges to the truth over random mutations', () => {
     expect(routes.charts ?? 0).toBe(0)
     expect(routes.report ?? 0).toBe(0)
     expect(routes.user ?? 0).toBe(0)
+    expect(routes.query_runs ?? 0).toBe(0)
+    expect(routes.query_result ?? 0).toBe(0)
+    expect(routes.schedules ?? 0).toBe(0)
   })
 })
+
+function chartFieldsView(library: Library): Record<string, { x: string[]; y: string[] }> {
+  const rows = library.db.prepare('SELECT chart_token, x_json, y_json FROM chart_fields').all() as { chart_token: string; x_json: string; y_json: string }[]
+  return Object.fromEntries(rows.map((r) => [r.chart_token, { x: JSON.parse(r.x_json) as string[], y: JSON.parse(r.y_json) as string[] }]))
+}
+
+function truthChartFields(truth: Truth): Record<string, { x: string[]; y: string[] }> {
+  return Object.fromEntries(truth.reports.flatMap((r) => r.queries.flatMap((q) => q.charts.map((c) => [c.token, { x: c.x_fields, y: c.y_fields }]))))
+}
 
 describe('personal collections setting', () => {
   it('leaves other users\u2019 personal collections out when turned off, and brings them back when on', async () => {

@@ -76,7 +76,8 @@ export function libraryView(library: Library, withCharts: boolean): ComparableWo
       token: String(c.token), id: s(c.id), name: String(c.name), description: s(c.description), space_type: s(c.space_type), state: s(c.state),
       restricted: c.restricted === 1, owner: c.space_type === 'private' ? s(c.owner_username) : null,
     })),
-    reports: all('SELECT * FROM reports ORDER BY token').map((r) => ({
+    // Datasets are reports rows of type DatasetReport; content-view.ts compares them with truth.datasets.
+    reports: all(`SELECT * FROM reports WHERE coalesce(report_type, 'Report') <> 'DatasetReport' ORDER BY token`).map((r) => ({
       token: String(r.token), id: s(r.id), name: s(r.name), description: s(r.description), space_token: String(r.collection_token), archived: r.archived === 1,
       created_at: s(r.created_at), updated_at: s(r.updated_at), edited_at: s(r.edited_at), last_saved_at: s(r.last_saved_at), last_run_at: s(r.last_run_at),
       view_count: Number(r.view_count), creator_username: s(r.creator_username), web_url: s(r.web_url),

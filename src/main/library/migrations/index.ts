@@ -7,10 +7,12 @@ import { migration as coreSchema } from './001-core-schema.ts'
 import { migration as searchIndex } from './002-search-index.ts'
 import { migration as searchSqlStoplist } from './003-search-sql-stoplist.ts'
 import { migration as dropExtraJson } from './004-drop-extra-json-add-last-edited.ts'
+import { migration as reportContent } from './005-report-content.ts'
 
 export const migrations: readonly Migration[] = [
   coreSchema,
   searchIndex,
   searchSqlStoplist,
   dropExtraJson,
+  reportContent,
 ]

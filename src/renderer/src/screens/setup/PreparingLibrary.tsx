@@ -70,6 +70,8 @@ function phaseLabel(phase: NonNullable<SyncState['progress']>['phase']): string 
     case 'people': return 'Fetching people'
     case 'queries': return 'Fetching SQL'
     case 'charts': return 'Fetching chart titles'
+    case 'results': return 'Fetching last results'
+    case 'schedules': return 'Fetching schedules'
     case 'finishing': return 'Finishing'
   }
 }

@@ -9,6 +9,8 @@ export const PHASE_LABELS: Record<SyncPhase, string> = {
   people: 'Reading people',
   queries: 'Fetching SQL',
   charts: 'Fetching chart titles',
+  results: 'Fetching last results',
+  schedules: 'Fetching schedules',
   finishing: 'Finishing',
 }
 

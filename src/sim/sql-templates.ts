@@ -43,7 +43,7 @@ function snake(metric: string): string {
  * and randomly edited SQL). Recognises only this file's own output, exactly; anything else has none.
  */
 export function templateFormParameters(sql: string): TruthParameter[] {
-  const m = /\{% form %\}\nstart_date:\n  type: date\n  default: (\S+)\nend_date:\n  type: date\n  default: today\n(segment:\n  type: select\n  default: all\n  options: \[([^\]\n]*)\]\n)?\{% endform %\}/.exec(sql)
+  const m = /\{% form %\}\nstart_date:\n {2}type: date\n {2}default: (\S+)\nend_date:\n {2}type: date\n {2}default: today\n(segment:\n {2}type: select\n {2}default: all\n {2}options: \[([^\]\n]*)\]\n)?\{% endform %\}/.exec(sql)
   if (!m) return []
   const out: TruthParameter[] = [
     { name: 'start_date', type: 'date', default: m[1]!, options: [] },

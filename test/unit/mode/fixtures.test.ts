@@ -75,6 +75,10 @@ describe('Mode fixtures parse into typed resources', () => {
       chartCount: 1,
       creatorUsername: 'modeuser',
       webUrl: 'https://app.mode.com/acryltest/reports/9d2da37fa91e',
+      schedulesCount: 0,
+      lastSuccessfulRunToken: '4ec308153383',
+      webPreviewImage: expect.stringMatching(/^https:\/\/s3\.us-west-2\.amazonaws\.com\/mode\.production\/report-run-previews\/web\/acryltest\/9d2da37fa91e\/4ec308153383\/8143c22aed5a\?X-Amz-/),
+      importedDatasets: [{ token: '24f66e1701b6', name: 'Dataset 1' }],
     })
     const [older] = list('reports.json', 'reports', ModeReport)
     expect(older).toMatchObject({ token: '72f2ef8fb3a8', name: 'Actor Report', spaceToken: '9026edbd5a3c', viewCount: 49 })
@@ -105,7 +109,8 @@ describe('Mode fixtures parse into typed resources', () => {
 
   it('charts take title and type from view_vegas when view is empty', () => {
     expect(list('charts.json', 'charts', ModeChart)).toEqual([
-      { token: 'f622b9ee725b', title: 'Customer Staff Table', chartType: 'table', createdAt: '2021-12-10T21:01:23.088Z', updatedAt: '2021-12-11T00:31:24.438Z' },
+      // A table chart: its encoding names no x or y fields (the columns are listed under format.flatTable).
+      { token: 'f622b9ee725b', title: 'Customer Staff Table', chartType: 'table', xFields: [], yFields: [], createdAt: '2021-12-10T21:01:23.088Z', updatedAt: '2021-12-11T00:31:24.438Z' },
     ])
   })
 

@@ -11,5 +11,7 @@ export default defineConfig({
     // electron-store imports `electron`; inline it so vi.mock('electron') reaches it (see toolchain-trials.md).
     server: { deps: { inline: ['electron-store'] } },
     pool: 'forks',
+    // Fails a test that leaves a worker thread, timer, server or open database behind.
+    setupFiles: ['test/support/leak-check.ts'],
   },
 })

@@ -67,9 +67,9 @@ const queryCount = truth.reports.reduce((n, r) => n + r.queries.length, 0)
 console.log(`generated ${truth.reports.length.toLocaleString()} reports, ${queryCount.toLocaleString()} queries in ${secs(t)}`)
 
 /** Closes a library with its WAL folded in, so the file alone is the whole database. */
-const closeFlat = (library: ReturnType<typeof openLibrary>): void => {
+const closeFlat = async (library: ReturnType<typeof openLibrary>): Promise<void> => {
   library.db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
-  library.close()
+  await library.close()
 }
 
 if (FRESH || !existsSync(baseFile)) {
@@ -78,7 +78,7 @@ if (FRESH || !existsSync(baseFile)) {
   t = performance.now()
   loadTruthIntoLibrary(library.db, truth)
   console.log(`library written (incl. table references) in ${secs(t)}`)
-  closeFlat(library)
+  await closeFlat(library)
   copyFileSync(workPath, baseFile + '.tmp')
   renameSync(baseFile + '.tmp', baseFile)
 } else {
@@ -98,7 +98,7 @@ if (FRESH || !existsSync(indexedFile) || !existsSync(buildInfo)) {
   t = performance.now()
   const library = openLibrary({ dataDir: workDir, workspace: 'bench' })
   const buildS = (performance.now() - t) / 1000
-  closeFlat(library)
+  await closeFlat(library)
   copyFileSync(workPath, indexedFile + '.tmp')
   renameSync(indexedFile + '.tmp', indexedFile)
   writeFileSync(buildInfo, JSON.stringify({ buildS }))
@@ -252,7 +252,7 @@ if (process.argv.includes('--verbose')) {
 // what a word costs the first time it is searched.
 console.log('\nthe same queries with the word cache off (every word read from the index):')
 report(measure(createSearchService(db, { wordCacheRows: 0 })), false)
-library.close()
+await library.close()
 
 const relevance = scoreRelevance()
 const relOk = relevance.mrr >= 0.8

@@ -110,7 +110,7 @@ async function rateLimitedPart(): Promise<void> {
       }
     }
   } finally {
-    library.close()
+    await library.close()
     rmSync(dataDir, { recursive: true, force: true })
     sim.child.stdin!.end()
   }
@@ -258,7 +258,7 @@ async function threadEventLoopPart(): Promise<void> {
     printLoop(loop)
     console.log(`    longest transaction  ${fmt(longestTxWall, 1)} ms wall, ${fmt(longestTxCpu, 1)} ms CPU`)
   } finally {
-    library.close()
+    await library.close()
     rmSync(dataDir, { recursive: true, force: true })
     sim.child.stdin!.end()
   }

@@ -36,7 +36,7 @@ function cachedLibraryFile(): string {
   return join(CACHE_DIR, `library-${REPORTS}-${hash.digest('hex').slice(0, 12)}.sqlite`)
 }
 
-function buildLibrary(target: string): void {
+async function buildLibrary(target: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'mc-latency-'))
   try {
     const started = performance.now()
@@ -44,7 +44,7 @@ function buildLibrary(target: string): void {
     loadTruthIntoLibrary(library.db, generateWorkspace({ seed: SEED, reports: REPORTS, workspace: WORKSPACE, queriesPerReport: 2 }))
     rebuildSearchIndex(library.db)
     library.db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
-    library.close()
+    await library.close()
     mkdirSync(dirname(target), { recursive: true })
     // Older builds (other code versions) are 100+ MB each: keep only the current one.
     for (const old of readdirSync(dirname(target))) if (/^library-.*\.sqlite$/.test(old)) rmSync(join(dirname(target), old), { force: true })
@@ -106,7 +106,7 @@ const ARM_LATENCY_PROBE = `(() => {
 test('typing a query shows its results within 100 ms of the last keystroke (p95) over 100,000 reports', async ({ app }) => {
   test.setTimeout(600_000)
   const cached = cachedLibraryFile()
-  if (!existsSync(cached)) buildLibrary(cached)
+  if (!existsSync(cached)) await buildLibrary(cached)
 
   // The app opens this library when it connects to a workspace of the same name.
   mkdirSync(join(app.dataDir, 'libraries'), { recursive: true })

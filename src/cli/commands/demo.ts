@@ -76,7 +76,7 @@ export async function runDemo(_parsed: ParsedCommand, io: CliIo, style: Style): 
         for (const line of renderResult(example.query, result, style, width - 2, '    ')) out(line)
       }
     } finally {
-      library.close()
+      await library.close()
     }
 
     step('Keep exploring')

@@ -52,7 +52,7 @@ export async function runExport(parsed: ParsedCommand, io: CliIo, style: Style):
   try {
     reports = readAllReports(library)
   } finally {
-    library.close()
+    await library.close()
   }
   const result = await writeExport(dir, library.workspace, reports)
   const durationMs = Math.round(performance.now() - started)

@@ -29,6 +29,6 @@ export async function runPeople(parsed: ParsedCommand, io: CliIo, style: Style):
     io.stdout.write(out.join('\n') + '\n')
     return 0
   } finally {
-    library.close()
+    await library.close()
   }
 }

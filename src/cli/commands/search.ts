@@ -40,7 +40,7 @@ export async function runSearch(parsed: ParsedCommand, io: CliIo, style: Style):
     else io.stdout.write(renderResult(query, result, style, io.stdout.columns || 100).join('\n') + '\n')
     return 0
   } finally {
-    library.close()
+    await library.close()
   }
 }
 

@@ -37,7 +37,7 @@ export async function runStatus(parsed: ParsedCommand, io: CliIo, style: Style):
     if (lastRun?.errorMessage) io.stdout.write(`${' '.repeat(15)}${style.dim(lastRun.errorMessage)}\n`)
     return 0
   } finally {
-    library.close()
+    await library.close()
   }
 }
 

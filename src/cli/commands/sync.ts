@@ -129,7 +129,7 @@ export async function performSync(options: SyncCommandOptions): Promise<{ summar
     throw new SyncFailed(error.code, error.message, error.action, lastError, summary)
   } finally {
     renderer?.finish()
-    library.close()
+    await library.close()
   }
 }
 

@@ -26,7 +26,11 @@ export interface Library {
   transaction<T>(fn: () => T): T
   getMeta(key: string): string | null
   setMeta(key: string, value: string | null): void
-  close(): void
+  /**
+   * Closes the connection at once and resolves when no thread of this library holds the file any more (its WAL
+   * checkpointer has closed its connection and exited): deleting or moving the file is safe after that.
+   */
+  close(): Promise<void>
 }
 
 export interface OpenLibraryOptions {
@@ -56,7 +60,7 @@ export function openLibrary(options: OpenLibraryOptions): Library {
     db = openAndMigrate(path, migrations)
   }
   const checkpointer = options.backgroundCheckpoints === false ? null : startWalCheckpointer(db, path)
-  const library = createLibrary(db, path, options.workspace, recovered, () => checkpointer?.stop())
+  const library = createLibrary(db, path, options.workspace, recovered, async () => checkpointer?.release())
   if (recovered) library.setMeta('needs_full_sync', 'corrupt file replaced')
   return library
 }
@@ -89,8 +93,9 @@ function moveAside(path: string, now: Date): void {
   }
 }
 
-function createLibrary(db: DatabaseSync, path: string, workspace: string, recovered: boolean, onClose: () => void): Library {
+function createLibrary(db: DatabaseSync, path: string, workspace: string, recovered: boolean, releaseFile: () => Promise<void>): Library {
   let depth = 0
+  let closed: Promise<void> | null = null
   const prepare = (sql: string): StatementSync => prepareCached(db, sql)
   const library: Library = {
     db,
@@ -127,11 +132,12 @@ function createLibrary(db: DatabaseSync, path: string, workspace: string, recove
       else prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value)
     },
     close() {
-      forgetStatements(db)
-      if (db.isOpen) {
-        onClose()
-        db.close()
+      if (!closed) {
+        forgetStatements(db)
+        if (db.isOpen) db.close()
+        closed = releaseFile()
       }
+      return closed
     },
   }
   return library

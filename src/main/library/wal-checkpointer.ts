@@ -4,6 +4,10 @@
 // automatic checkpoints off and a worker thread with its own connection runs PASSIVE checkpoints (which never
 // block writers or readers) every `intervalMs`. The worker is built from source text (`eval`) so no bundler
 // has to know about a separate entry file; if it cannot start, automatic checkpoints stay on.
+//
+// One checkpointer per database file in a thread: libraries of the same file opened in this thread share it,
+// and the last one to close stops it. Stopping resolves once the worker has closed its connection and exited,
+// so the file (and its -wal/-shm) is no longer held when `Library.close()` resolves.
 import { Worker } from 'node:worker_threads'
 import type { DatabaseSync } from 'node:sqlite'
 
@@ -22,33 +26,70 @@ parentPort.on('message', (message) => {
 })
 `
 
+/** A worker that does not exit this long after being asked to is terminated. */
+const STOP_TIMEOUT_MS = 5_000
+
+interface Running {
+  worker: Worker
+  users: Set<DatabaseSync>
+  exited: Promise<void>
+}
+
+const running = new Map<string, Running>()
+
 export interface WalCheckpointer {
-  stop(): void
+  /** This connection no longer writes; resolves when no checkpointer thread holds the file any more. */
+  release(): Promise<void>
 }
 
 export function startWalCheckpointer(db: DatabaseSync, path: string, intervalMs = 500): WalCheckpointer | null {
+  const current = running.get(path) ?? launch(path, intervalMs)
+  if (!current) return null
+  current.users.add(db)
+  db.exec('PRAGMA wal_autocheckpoint = 0')
+  return {
+    release: () => release(path, current, db),
+  }
+}
+
+function launch(path: string, intervalMs: number): Running | null {
   let worker: Worker
   try {
     worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, intervalMs } })
   } catch {
     return null
   }
-  // Should the worker die, the writer takes checkpoints back so the log cannot grow without bound.
+  const entry: Running = { worker, users: new Set(), exited: new Promise((resolve) => worker.once('exit', () => resolve())) }
+  // Should the worker die, the writers take checkpoints back so the log cannot grow without bound.
   const restoreAutomatic = (): void => {
-    try {
-      if (db.isOpen) db.exec('PRAGMA wal_autocheckpoint = 1000')
-    } catch {
-      // closing: nothing to restore
+    if (running.get(path) === entry) running.delete(path)
+    for (const db of entry.users) {
+      try {
+        if (db.isOpen) db.exec('PRAGMA wal_autocheckpoint = 1000')
+      } catch {
+        // closing: nothing to restore
+      }
     }
   }
   worker.on('error', restoreAutomatic)
   worker.on('exit', restoreAutomatic)
   worker.unref()
-  db.exec('PRAGMA wal_autocheckpoint = 0')
-  return {
-    stop() {
-      worker.removeListener('exit', restoreAutomatic)
-      worker.postMessage('close')
-    },
+  running.set(path, entry)
+  return entry
+}
+
+async function release(path: string, entry: Running, db: DatabaseSync): Promise<void> {
+  entry.users.delete(db)
+  if (entry.users.size > 0) return
+  if (running.get(path) === entry) running.delete(path)
+  entry.worker.postMessage('close')
+  let timer: NodeJS.Timeout | undefined
+  const overdue = new Promise<void>((resolve) => {
+    timer = setTimeout(() => void entry.worker.terminate().then(() => resolve(), () => resolve()), STOP_TIMEOUT_MS)
+  })
+  try {
+    await Promise.race([entry.exited, overdue])
+  } finally {
+    clearTimeout(timer)
   }
 }

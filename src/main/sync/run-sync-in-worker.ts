@@ -32,6 +32,9 @@ export class SyncWorkerStartError extends AppFailure {
   }
 }
 
+/** How long a worker that has reported its outcome may take to exit before it is terminated. */
+const EXIT_GRACE_MS = 10_000
+
 export async function runSyncInWorker(options: RunSyncInWorkerOptions): Promise<SyncResult> {
   const release = claimLibraryPath(libraryPath(options.dataDir, options.workspace))
   const { signal, onProgress, onLibraryChanged, onStarted, workerUrl, fetch: fetchImpl, ...data } = options
@@ -52,9 +55,20 @@ export async function runSyncInWorker(options: RunSyncInWorkerOptions): Promise<
   return new Promise<SyncResult>((resolve, reject) => {
     let settled = false
     let started = false
+    // The worker's verdict ('done' or 'error') is applied when its thread has exited, so nothing of the sync
+    // (its library connection above all) is still running when this promise settles.
+    let verdict: (() => void) | null = null
+    let exitTimer: NodeJS.Timeout | undefined
+    const decide = (fn: () => void): void => {
+      if (verdict) return
+      verdict = fn
+      // A worker that reported but does not exit is stopped: its result stands.
+      exitTimer = setTimeout(() => void worker.terminate(), EXIT_GRACE_MS)
+    }
     const finish = (fn: () => void): void => {
       if (settled) return
       settled = true
+      clearTimeout(exitTimer)
       signal?.removeEventListener('abort', cancel)
       bridge.close()
       release()
@@ -67,14 +81,14 @@ export async function runSyncInWorker(options: RunSyncInWorkerOptions): Promise<
       }
       else if (message.type === 'progress') onProgress?.(message.progress)
       else if (message.type === 'changed') onLibraryChanged?.({ reports: message.reports })
-      else if (message.type === 'done') finish(() => resolve(message.result))
-      else finish(() => reject(new AppFailure(message.error.code, message.error.message, message.error.action)))
+      else if (message.type === 'done') decide(() => resolve(message.result))
+      else decide(() => reject(new AppFailure(message.error.code, message.error.message, message.error.action)))
     })
-    worker.on('error', (error) => finish(() => reject(started
+    worker.on('error', (error) => decide(() => reject(started
       ? new AppFailure('internal', 'The sync stopped unexpectedly.', 'Try again; if it keeps happening, restart the app.', { cause: error })
       : new SyncWorkerStartError(error))))
-    worker.on('exit', (code) => finish(() => reject(started
+    worker.on('exit', (code) => finish(verdict ?? (() => reject(started
       ? new AppFailure('internal', `The sync stopped unexpectedly (worker exit ${code}).`, 'Try again.')
-      : new SyncWorkerStartError(new Error(`worker exit ${code}`)))))
+      : new SyncWorkerStartError(new Error(`worker exit ${code}`))))))
   })
 }

@@ -24,8 +24,12 @@ post({ type: 'started', threadId })
 // "Reports changed" arrives per page and per report: throttled here, once, and relayed as is by the parent.
 const changes = createChangeThrottle((reports) => post({ type: 'changed', reports }))
 
+// The outcome is posted only once the library is closed, so the parent's promise settles after the file is let go.
+let outcome: SyncWorkerMessage
 try {
-  const library = openLibrary({ dataDir: data.dataDir, workspace: data.workspace })
+  // No checkpointer thread of its own: this worker is already off the main thread, so its commits checkpoint
+  // inline as SQLite does by default, and the file keeps one checkpointer (the app's, on the main thread).
+  const library = openLibrary({ dataDir: data.dataDir, workspace: data.workspace, backgroundCheckpoints: false })
   try {
     const client = createModeClient({
       ...data.client,
@@ -41,13 +45,14 @@ try {
       onLibraryChanged: ({ reports }) => changes.push(reports),
     })
     changes.flush()
-    post({ type: 'done', result })
+    outcome = { type: 'done', result }
   } finally {
     await library.close()
   }
 } catch (error) {
-  post({ type: 'error', error: toAppError(error) })
+  outcome = { type: 'error', error: toAppError(error) }
 }
 changes.cancel()
+post(outcome)
 data.fetchPort.close()
 port.close()

@@ -63,13 +63,13 @@ describe('a library of the first released schema', () => {
       expect(library.getMeta('search_index_stale')).toBeNull()
     } finally {
       const upgraded = schemaOf(library)
-      library.close()
+      await library.close()
       const fresh = openLibrary({ dataDir: dir, workspace: 'fresh' })
       try {
         expect(upgraded).toEqual(schemaOf(fresh))
         expect(JSON.stringify(upgraded)).not.toContain('extra_json')
       } finally {
-        fresh.close()
+        await fresh.close()
       }
     }
   })

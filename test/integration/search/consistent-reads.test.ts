@@ -75,7 +75,7 @@ describe('search during an incremental sync', () => {
     expect(checks).toBeGreaterThan(0)
     // The reader really ran while the writer was writing (it saw intermediate versions).
     expect(versionsSeen.size).toBeGreaterThan(1)
-    reader.close()
-    writer.close()
+    await reader.close()
+    await writer.close()
   })
 })

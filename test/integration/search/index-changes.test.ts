@@ -23,7 +23,7 @@ function addReport(lib: Library, token: string, fields: { name: string; descript
 }
 
 describe('search index changes', () => {
-  it('are seen by a search service on another connection at its next search', () => {
+  it('are seen by a search service on another connection at its next search', async () => {
     const writer = openLibrary({ dataDir: dir, workspace: 'changes' })
     writer.transaction(() => {
       writer.prepare(`INSERT INTO collections(token, name) VALUES ('c1', 'Finance'), ('c2', 'Growth')`).run()
@@ -63,11 +63,11 @@ describe('search index changes', () => {
     const rebuilt = search.search({ query: 'revenue' })
     expect(rebuilt.hits.map((h) => h.token).sort()).toEqual(['r3', 'r4', 'r5'])
     expect(search.search({ query: 'collection:Finance revenue' }).hits.map((h) => h.token)).toEqual(['r5'])
-    reader.close()
-    writer.close()
+    await reader.close()
+    await writer.close()
   })
 
-  it('ranks a report matching only in its SQL below reports matching in name or description', () => {
+  it('ranks a report matching only in its SQL below reports matching in name or description', async () => {
     const lib = openLibrary({ dataDir: dir, workspace: 'tiers' })
     lib.transaction(() => {
       lib.prepare(`INSERT INTO collections(token, name) VALUES ('c1', 'Ops')`).run()
@@ -86,6 +86,6 @@ describe('search index changes', () => {
     // Scores agree with the order.
     expect(r.hits[0]!.score).toBeGreaterThan(r.hits[1]!.score)
     expect(r.hits[1]!.score).toBeGreaterThan(r.hits[2]!.score)
-    lib.close()
+    await lib.close()
   })
 })

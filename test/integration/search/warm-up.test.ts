@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../src/main/library/index.ts'
 import type { Library } from '../../../src/main/library/index.ts'
 import { indexReports } from '../../../src/main/search/index-writer.ts'
@@ -12,10 +12,10 @@ import { createLibrarySearch } from '../../../src/main/search/library-search.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'search-warm-'))
 const opened: Library[] = []
-afterAll(() => {
-  for (const l of opened) l.close()
-  rmSync(dir, { recursive: true, force: true })
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((l) => l.close()))
 })
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const REPORTS = 400
 

@@ -60,7 +60,7 @@ describe('the built sync worker', () => {
       try {
         expect(libraryView(library, false)).toEqual(truthView(sim.truth(), false))
       } finally {
-        library.close()
+        await library.close()
       }
     } finally {
       rmSync(dataDir, { recursive: true, force: true })

@@ -55,7 +55,7 @@ describe('sync under failing listings', () => {
     library = openLibrary({ dataDir: tempDataDir(), workspace: sim.workspace })
   })
   afterAll(async () => {
-    library?.close()
+    await library?.close()
     await sim?.close()
   })
 

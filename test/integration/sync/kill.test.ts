@@ -97,7 +97,7 @@ async function killChain(seed: number, wantedKills: number): Promise<{ kills: nu
         // The killed run is recorded as interrupted, not left "running" forever.
         expect(library.db.prepare('SELECT count(*) AS n FROM sync_runs WHERE outcome IS NULL').get()).toEqual({ n: 0 })
       } finally {
-        library.close()
+        await library.close()
       }
     }
     return { kills, resumedWithWorkDone }

@@ -34,7 +34,7 @@ describe('sync converges to the truth over random mutations', () => {
     library = openLibrary({ dataDir: tempDataDir(), workspace: sim.workspace })
   })
   afterAll(async () => {
-    library?.close()
+    await library?.close()
     await sim?.close()
   })
 
@@ -124,7 +124,7 @@ describe('personal collections setting', () => {
       expect(tokens().filter((t) => personal.includes(t))).toEqual([])
       expect(personalReports()).toBe(0)
     } finally {
-      library.close()
+      await library.close()
       await sim.close()
     }
   })

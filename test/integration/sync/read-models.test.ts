@@ -21,7 +21,7 @@ describe('read models over a synced library', () => {
     await syncWorkspace({ library, client: fastClient(sim), trigger: 'test' })
   })
   afterAll(async () => {
-    library?.close()
+    await library?.close()
     await sim?.close()
   })
 

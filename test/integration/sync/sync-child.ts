@@ -9,5 +9,5 @@ const library = openLibrary({ dataDir: args.dataDir, workspace: args.workspace }
 const client = fastClient(args)
 process.stdout.write('syncing\n')
 const result = await syncWorkspace({ library, client, kind: args.kind, trigger: 'kill-test' })
-library.close()
+await library.close()
 process.stdout.write(`done ${result.run.outcome}\n`)

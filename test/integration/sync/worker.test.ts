@@ -35,7 +35,7 @@ describe('runSyncInWorker', () => {
     expect(progress.at(-1)!.requests).toBe(result.run.requests)
     const library = openLibrary({ dataDir, workspace: sim.workspace })
     expect(libraryView(library, false)).toEqual(truthView(sim.truth(), false))
-    library.close()
+    await library.close()
   })
 
   it('refuses a second sync of the same workspace while one runs, and cancels on request', async () => {

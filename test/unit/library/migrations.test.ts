@@ -15,9 +15,9 @@ const dir = mkdtempSync(join(tmpdir(), 'mc-migrations-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const folder = new URL('../../../src/main/library/migrations/', import.meta.url)
 
-function openError(workspace: string, list?: readonly Migration[]): AppFailure {
+async function openError(workspace: string, list?: readonly Migration[]): Promise<AppFailure> {
   try {
-    openLibrary({ dataDir: dir, workspace, migrations: list }).close()
+    await openLibrary({ dataDir: dir, workspace, migrations: list }).close()
   } catch (error) {
     return error as AppFailure
   }
@@ -36,29 +36,29 @@ describe('library migrations', () => {
     }
   })
 
-  it('record each applied step with the checksum of its SQL', () => {
+  it('record each applied step with the checksum of its SQL', async () => {
     const library = openLibrary({ dataDir: dir, workspace: 'recorded' })
     const rows = library.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all()
-    library.close()
+    await library.close()
     expect(rows).toEqual(migrations.map((m) => ({ version: m.version, name: m.name, checksum: migrationChecksum(m) })))
   })
 
-  it('give a library upgraded before checksums existed its records, then apply the rest', () => {
+  it('give a library upgraded before checksums existed its records, then apply the rest', async () => {
     const early = openLibrary({ dataDir: dir, workspace: 'legacy', migrations: migrations.slice(0, 3) })
     early.db.exec('DROP TABLE schema_migrations')
-    early.close()
+    await early.close()
     const library = openLibrary({ dataDir: dir, workspace: 'legacy' })
     const versions = library.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>
     const userVersion = (library.prepare('PRAGMA user_version').get() as { user_version: number }).user_version
-    library.close()
+    await library.close()
     expect(versions.map((v) => v.version)).toEqual(migrations.map((m) => m.version))
     expect(userVersion).toBe(migrations.length)
   })
 
-  it('refuse a library whose applied step was edited since, naming the step, and leave it untouched', () => {
-    openLibrary({ dataDir: dir, workspace: 'edited' }).close()
+  it('refuse a library whose applied step was edited since, naming the step, and leave it untouched', async () => {
+    await openLibrary({ dataDir: dir, workspace: 'edited' }).close()
     const edited = migrations.map((m) => (m.version === 2 ? { ...m, sql: `${m.sql}\nCREATE TABLE sneaky (id INTEGER);` } : m))
-    const error = openError('edited', edited)
+    const error = await openError('edited', edited)
     expect(error).toBeInstanceOf(AppFailure)
     expect(error.code).toBe('library_error')
     expect(error.message).toMatch(/step 2: search index/)
@@ -68,7 +68,7 @@ describe('library migrations', () => {
     expect(sneaky).toBeUndefined()
   })
 
-  it('refuse a list whose numbers do not follow their order', () => {
+  it('refuse a list whose numbers do not follow their order', async () => {
     const swapped = [migrations[1]!, migrations[0]!, ...migrations.slice(2)]
     expect(() => openLibrary({ dataDir: dir, workspace: 'swapped', migrations: swapped })).toThrow(/number 2 but sits at position 1/)
   })

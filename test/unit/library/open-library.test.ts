@@ -9,7 +9,7 @@ import { defaultDataDir, getStats, libraryPath, migrations, openLibrary } from '
 const tempDir = () => mkdtempSync(join(tmpdir(), 'mc-lib-'))
 
 describe('openLibrary', () => {
-  it('creates one database per workspace under <dataDir>/libraries with every migration applied', () => {
+  it('creates one database per workspace under <dataDir>/libraries with every migration applied', async () => {
     const dataDir = tempDir()
     const library = openLibrary({ dataDir, workspace: 'acme' })
     expect(library.path).toBe(join(dataDir, 'libraries', 'acme.sqlite'))
@@ -18,16 +18,16 @@ describe('openLibrary', () => {
     expect((library.db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal')
     expect((library.db.prepare('PRAGMA foreign_keys').get() as { foreign_keys: number }).foreign_keys).toBe(1)
     expect(getStats(library)).toMatchObject({ workspace: 'acme', reports: 0, lastSyncedAt: null })
-    library.close()
+    await library.close()
     // Reopening keeps the data and applies nothing twice.
     const again = openLibrary({ dataDir, workspace: 'acme' })
     expect(again.recoveredFromCorruption).toBe(false)
-    again.close()
+    await again.close()
   })
 
-  it('refuses a library written by a newer app with a clear library_error', () => {
+  it('refuses a library written by a newer app with a clear library_error', async () => {
     const dataDir = tempDir()
-    openLibrary({ dataDir, workspace: 'acme' }).close()
+    await openLibrary({ dataDir, workspace: 'acme' }).close()
     const raw = new DatabaseSync(libraryPath(dataDir, 'acme'))
     raw.exec(`PRAGMA user_version = ${migrations.length + 5}`)
     raw.close()
@@ -42,7 +42,7 @@ describe('openLibrary', () => {
     expect((caught as AppFailure).message).toMatch(/newer version/)
   })
 
-  it('applies each migration in its own transaction: a failing step leaves the previous version intact', () => {
+  it('applies each migration in its own transaction: a failing step leaves the previous version intact', async () => {
     const dataDir = tempDir()
     const extra = [
       ...migrations,
@@ -65,7 +65,7 @@ describe('openLibrary', () => {
     raw.close()
   })
 
-  it('moves a corrupt file aside (never deletes it) and starts a fresh library flagged for a full sync', () => {
+  it('moves a corrupt file aside (never deletes it) and starts a fresh library flagged for a full sync', async () => {
     const dataDir = tempDir()
     mkdirSync(join(dataDir, 'libraries'), { recursive: true })
     const path = libraryPath(dataDir, 'acme')
@@ -76,10 +76,10 @@ describe('openLibrary', () => {
     const aside = readdirSync(join(dataDir, 'libraries')).filter((f) => f.includes('.corrupt-'))
     expect(aside).toEqual(['acme.sqlite.corrupt-2025-03-04T05-06-07-000Z'])
     expect(readFileSync(join(dataDir, 'libraries', aside[0]!), 'utf8')).toMatch(/^this is not a database/)
-    library.close()
+    await library.close()
   })
 
-  it('rolls back a failed transaction and keeps nested savepoints independent', () => {
+  it('rolls back a failed transaction and keeps nested savepoints independent', async () => {
     const library = openLibrary({ dataDir: tempDir(), workspace: 'acme' })
     expect(() =>
       library.transaction(() => {
@@ -94,12 +94,12 @@ describe('openLibrary', () => {
     })
     expect(library.getMeta('outer')).toBe('1')
     expect(library.getMeta('inner')).toBeNull()
-    library.close()
+    await library.close()
   })
 })
 
 describe('defaultDataDir', () => {
-  it('matches Electron userData for "Mode Companion" on each platform', () => {
+  it('matches Electron userData for "Mode Companion" on each platform', async () => {
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/x/cfg' }, 'linux')).toBe('/x/cfg/Mode Companion')
     expect(defaultDataDir({}, 'linux')).toMatch(/\.config\/Mode Companion$/)
     expect(defaultDataDir({}, 'darwin')).toMatch(/Library\/Application Support\/Mode Companion$/)

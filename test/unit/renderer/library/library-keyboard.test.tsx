@@ -5,7 +5,7 @@ import { act } from 'react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SearchHit, SearchResult } from '../../../../src/shared/model.ts'
 import { LibraryScreen } from '../../../../src/renderer/src/screens/library/LibraryScreen.tsx'
-import { useLibrary } from '../../../../src/renderer/src/stores/library.ts'
+import { FACETS_DELAY_MS, useLibrary } from '../../../../src/renderer/src/stores/library.ts'
 import { useNavigation } from '../../../../src/renderer/src/stores/navigation.ts'
 import { installFakeBridge, type FakeBridge } from './fake-bridge.ts'
 import { keyDown, mount, settle, typeInto, type Mounted } from './render.ts'
@@ -42,7 +42,13 @@ describe('LibraryScreen', () => {
       'library.getStats': () => ({ workspace: 'w', reports: 5000, archivedReports: 0, queries: 0, reportsWithSql: 0, collections: 1, members: 1, groups: 0, dataSources: 0, lastSyncedAt: null }),
     })
   })
-  afterEach(() => { mounted?.unmount(); mounted = null })
+  afterEach(async () => {
+    mounted?.unmount()
+    mounted = null
+    // A facet count the last keystroke scheduled runs out here, not during the next test.
+    for (const resolve of pending.splice(0)) resolve()
+    await act(async () => { await new Promise((resolve) => setTimeout(resolve, FACETS_DELAY_MS + 20)) })
+  })
 
   const input = () => mounted!.container.querySelector('input[type="search"]') as HTMLInputElement
   const selected = () => mounted!.container.querySelector('[role="option"][aria-selected="true"]')?.textContent ?? ''

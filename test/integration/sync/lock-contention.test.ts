@@ -17,7 +17,7 @@ let library: Library | null = null
 const holders: ChildProcess[] = []
 afterEach(async () => {
   for (const holder of holders.splice(0)) holder.kill('SIGKILL')
-  library?.close()
+  await library?.close()
   library = null
   await sim?.close()
   sim = null
@@ -76,7 +76,7 @@ describe('another process holding the library write lock', () => {
     sim = await startSimulator({ port: 0, seed: 42, reports: 10, rate: null, latencyMs: 0 })
     const dataDir = tempDataDir()
     library = openLibrary({ dataDir, workspace: sim.workspace })
-    library.close()
+    await library.close()
     library = null
     // Held well past the CLI's start-up plus its 5 s busy timeout (the holder is killed when the test ends).
     await holdWriteLock(libraryPath(dataDir, sim.workspace), 25_000)

@@ -1,6 +1,6 @@
 // The main area: the screen for the current view. Focus moves to the new screen's first heading on
 // navigation (not on the library, whose search box takes focus itself), so keyboard and screen-reader
-// users land in the right place.
+// users land in the right place. Back and Forward bring a screen back at the scroll position it was left at.
 import { useEffect, useRef } from 'react'
 import { CollectionsScreen } from '../screens/collections/CollectionsScreen.tsx'
 import { LibraryScreen } from '../screens/library/LibraryScreen.tsx'
@@ -8,7 +8,7 @@ import { PeopleScreen } from '../screens/people/PeopleScreen.tsx'
 import { ReportScreen } from '../screens/report/ReportScreen.tsx'
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx'
 import { SyncScreen } from '../screens/sync/SyncScreen.tsx'
-import { useNavigation, type View } from '../stores/navigation.ts'
+import { scrollPositions, useNavigation, type View } from '../stores/navigation.ts'
 
 function ScreenFor({ view }: { view: View }) {
   switch (view.name) {
@@ -21,6 +21,43 @@ function ScreenFor({ view }: { view: View }) {
   }
 }
 
+/** The most frames spent bringing a screen back to its scroll position while its content loads and settles. */
+const RESTORE_FRAMES = 120
+/** Frames the position must hold, with the content's height unchanged, before the screen counts as settled. */
+const SETTLED_FRAMES = 8
+
+/**
+ * Scrolls to `top` and holds it while the content loads and settles (a report arrives asynchronously, and its SQL
+ * views measure their lines after the first paint), for at most RESTORE_FRAMES frames. Any scrolling by the user
+ * (wheel, touch, keys, pointer) ends it at once.
+ */
+function restoreScroll(el: HTMLElement | null, top: number): () => void {
+  if (!el) return () => {}
+  el.scrollTo?.({ top: 0 })
+  if (top <= 0) return () => {}
+  let frames = 0
+  let settled = 0
+  let height = -1
+  let handle = 0
+  const stop = () => {
+    cancelAnimationFrame(handle)
+    for (const type of USER_SCROLL_EVENTS) el.removeEventListener(type, stop)
+  }
+  const attempt = () => {
+    if (Math.abs(el.scrollTop - top) > 1) el.scrollTop = top
+    const held = Math.abs(el.scrollTop - top) <= 1 && el.scrollHeight === height
+    height = el.scrollHeight
+    settled = held ? settled + 1 : 0
+    if (settled < SETTLED_FRAMES && ++frames < RESTORE_FRAMES) handle = requestAnimationFrame(attempt)
+    else stop()
+  }
+  for (const type of USER_SCROLL_EVENTS) el.addEventListener(type, stop, { passive: true })
+  attempt()
+  return stop
+}
+
+const USER_SCROLL_EVENTS = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const
+
 export function MainArea() {
   const view = useNavigation((s) => s.view)
   const main = useRef<HTMLElement>(null)
@@ -30,17 +67,18 @@ export function MainArea() {
       first.current = false
       return
     }
-    main.current?.scrollTo?.({ top: 0 })
-    if (view.name === 'library') return
+    const stopRestoring = restoreScroll(main.current, scrollPositions.get(view) ?? 0)
+    if (view.name === 'library') return stopRestoring
     const heading = main.current?.querySelector<HTMLElement>('h1')
     if (heading) {
       if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1')
       heading.focus({ preventScroll: true })
     }
+    return stopRestoring
   }, [view])
   const key = view.name === 'report' ? `report:${view.token}` : view.name
   return (
-    <main className="main" id="main" ref={main} data-view={view.name}>
+    <main className="main" id="main" ref={main} data-view={view.name} onScroll={(e) => scrollPositions.set(view, e.currentTarget.scrollTop)}>
       <ScreenFor key={key} view={view} />
     </main>
   )

@@ -13,13 +13,16 @@ import { SaveSearchDialog } from './SaveSearchDialog.tsx'
 import { VirtualList } from './VirtualList.tsx'
 import { includesArchived, queryTerms, setArchived, toggleFilter, type FilterKey } from './query-filters.ts'
 import { LibraryEmptyState } from './LibraryEmptyState.tsx'
+import { searchTerms } from '../report/find/find-matches.ts'
 import { FOCUS_SEARCH_EVENT, isMac } from '../../shell/shortcuts.ts'
 import './library.css'
 
 const LIST_ID = 'library-results'
 
+/** Opens a report; the free-text words of the search that found it are highlighted there on arrival. */
 function openReport(token: string) {
-  useNavigation.getState().navigate({ name: 'report', token })
+  const terms = searchTerms(useLibrary.getState().query)
+  useNavigation.getState().navigate(terms.length > 0 ? { name: 'report', token, terms } : { name: 'report', token })
 }
 
 /** Changes the query from anywhere on this screen, keeping the navigation entry in step so Back returns here. */

@@ -1,6 +1,7 @@
-// One report, readable offline: its facts, every query's SQL (highlighted, copyable) with the tables it reads
-// (each a link to every report reading that table), chart titles, and "Open in Mode".
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+// One report, readable offline: its facts, every query's SQL in its dialect with the tables it reads (each a link to
+// every report reading that table), chart titles and parameters, "Open in Mode", find in report (Ctrl/Cmd+F) and,
+// for reports of several queries, an outline beside it.
+import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
 import type { ReportDetail } from '../../../../shared/model.ts'
 import { call } from '../../bridge.ts'
 import { useNavigation } from '../../stores/navigation.ts'
@@ -8,7 +9,15 @@ import { isOffline, useSync } from '../../stores/sync.ts'
 import { filterTerm } from '../library/query-filters.ts'
 import { formatDateTime, relativeTime } from '../sync/relative-time.ts'
 import { useNow } from '../sync/useNow.ts'
-import { CopyButton, SqlCode } from './SqlBlock.tsx'
+import { isMac } from '../../shell/shortcuts.ts'
+import { FindBar } from './find/FindBar.tsx'
+import { marksFor, termMatches, type FindField } from './find/find-matches.ts'
+import { Marked } from './find/Marked.tsx'
+import { useReportFind, type ReportFind } from './find/useReportFind.ts'
+import { QueryCard, queryTitle, type QueryShown } from './QueryCard.tsx'
+import { ReportOutline } from './ReportOutline.tsx'
+import { dialectForAdapter, type QueryDialect } from './sql/dialects.ts'
+import type { FindMarks } from './sql/sql-editor.ts'
 import './report.css'
 
 type Load = { token: string; report: ReportDetail | null; error: string | null; loading: boolean }
@@ -74,12 +83,12 @@ export function ReportScreen() {
     if (shownToken) titleRef.current?.focus({ preventScroll: true })
   }, [shownToken])
 
-  // Esc and Alt+Left go back, like a browser.
+  // Esc goes back, like closing a sheet (Alt+Left and Cmd+[ are the shell's, on every screen).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null
-      if (target?.closest('input, textarea, [role="dialog"]')) return
-      if (e.key === 'Escape' || (e.altKey && e.key === 'ArrowLeft')) { e.preventDefault(); useNavigation.getState().back() }
+      if (e.defaultPrevented || target?.closest('input, textarea, [role="dialog"]')) return
+      if (e.key === 'Escape') { e.preventDefault(); useNavigation.getState().back() }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
@@ -102,79 +111,109 @@ export function ReportScreen() {
     )
   }
 
-  const search = (q: string) => useNavigation.getState().search(q)
-  return (
-    <article className="screen report" aria-labelledby="report-title">
-      {back}
-      <header className="report-header">
-        <div className="report-title-row">
-          <h1 id="report-title" ref={titleRef} tabIndex={-1}>{report.name}</h1>
-          {report.archived && <span className="badge badge-warning">Archived</span>}
-        </div>
-        {report.description ? <p className="report-description">{report.description}</p> : <p className="report-description faint">No description.</p>}
-        <div className="btn-row report-actions">
-          {report.webUrl && (
-            <button type="button" className="btn btn-primary btn-sm" onClick={() => void call('app.openExternal', { url: report.webUrl as string }).catch(() => {})}>
-              Open in Mode ↗
-            </button>
-          )}
-          {offline && <span className="badge badge-warning">Offline — showing your local copy</span>}
-        </div>
-      </header>
-      <dl className="facts">
-        <Fact label="Collection">
-          {report.collection ? <CollectionLink label={report.collection.label} /> : <span className="faint">—</span>}
-        </Fact>
-        <Fact label="Author">
-          {report.author ? <button type="button" className="btn btn-link" onClick={() => search(filterTerm('author', report.author?.username ?? ''))}>{report.author.name ?? report.author.username}</button> : <span className="faint">—</span>}
-        </Fact>
-        <Fact label="Views">{report.viewCount.toLocaleString()}</Fact>
-        <Fact label="Created"><When iso={report.createdAt} now={now} /></Fact>
-        <Fact label="Edited"><When iso={report.editedAt ?? report.updatedAt} now={now} /></Fact>
-        <Fact label="Last run"><When iso={report.lastRunAt} now={now} /></Fact>
-      </dl>
+  return <ReportBody report={report} offline={offline} now={now} fetchingCharts={fetchingCharts} titleRef={titleRef} back={back} />
+}
 
-      <section className="queries" aria-label="Queries">
-        <h2>Queries <span className="faint">({report.queries.length})</span></h2>
-        {!report.queriesSynced && <p className="notice notice-info">This report's SQL has not been synced yet; it arrives later in the sync.</p>}
-        {fetchingCharts && <p className="faint charts-note">Fetching chart titles…</p>}
-        {report.queries.map((q, i) => (
-          <section key={q.token} className="query card" aria-labelledby={`query-${q.token}`}>
-            <header className="query-header">
-              <h3 id={`query-${q.token}`}>{q.name ?? `Query ${i + 1}`}</h3>
-              {q.dataSource && <span className="badge" title={q.dataSource.adapter ?? undefined}>{q.dataSource.name}</span>}
-              <span className="query-spacer" />
-              <CopyButton text={q.sql} />
-            </header>
-            <SqlCode sql={q.sql} />
-            <footer className="query-footer">
-              <div className="query-tables">
-                <span className="query-label">Tables</span>
-                {q.tables.length === 0 ? <span className="faint">none found</span> : (
-                  <ul>
-                    {q.tables.map((t) => (
-                      <li key={t}>
-                        <button type="button" className="table-link" onClick={() => search(filterTerm('table', t))} title={`Every report that reads ${t}`}>
-                          <code>{t}</code>
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-              {q.charts.length > 0 && (
-                <div className="query-charts">
-                  <span className="query-label">Charts</span>
-                  <ul>{q.charts.map((c) => <li key={c.token}>{c.title ?? <span className="faint">Untitled</span>}{c.type && <span className="faint"> · {c.type}</span>}</li>)}</ul>
-                </div>
-              )}
-            </footer>
-          </section>
-        ))}
-        {report.chartsFetchedAt === null && report.queries.length > 0 && offline && <p className="faint charts-note">Chart titles are fetched when you are online.</p>}
-      </section>
-    </article>
+interface ReportBodyProps {
+  report: ReportDetail
+  offline: boolean
+  now: number
+  fetchingCharts: boolean
+  titleRef: RefObject<HTMLHeadingElement | null>
+  back: ReactNode
+}
+
+function ReportBody({ report, offline, now, fetchingCharts, titleRef, back }: ReportBodyProps) {
+  const terms = useNavigation((s) => (s.view.name === 'report' ? s.view.terms : undefined))
+  const [shown, setShown] = useState<Record<string, QueryShown>>({})
+  const shownOf = (token: string): QueryShown => shown[token] ?? { wrap: false, formatted: null }
+  const dialects = useMemo(() => report.queries.map((q) => dialectForAdapter(q.dataSource?.adapter)), [report.queries])
+  const fields = useMemo<FindField[]>(() => [
+    { id: 'name', text: report.name },
+    { id: 'description', text: report.description ?? '' },
+    ...report.queries.flatMap((q, i) => [
+      { id: `query-name:${q.token}`, text: queryTitle(q, i) },
+      { id: `sql:${q.token}`, text: shown[q.token]?.formatted ?? q.sql },
+    ]),
+  ], [report, shown])
+  const find = useReportFind(fields)
+  const arrival = useMemo(() => (terms && terms.length > 0 ? termMatches(fields, terms) : []), [fields, terms])
+  const marks = (field: string): FindMarks => ({ ...marksFor(find.matches, field, find.state.current), terms: marksFor(arrival, field, null).ranges })
+  useFindShortcut(find)
+  const tokens = useMemo(() => report.queries.map((q) => q.token), [report.queries])
+  const search = (q: string) => useNavigation.getState().search(q)
+  const multi = report.queries.length > 1
+  return (
+    <div className={multi ? 'report-layout with-outline' : 'report-layout'}>
+      <article className="screen report" aria-labelledby="report-title" data-token={report.token}>
+        <FindBar find={find} />
+        {back}
+        <header className="report-header">
+          <div className="report-title-row">
+            <h1 id="report-title" ref={titleRef} tabIndex={-1}><Marked text={report.name} marks={marks('name')} terms={marks('name').terms} /></h1>
+            {report.archived && <span className="badge badge-warning">Archived</span>}
+          </div>
+          {report.description
+            ? <p className="report-description"><Marked text={report.description} marks={marks('description')} terms={marks('description').terms} /></p>
+            : <p className="report-description faint">No description.</p>}
+          <div className="btn-row report-actions">
+            {report.webUrl && (
+              <button type="button" className="btn btn-primary btn-sm" onClick={() => void call('app.openExternal', { url: report.webUrl as string }).catch(() => {})}>
+                Open in Mode ↗
+              </button>
+            )}
+            <span className="faint report-find-hint"><kbd>{isMac() ? '⌘F' : 'Ctrl+F'}</kbd> finds in this report · <kbd>?</kbd> lists every shortcut</span>
+            {offline && <span className="badge badge-warning">Offline — showing your local copy</span>}
+          </div>
+        </header>
+        <dl className="facts">
+          <Fact label="Collection">
+            {report.collection ? <CollectionLink label={report.collection.label} /> : <span className="faint">—</span>}
+          </Fact>
+          <Fact label="Author">
+            {report.author ? <button type="button" className="btn btn-link" onClick={() => search(filterTerm('author', report.author?.username ?? ''))}>{report.author.name ?? report.author.username}</button> : <span className="faint">—</span>}
+          </Fact>
+          <Fact label="Views">{report.viewCount.toLocaleString()}</Fact>
+          <Fact label="Created"><When iso={report.createdAt} now={now} /></Fact>
+          <Fact label="Edited"><When iso={report.editedAt ?? report.updatedAt} now={now} /></Fact>
+          <Fact label="Last run"><When iso={report.lastRunAt} now={now} /></Fact>
+        </dl>
+
+        <section className="queries" aria-label="Queries">
+          <h2>Queries <span className="faint">({report.queries.length})</span></h2>
+          {!report.queriesSynced && <p className="notice notice-info">This report's SQL has not been synced yet; it arrives later in the sync.</p>}
+          {fetchingCharts && <p className="faint charts-note">Fetching chart titles…</p>}
+          {report.queries.map((q, i) => (
+            <QueryCard
+              key={q.token}
+              query={q}
+              index={i}
+              dialect={dialects[i] as QueryDialect}
+              shown={shownOf(q.token)}
+              onShownChange={(next) => setShown((s) => ({ ...s, [q.token]: next }))}
+              nameMarks={marks(`query-name:${q.token}`)}
+              sqlMarks={marks(`sql:${q.token}`)}
+            />
+          ))}
+          {report.chartsFetchedAt === null && report.queries.length > 0 && offline && <p className="faint charts-note">Chart titles are fetched when you are online.</p>}
+        </section>
+      </article>
+      {multi && <ReportOutline report={report} tokens={tokens} />}
+    </div>
   )
+}
+
+/** Ctrl/Cmd+F opens the find bar (or puts focus back in it); the editor has no find of its own to compete. */
+function useFindShortcut(find: ReportFind): void {
+  const openBar = find.openBar
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = isMac() ? e.metaKey : e.ctrlKey
+      if (mod && !e.altKey && !e.shiftKey && (e.key === 'f' || e.key === 'F')) { e.preventDefault(); openBar() }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [openBar])
 }
 
 /** The report's collection by its label ("Personal — <owner>" for a personal one); the link finds only its reports. */

@@ -1,0 +1,42 @@
+// Every keyboard shortcut of the app, grouped as the `?` sheet shows them. The handlers live with their screens;
+// every handler's combination must appear here.
+
+export interface ShortcutGroup {
+  title: string
+  items: { keys: string[]; what: string }[]
+}
+
+export function shortcutGroups(mac: boolean): ShortcutGroup[] {
+  const mod = mac ? '⌘' : 'Ctrl+'
+  return [
+    {
+      title: 'Anywhere',
+      items: [
+        { keys: [`${mod}K`], what: 'Search the library' },
+        { keys: [`${mod},`], what: 'Settings' },
+        { keys: mac ? ['⌥←', '⌘['] : ['Alt+←'], what: 'Back' },
+        { keys: mac ? ['⌥→', '⌘]'] : ['Alt+→'], what: 'Forward' },
+        { keys: ['?'], what: 'This list of shortcuts' },
+      ],
+    },
+    {
+      title: 'Library',
+      items: [
+        { keys: ['↑', '↓'], what: 'Move through the results' },
+        { keys: ['Page Up', 'Page Down'], what: 'Move a page' },
+        { keys: [mac ? '↩' : 'Enter'], what: 'Open the selected report' },
+        { keys: ['Esc'], what: 'Clear the search' },
+      ],
+    },
+    {
+      title: 'Report',
+      items: [
+        { keys: [`${mod}F`], what: 'Find in the report (names, description, every query)' },
+        { keys: [mac ? '↩' : 'Enter', mac ? '⇧↩' : 'Shift+Enter'], what: 'Next / previous match' },
+        { keys: [mac ? '⌥C' : 'Alt+C', mac ? '⌥W' : 'Alt+W'], what: 'Match case / whole words' },
+        { keys: [mac ? '⌥⌘[' : 'Ctrl+Shift+[', mac ? '⌥⌘]' : 'Ctrl+Shift+]'], what: 'Fold / unfold the SQL at the cursor' },
+        { keys: ['Esc'], what: 'Close find, or go back' },
+      ],
+    },
+  ]
+}

@@ -1,11 +1,11 @@
-// SQL reduced to what makes two queries "the same query": the token stream of sql-tokens.ts with comments and
+// SQL reduced to what makes two queries "the same query": the token stream of sql-tokenizer.ts with comments and
 // whitespace gone (the tokenizer drops them), unquoted words case-folded (keywords and identifiers alike are
 // case-insensitive in every dialect Mode supports), every literal value replaced by `?`, Liquid variables
 // reduced to their names (their values live in the `{% form %}` block, which the tokenizer skips whole), and
 // alias names (AS x, table aliases, sub-query and CTE names) replaced by their order of definition.
 // The exact-duplicate fingerprint hashes this stream; near-duplicate detection shingles it.
 import { createHash } from 'node:crypto'
-import { tokenizeSql, type SqlToken } from '../sql/sql-tokens.ts'
+import { tokenizeSql, type SqlToken } from '../sql/sql-tokenizer.ts'
 
 /** Words that can never be an alias where one would otherwise be read (after a table name or a `)`). */
 const NOT_AN_ALIAS = new Set([

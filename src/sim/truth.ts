@@ -179,4 +179,6 @@ export interface Truth {
   data_sources: TruthDataSource[]
   members: TruthMember[]
   groups: TruthGroup[]
+  /** Reports deleted through mutations (by deleteReport or with their collection), as they were last. */
+  deleted_reports?: TruthReport[]
 }

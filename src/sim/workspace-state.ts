@@ -98,6 +98,9 @@ export class WorkspaceState {
     for (const token of tokens) {
       const report = this.reports.get(token)
       if (!report) continue
+      // Kept in the truth so tests can check what the library's tombstones say about deleted reports.
+      this.truth.deleted_reports ??= []
+      this.truth.deleted_reports.push(structuredClone(report))
       this.reports.delete(token)
       this.reportsBySpace.get(report.space_token)?.delete(token)
       this.invalidateSpace(report.space_token)

@@ -25,13 +25,19 @@ export interface NormalizedSql {
 }
 
 export function normalizeSql(sql: string): NormalizedSql {
-  const raw = tokenizeSql(String(sql ?? ''))
+  const text = String(sql ?? '')
+  const raw = tokenizeSql(text)
   const { aliases, tableNames } = findAliasNames(raw)
   const tokens: string[] = []
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!
     switch (t.kind) {
-      case 'string':
+      case 'string': {
+        // '{{ start_date }}' is a parameter, not a value: which parameter it is stays part of the query.
+        const liquid = [...text.slice(t.start, t.end).matchAll(/\{\{\s*([^}|]*?)\s*(?:\|[^}]*)?\}\}/g)].map((m) => m[1]!.toLowerCase())
+        tokens.push(liquid.length > 0 ? `'{{${liquid.join('}}{{')}}}'` : '?')
+        break
+      }
       case 'number':
         tokens.push('?')
         break
@@ -67,7 +73,7 @@ function identName(t: SqlToken): string {
   return t.text.toLowerCase()
 }
 
-const isName = (t: SqlToken | undefined): t is SqlToken =>
+const isName = (t: SqlToken | undefined): boolean =>
   t !== undefined && (t.kind === 'qident' || (t.kind === 'word' && !NOT_AN_ALIAS.has(t.text.toUpperCase())))
 
 /** Functions whose arguments use FROM (`EXTRACT(dow FROM ts)`, `TRIM(x FROM s)`): no table follows. */
@@ -96,8 +102,8 @@ function findAliasNames(tokens: SqlToken[]): { aliases: Map<string, string>; tab
   const aliases = new Map<string, string>()
   const tableNames = new Set<number>()
   const define = (t: SqlToken | undefined, anyWord = false): void => {
-    if (!isName(t) && !(anyWord && (t?.kind === 'word' || t?.kind === 'qident'))) return
-    const name = identName(t!)
+    if (t === undefined || !(isName(t) || (anyWord && (t.kind === 'word' || t.kind === 'qident')))) return
+    const name = identName(t)
     if (!aliases.has(name)) aliases.set(name, `#${aliases.size + 1}`)
   }
   for (let i = 0; i < tokens.length; i++) {

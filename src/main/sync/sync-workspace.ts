@@ -5,6 +5,8 @@
 // listings that completed; a checkpoint plus per-report query versions let an interrupted sync resume
 // without refetching what it already has.
 import { AppFailure, toAppError } from '../app-error.ts'
+import { updateKnowledgeAfterSync } from '../knowledge/after-sync.ts'
+import type { HistoryLimits } from '../knowledge/history-limits.ts'
 import type { Library } from '../library/open-library.ts'
 import type { ModeChart, ModeReport, ModeSpace } from '../mode/schemas.ts'
 import { extractTableRefs } from '../sql/table-refs.ts'
@@ -54,6 +56,8 @@ export interface SyncWorkspaceOptions {
   /** How often the sync lock is refreshed while nothing else refreshes it (tests shorten it). */
   lockHeartbeatMs?: number
   now?: () => Date
+  /** How much SQL history and how many tombstones to keep (default: DEFAULT_HISTORY_LIMITS). */
+  historyLimits?: HistoryLimits
 }
 
 export interface SyncResult {
@@ -132,6 +136,7 @@ async function runSync(options: SyncWorkspaceOptions): Promise<SyncResult> {
       updateRun(library, runId, syncCounters())
       await fetchQueries(context)
       updateRun(library, runId, syncCounters())
+      await updateKnowledgeAfterSync(library, { signal, now: clock(), limits: options.historyLimits })
       if (options.includeCharts) await fetchCharts(context)
       if (options.content) await fetchReportContent(context, options.content)
       await context.previews.drain()

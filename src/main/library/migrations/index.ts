@@ -8,6 +8,7 @@ import { migration as searchIndex } from './002-search-index.ts'
 import { migration as searchSqlStoplist } from './003-search-sql-stoplist.ts'
 import { migration as dropExtraJson } from './004-drop-extra-json-add-last-edited.ts'
 import { migration as reportContent } from './005-report-content.ts'
+import { migration as knowledge } from './006-knowledge.ts'
 
 export const migrations: readonly Migration[] = [
   coreSchema,
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   searchSqlStoplist,
   dropExtraJson,
   reportContent,
+  knowledge,
 ]

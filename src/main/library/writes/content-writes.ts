@@ -2,6 +2,7 @@
 // one transaction and re-indexes its report inside it.
 import type { Library } from '../open-library.ts'
 import type { ModeChart, ModeQuery } from '../../mode/schemas.ts'
+import { recordSqlVersions } from '../../knowledge/record-changes.ts'
 import { reindex, tokensOf } from './listing-writes.ts'
 import type { Row } from './listing-writes.ts'
 
@@ -29,6 +30,7 @@ export function saveReportQueries(
   })
   return library.transaction(() => {
     if (!library.prepare('SELECT 1 FROM reports WHERE token = ?').get(reportToken)) return false
+    recordSqlVersions(library, reportToken, queries.map((q) => ({ token: q.token, name: q.name, rawQuery: q.rawQuery })))
     library.prepare('DELETE FROM queries WHERE report_token = ?').run(reportToken)
     const insert = library.prepare(
       `INSERT INTO queries(token, report_token, id, name, raw_query, data_source_id, created_at, updated_at, position)

@@ -4,6 +4,7 @@
 import type { Library } from '../open-library.ts'
 import type { ModeReport, ModeSpace, ModeWorkspace } from '../../mode/schemas.ts'
 import { indexReports, unindexReports } from '../../search/index-writer.ts'
+import { currentStamp, recordListedReport, recordTombstones } from '../../knowledge/record-changes.ts'
 
 /** What "this report changed" means for its SQL: any of Mode's three edit timestamps moved. */
 export function changeSignature(report: Pick<ModeReport, 'updatedAt' | 'editedAt' | 'lastSavedAt'>): string {
@@ -88,12 +89,15 @@ export function saveReportsPage(library: Library, spaceToken: string, reports: M
     const markSeen = library.prepare('UPDATE reports SET listed_gen = ? WHERE token = ?')
     const changed: string[] = []
     let needQueries = 0
+    const stamp = currentStamp(library)
     for (const r of reports) {
       const signature = changeSignature(r)
       const values = [r.id, r.name, r.description, spaceToken, r.archived ? 1 : 0, r.createdAt, r.updatedAt, r.editedAt,
         r.lastSavedAt, r.lastRunAt, r.viewCount ?? 0, r.queryCount, r.chartCount, r.creatorUsername, r.webUrl, r.type] as const
       const before = select.get(r.token) as Row | undefined
+      const listed = { token: r.token, name: r.name, collectionToken: spaceToken, archived: r.archived }
       if (!before) {
+        recordListedReport(library, before, listed, stamp)
         insert.run(r.token, ...values, signature, gen, now)
         changed.push(r.token)
         needQueries++
@@ -103,6 +107,7 @@ export function saveReportsPage(library: Library, spaceToken: string, reports: M
         before.updated_at, before.edited_at, before.last_saved_at, before.last_run_at, before.view_count, before.query_count,
         before.chart_count, before.creator_username, before.web_url, before.report_type]
       if (previous.some((v, i) => !sameValue(v, values[i])) || before.change_signature !== signature) {
+        recordListedReport(library, before, listed, stamp)
         update.run(...values, signature, gen, r.token)
         changed.push(r.token)
         if (before.queries_version !== signature) needQueries++
@@ -171,6 +176,7 @@ export function removeVanishedCollections(library: Library, gen: number, chunk =
 
 function deleteReports(library: Library, tokens: string[]): void {
   if (tokens.length === 0) return
+  recordTombstones(library, tokens)
   unindexReports(library.db, tokens)
   const remove = library.prepare('DELETE FROM reports WHERE token = ?')
   for (const token of tokens) remove.run(token)

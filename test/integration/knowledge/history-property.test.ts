@@ -69,7 +69,7 @@ describe('SQL history, tombstones and the change feed follow the workspace', () 
     let previous = new Map(sim.truth().reports.map((r) => [r.token, structuredClone(r)]))
     observe(sim.truth())
 
-    let kindsSeen = new Set<string>()
+    const kindsSeen = new Set<string>()
     for (let round = 1; round <= ROUNDS; round++) {
       const ops = sim.mutate({ randomOps: { seed: 7000 + round, count: 8 + (round % 4) } })
       const result = await syncWorkspace({ library, client, kind: round % 5 === 0 ? 'full' : 'incremental', trigger: 'test' })
@@ -109,7 +109,6 @@ describe('SQL history, tombstones and the change feed follow the workspace', () 
     }
     // The rounds exercised every kind of change the feed knows (so the checks above were not vacuous).
     expect([...kindsSeen].sort()).toEqual(expect.arrayContaining(['archived', 'deleted', 'moved', 'new', 'renamed', 'sql_edited']))
-    kindsSeen = new Set()
 
     // A no-change sync adds nothing to the feed or the history.
     const versionsBefore = library.db.prepare('SELECT count(*) AS n FROM sql_versions').get() as { n: number }

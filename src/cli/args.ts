@@ -2,7 +2,7 @@
 // node:util's parseArgs so a misspelt flag is a usage error (exit 2) rather than silently ignored.
 import { parseArgs } from 'node:util'
 
-export type CommandName = 'sync' | 'search' | 'status' | 'export' | 'people' | 'demo'
+export type CommandName = 'sync' | 'search' | 'status' | 'changes' | 'export' | 'people' | 'demo'
 
 type FlagSpec = { type: 'string' | 'boolean'; short?: string; value?: string; help: string }
 
@@ -56,6 +56,18 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     summary: 'show the library: counts, last sync and its outcome, next nightly sync',
     positionals: [],
     flags: { ...LIBRARY, ...JSON_FLAG, ...COMMON },
+  },
+  changes: {
+    name: 'changes',
+    summary: 'what the syncs changed: new, SQL edited, renamed, moved, archived and deleted reports',
+    positionals: [],
+    flags: {
+      since: { type: 'string', value: 'DATE', help: 'changes since this date or time (default: the last 7 days)' },
+      ...LIBRARY,
+      ...JSON_FLAG,
+      ...COMMON,
+    },
+    details: 'DATE is 2025-06-30 or a full ISO time (2025-06-30T09:00:00Z). Without --since, the last sync is shown first.',
   },
   export: {
     name: 'export',

@@ -66,6 +66,12 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
 
+/** Text from Mode on one terminal line: control characters (escape sequences included) become spaces. */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  return oneLine(text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' '))
+}
+
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g
 export function visibleLength(s: string): number {

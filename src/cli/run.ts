@@ -12,6 +12,7 @@ const COMMAND_MODULES: Record<CommandName, () => Promise<CommandFn>> = {
   sync: async () => (await import('./commands/sync.ts')).runSync,
   search: async () => (await import('./commands/search.ts')).runSearch,
   status: async () => (await import('./commands/status.ts')).runStatus,
+  changes: async () => (await import('./commands/changes.ts')).runChanges,
   export: async () => (await import('./commands/export.ts')).runExport,
   people: async () => (await import('./commands/people.ts')).runPeople,
   demo: async () => (await import('./commands/demo.ts')).runDemo,

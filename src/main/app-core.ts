@@ -7,6 +7,7 @@ import { startSampleWorkspace } from './connection/sample-workspace.ts'
 import { appHandlers } from './handlers/app.ts'
 import { connectionHandlers } from './handlers/connection.ts'
 import type { HandlerContext } from './handlers/context.ts'
+import { knowledgeHandlers } from './handlers/knowledge.ts'
 import { libraryHandlers } from './handlers/library.ts'
 import { createLibrarySearch } from './search/library-search.ts'
 import { settingsHandlers } from './handlers/settings.ts'
@@ -135,6 +136,7 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
     ...appHandlers({ version: adapters.version, electronVersion: adapters.electronVersion, openExternal: adapters.openExternal }),
     ...connectionHandlers(ctx),
     ...libraryHandlers(ctx),
+    ...knowledgeHandlers(ctx),
     ...syncHandlers(ctx),
     ...settingsHandlers(ctx),
   }

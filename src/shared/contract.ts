@@ -21,9 +21,13 @@ import {
   SyncRun,
   SyncState,
 } from './model.ts'
+import { ChangeFeed, DeletedReport, DuplicateList, HistoryUsageView, ReportHistory, SimilarReport, SqlDiff } from './knowledge-model.ts'
 
 const NoInput = z.undefined()
-const ReportToken = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })
+const ModeToken = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
+const ReportToken = z.object({ token: ModeToken })
+/** A query's text: a stored version (by id) or, with null, its current SQL. */
+const QueryVersionRef = z.object({ queryToken: ModeToken, versionId: z.number().int().min(1).nullable() })
 
 export const ConnectOutcome = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), status: ConnectionStatus }),
@@ -51,6 +55,18 @@ export const calls = {
   'library.getStats': { input: NoInput, output: LibraryStats },
 
   'people.list': { input: NoInput, output: PeopleList },
+
+  'knowledge.reportHistory': { input: ReportToken, output: ReportHistory.nullable() },
+  /** Between two versions of one query, or a copy and its likely original. */
+  'knowledge.diff': { input: z.object({ from: QueryVersionRef, to: QueryVersionRef }), output: SqlDiff.nullable() },
+  'knowledge.changes': {
+    input: z.object({ since: z.iso.datetime({ offset: true }).optional(), limit: z.number().int().min(1).max(2000).default(500) }),
+    output: ChangeFeed,
+  },
+  'knowledge.duplicates': { input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }), output: DuplicateList },
+  'knowledge.similar': { input: ReportToken, output: z.array(SimilarReport) },
+  'knowledge.deletedReport': { input: ReportToken, output: DeletedReport.nullable() },
+  'knowledge.usage': { input: NoInput, output: HistoryUsageView },
 
   'sync.getState': { input: NoInput, output: SyncState },
   'sync.start': { input: z.object({ full: z.boolean().default(false) }), output: SyncState },

@@ -293,6 +293,8 @@ export const Settings = z.object({
   includePersonalCollections: z.boolean(),
   includeChartsInSync: z.boolean(),
   theme: Theme,
+  /** Days a deleted report's tombstone (and the change feed) is kept before it is purged. */
+  historyRetentionDays: z.number().int().min(7).max(3650),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -302,6 +304,7 @@ export const DEFAULT_SETTINGS: Settings = {
   includePersonalCollections: true,
   includeChartsInSync: false,
   theme: 'system',
+  historyRetentionDays: 365,
 }
 
 export const SettingsView = Settings.extend({

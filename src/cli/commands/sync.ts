@@ -1,5 +1,6 @@
 // `sync`: copies the workspace from Mode into the local library with the same engine the desktop app uses,
 // showing progress, and prints a summary (or one JSON object). Ctrl+C cancels between transactions.
+import { DEFAULT_HISTORY_LIMITS } from '../../main/knowledge/history-limits.ts'
 import { getStats, openLibrary } from '../../main/library/index.ts'
 import { createModeClient } from '../../main/mode/client.ts'
 import { RateLimiter } from '../../main/mode/rate-limiter.ts'
@@ -96,6 +97,7 @@ export async function performSync(options: SyncCommandOptions): Promise<{ summar
       kind: options.full ? 'full' : 'incremental',
       includePersonalCollections: settings.includePersonalCollections,
       includeCharts: settings.includeChartsInSync,
+      historyLimits: { ...DEFAULT_HISTORY_LIMITS, retentionDays: settings.historyRetentionDays },
       signal: options.signal,
       onProgress: renderer ? (p) => renderer.update(p) : undefined,
       trigger: 'cli',

@@ -2,6 +2,7 @@
 // worker thread, or this thread as a fallback), and what the rest of the app hears about it — sync.state,
 // library.changed and the log lines. The main thread only relays here: progress is throttled by the sync
 // itself (progress.ts) and reports-changed by the one throttle beside it (change-throttle.ts).
+import { DEFAULT_HISTORY_LIMITS } from '../knowledge/history-limits.ts'
 import { AppFailure } from '../app-error.ts'
 import type { Library } from '../library/open-library.ts'
 import { listSyncRuns } from '../library/read-models.ts'
@@ -18,7 +19,7 @@ export interface SyncServiceOptions {
   getTarget: () => SyncTarget | null
   /** The open library (also while disconnected), for the run history the state shows. */
   getLibrary: () => Library | null
-  settings: () => Pick<Settings, 'includePersonalCollections' | 'includeChartsInSync' | 'nightlySyncTime' | 'syncOnLaunch'>
+  settings: () => Pick<Settings, 'includePersonalCollections' | 'includeChartsInSync' | 'nightlySyncTime' | 'syncOnLaunch' | 'historyRetentionDays'>
   onState: (state: SyncState) => void
   onLibraryChanged: (reports: number) => void
   log: (level: SyncLogLevel, message: string) => void
@@ -55,7 +56,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       const result = await runSessionSync({
         target,
         dataDir: options.dataDir,
-        sync: { kind, trigger, includePersonalCollections: current.includePersonalCollections, includeCharts: current.includeChartsInSync },
+        sync: {
+          kind, trigger, includePersonalCollections: current.includePersonalCollections, includeCharts: current.includeChartsInSync,
+          historyLimits: { ...DEFAULT_HISTORY_LIMITS, retentionDays: current.historyRetentionDays },
+        },
         fetch: options.fetch,
         workerUrl: options.workerUrl,
         signal,

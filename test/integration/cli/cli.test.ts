@@ -1,42 +1,13 @@
 // The CLI as a user runs it: a child process on Node 24 against the Mode simulator, checking exit codes,
 // what is printed, --json shapes and the files written. One workspace, synced, searched, exported, changed
 // in the simulator, synced again incrementally and exported again.
-import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSimulator, type Simulator } from '../../../src/sim/server.ts'
-
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-const CLI = join(import.meta.dirname, '../../../src/cli/main.ts')
-
-function cli(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 45_000): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    // No MODE_* from the developer's shell, no colours: the output is compared as text.
-    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MODE_') && k !== 'FORCE_COLOR'))
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...base, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`CLI timed out: ${args.join(' ')}\n${stdout}\n${stderr}`))
-    }, timeoutMs)
-    child.on('error', reject)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      resolve({ code, stdout, stderr })
-    })
-  })
-}
+import { cli } from './cli-process.ts'
 
 let sim: Simulator
 let dataDir: string

@@ -67,6 +67,8 @@ export const ReportChange = z.object({
   /** For SQL edits: the first edited query and its version before the edit, to open the diff. */
   queryToken: z.string().nullable(),
   versionId: z.number().nullable(),
+  /** The version after the edit; null = the query's current text. */
+  toVersionId: z.number().nullable(),
 })
 export type ReportChange = z.infer<typeof ReportChange>
 
@@ -107,6 +109,8 @@ export const DuplicateMember = z.object({
   originalQueryToken: z.string().nullable(),
   kind: z.enum(['original', 'exact', 'near']),
   similarity: z.number(),
+  /** False for a copy of another copy: kind and similarity then describe that link, not one to the original. */
+  direct: z.boolean(),
 })
 export type DuplicateMember = z.infer<typeof DuplicateMember>
 

@@ -44,7 +44,8 @@ function parseDetail(json: unknown): Record<string, unknown> | null {
 }
 
 const SELECT_CHANGES = `
-  SELECT c.id, c.run_id, c.at, c.kind, c.report_token, c.detail_json,
+  SELECT *, (SELECT n.id FROM sql_versions n WHERE n.query_token = version_query AND n.id > version_id ORDER BY n.id LIMIT 1) AS next_version_id
+  FROM (SELECT c.id, c.run_id, c.at, c.kind, c.report_token, c.detail_json,
          r.name AS live_name, r.token AS live_token, d.name AS dead_name,
          (SELECT v.id FROM sql_versions v WHERE v.report_token = c.report_token AND v.replaced_run_id IS c.run_id
            ORDER BY v.id LIMIT 1) AS version_id,
@@ -53,6 +54,7 @@ const SELECT_CHANGES = `
     FROM report_changes c
     LEFT JOIN reports r ON r.token = c.report_token
     LEFT JOIN deleted_reports d ON d.token = c.report_token`
+const CHANGES_ORDER = ') ORDER BY at DESC, id DESC LIMIT ?'
 
 function toChange(row: Row): ReportChange | null {
   const kind = ChangeKindSchema.safeParse(row.kind)
@@ -71,6 +73,7 @@ function toChange(row: Row): ReportChange | null {
     present: row.live_token !== null && row.live_token !== undefined,
     queryToken: isEdit ? text(row.version_query) : null,
     versionId: isEdit && row.version_id !== null ? Number(row.version_id) : null,
+    toVersionId: isEdit && row.next_version_id !== null && row.next_version_id !== undefined ? Number(row.next_version_id) : null,
   }
 }
 
@@ -81,9 +84,9 @@ export function listChanges(library: Library, options: { since?: string; limit?:
     .prepare(`SELECT id, ended_at FROM sync_runs WHERE outcome IN ('success', 'partial') ORDER BY id DESC LIMIT 1`)
     .get() as Row | undefined
   const lastSyncChanges = last
-    ? (library.prepare(`${SELECT_CHANGES} WHERE c.run_id = ? ORDER BY c.id DESC LIMIT ?`).all(Number(last.id), limit) as Row[])
+    ? (library.prepare(`${SELECT_CHANGES} WHERE c.run_id = ?${CHANGES_ORDER}`).all(Number(last.id), limit) as Row[])
     : []
-  const changes = library.prepare(`${SELECT_CHANGES} WHERE c.at >= ? ORDER BY c.at DESC, c.id DESC LIMIT ?`).all(since, limit) as Row[]
+  const changes = library.prepare(`${SELECT_CHANGES} WHERE c.at >= ?${CHANGES_ORDER}`).all(since, limit) as Row[]
   const counts: Record<string, number> = {}
   for (const row of library.prepare('SELECT kind, count(*) AS n FROM report_changes WHERE at >= ? GROUP BY kind').all(since) as Row[]) {
     counts[String(row.kind)] = Number(row.n)

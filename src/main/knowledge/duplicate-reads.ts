@@ -120,7 +120,7 @@ export function listDuplicateGroups(library: Library, options: { limit?: number 
     if (present.length < 2) continue
     present.sort(byLikelyOriginal(info))
     const original = present[0]!
-    const rows: DuplicateMember[] = present.map((token) => memberRow(token, original, info.get(token)!, linksOf.get(token) ?? [], exactCopies))
+    const rows: DuplicateMember[] = present.map((token) => memberRow(token, original, info.get(token)!, linksOf.get(token) ?? [], exactCopies, linksOf.get(original) ?? []))
     groups.push({ id: original, members: rows })
   }
   groups.sort((a, b) => b.members.length - a.members.length || b.members[0]!.viewCount - a.members[0]!.viewCount || (a.id < b.id ? -1 : 1))
@@ -128,24 +128,33 @@ export function listDuplicateGroups(library: Library, options: { limit?: number 
   return { groups: groups.slice(0, limit), total: groups.length, reportsInGroups: groups.reduce((n, g) => n + g.members.length, 0) }
 }
 
-function memberRow(token: string, original: string, info: ReportInfo, links: Link[], exactCopies: ExactCopies): DuplicateMember {
+function memberRow(token: string, original: string, info: ReportInfo, links: Link[], exactCopies: ExactCopies, originalLinks: Link[]): DuplicateMember {
   const base = { reportToken: token, reportName: info.name, collection: info.collection, viewCount: info.viewCount, lastRunAt: info.lastRunAt }
   if (token === original) {
     const any = links[0]
     const queryToken = any ? (any.reportA === token ? any.queryA : any.queryB) : ''
-    return { ...base, queryToken, originalQueryToken: null, kind: 'original', similarity: 1 }
+    return { ...base, queryToken, originalQueryToken: null, kind: 'original', similarity: 1, direct: true }
   }
   const originalCopies = exactCopies.get(original)
   for (const [fingerprint, queryToken] of exactCopies.get(token) ?? []) {
     const theirs = originalCopies?.get(fingerprint)
-    if (theirs) return { ...base, queryToken, originalQueryToken: theirs, kind: 'exact', similarity: 1 }
+    if (theirs) return { ...base, queryToken, originalQueryToken: theirs, kind: 'exact', similarity: 1, direct: true }
   }
   // The best link straight to the original; otherwise (a copy of a copy) the best link it has.
   const direct = links.filter((l) => (l.reportA === original && l.reportB === token) || (l.reportB === original && l.reportA === token))
   const best = [...(direct.length > 0 ? direct : links)].sort((a, b) => b.similarity - a.similarity)[0]!
   const mine = best.reportA === token ? best.queryA : best.queryB
   const theirs = best.reportA === token ? best.queryB : best.queryA
-  return { ...base, queryToken: mine, originalQueryToken: direct.length > 0 ? theirs : null, kind: best.kind, similarity: best.similarity }
+  // A copy of a copy is still compared with the original: against the original's first duplicated query.
+  const originalQuery = direct.length > 0 ? theirs : originalQueryOf(original, exactCopies, originalLinks)
+  return { ...base, queryToken: mine, originalQueryToken: originalQuery, kind: best.kind, similarity: best.similarity, direct: direct.length > 0 }
+}
+
+function originalQueryOf(original: string, exactCopies: ExactCopies, links: Link[]): string | null {
+  const exact = exactCopies.get(original)?.values().next().value
+  if (exact) return exact
+  const link = links.find((l) => l.reportA === original || l.reportB === original)
+  return link ? (link.reportA === original ? link.queryA : link.queryB) : null
 }
 
 /** Reports holding a copy of one of this report's queries, most similar first. */

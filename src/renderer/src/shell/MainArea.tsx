@@ -8,6 +8,10 @@ import { PeopleScreen } from '../screens/people/PeopleScreen.tsx'
 import { ReportScreen } from '../screens/report/ReportScreen.tsx'
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx'
 import { SyncScreen } from '../screens/sync/SyncScreen.tsx'
+import { ChangesScreen } from '../screens/knowledge/ChangesScreen.tsx'
+import { DeletedReportScreen } from '../screens/knowledge/DeletedReportScreen.tsx'
+import { DiffScreen } from '../screens/knowledge/DiffScreen.tsx'
+import { DuplicatesScreen } from '../screens/knowledge/DuplicatesScreen.tsx'
 import { scrollPositions, useNavigation, type View } from '../stores/navigation.ts'
 
 function ScreenFor({ view }: { view: View }) {
@@ -18,6 +22,10 @@ function ScreenFor({ view }: { view: View }) {
     case 'people': return <PeopleScreen />
     case 'sync': return <SyncScreen />
     case 'settings': return <SettingsScreen />
+    case 'changes': return <ChangesScreen />
+    case 'duplicates': return <DuplicatesScreen />
+    case 'deleted': return <DeletedReportScreen />
+    case 'diff': return <DiffScreen />
   }
 }
 
@@ -76,7 +84,7 @@ export function MainArea() {
     }
     return stopRestoring
   }, [view])
-  const key = view.name === 'report' ? `report:${view.token}` : view.name
+  const key = view.name === 'report' || view.name === 'deleted' ? `${view.name}:${view.token}` : view.name === 'diff' ? `diff:${view.title}` : view.name
   return (
     <main className="main" id="main" ref={main} data-view={view.name} onScroll={(e) => scrollPositions.set(view, e.currentTarget.scrollTop)}>
       <ScreenFor key={key} view={view} />

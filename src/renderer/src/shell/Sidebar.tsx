@@ -8,19 +8,24 @@ import { useConnection } from '../stores/connection.ts'
 import { useNavigation, type View } from '../stores/navigation.ts'
 import { isMac, openLibrary } from './shortcuts.ts'
 
-type NavTarget = 'library' | 'collections' | 'people' | 'sync' | 'settings'
+type NavTarget = 'library' | 'changes' | 'duplicates' | 'collections' | 'people' | 'sync' | 'settings'
 
 const ITEMS: { target: NavTarget; label: string; icon: IconName; shortcut?: string }[] = [
   { target: 'library', label: 'Library', icon: 'search', shortcut: 'K' },
+  { target: 'changes', label: 'What changed', icon: 'history' },
+  { target: 'duplicates', label: 'Duplicates', icon: 'copy' },
   { target: 'collections', label: 'Collections', icon: 'folder' },
   { target: 'people', label: 'People', icon: 'people' },
   { target: 'sync', label: 'Sync', icon: 'sync' },
   { target: 'settings', label: 'Settings', icon: 'settings' },
 ]
 
-/** The report view belongs to the library: its nav item stays highlighted there. */
+/** The report view belongs to the library (a tombstone to the feed, a diff to where it was opened from). */
 function activeTarget(view: View): NavTarget {
-  return view.name === 'report' ? 'library' : view.name
+  if (view.name === 'report') return 'library'
+  if (view.name === 'deleted') return 'changes'
+  if (view.name === 'diff') return view.origin
+  return view.name
 }
 
 export function Sidebar() {

@@ -10,6 +10,19 @@ export type View =
   | { name: 'people' }
   | { name: 'sync' }
   | { name: 'settings' }
+  | { name: 'changes' }
+  | { name: 'duplicates' }
+  /** A deleted report's tombstone (its last metadata and SQL). */
+  | { name: 'deleted'; token: string }
+  /** A diff between two query texts: two versions of one query, or a copy and its likely original. */
+  | { name: 'diff'; title: string; from: DiffSide; to: DiffSide; origin: 'changes' | 'duplicates' | 'library' }
+
+export interface DiffSide {
+  queryToken: string
+  /** A stored version, or null for the query's current text. */
+  versionId: number | null
+  label: string
+}
 
 interface NavigationState {
   view: View

@@ -18,6 +18,8 @@ import { QueryCard, queryTitle, type QueryShown } from './QueryCard.tsx'
 import { ReportOutline } from './ReportOutline.tsx'
 import { dialectForAdapter, type QueryDialect } from './sql/dialects.ts'
 import type { FindMarks } from './sql/sql-editor.ts'
+import { SimilarReportsSection } from '../knowledge/SimilarReportsSection.tsx'
+import { SqlHistorySection } from '../knowledge/SqlHistorySection.tsx'
 import './report.css'
 
 type Load = { token: string; report: ReportDetail | null; error: string | null; loading: boolean }
@@ -197,6 +199,8 @@ function ReportBody({ report, offline, now, fetchingCharts, titleRef, back }: Re
           ))}
           {report.chartsFetchedAt === null && report.queries.length > 0 && offline && <p className="faint charts-note">Chart titles are fetched when you are online.</p>}
         </section>
+        <SqlHistorySection reportToken={report.token} />
+        <SimilarReportsSection reportToken={report.token} reportName={report.name} />
       </article>
       {multi && <ReportOutline report={report} tokens={tokens} />}
     </div>

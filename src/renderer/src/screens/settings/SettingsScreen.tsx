@@ -8,6 +8,7 @@ import { AboutLine } from './AboutLine.tsx'
 import { AppearanceSection } from './AppearanceSection.tsx'
 import { ConnectionSection } from './ConnectionSection.tsx'
 import { DataSection } from './DataSection.tsx'
+import { HistorySection } from './HistorySection.tsx'
 import { SyncSettingsSection } from './SyncSettingsSection.tsx'
 
 export function SettingsScreen() {
@@ -33,6 +34,7 @@ export function SettingsScreen() {
           <>
             <SyncSettingsSection settings={settings} />
             <AppearanceSection theme={settings.theme} />
+            <HistorySection retentionDays={settings.historyRetentionDays} />
             <DataSection dataDir={settings.dataDir} />
           </>
         ) : !loadError ? (

@@ -1,0 +1,86 @@
+// What changed, SQL diffs and duplicates as an analyst meets them: after a sync that saw an SQL edit, a
+// rename, a move, an archive, a deletion and a copied report, the feed lists each, "View diff" shows the edit,
+// the Duplicates view groups the copy with its original, and the report page shows its SQL history.
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
+import type { AppHarness } from './fixtures.ts'
+import { connectTo, screenshotBothThemes } from './library-helpers.ts'
+
+async function syncAgain(app: AppHarness): Promise<void> {
+  const before = (await app.core.handlers['sync.history']({ limit: 1 }))[0]?.id ?? 0
+  await app.core.handlers['sync.start']({ full: false })
+  await expect.poll(async () => {
+    await app.core.scheduler.idle()
+    const last = (await app.core.handlers['sync.history']({ limit: 1 }))[0]
+    return last !== undefined && last.id > before && last.outcome === 'success'
+  }, { timeout: 60_000 }).toBe(true)
+}
+
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name })
+
+test('the change feed, a diff of an SQL edit, the duplicates and a report\u2019s SQL history', async ({ app }) => {
+  const sim = await connectTo(app, { reports: 40 })
+  const { page } = app
+  const reports = sim.truth().reports.filter((r) => r.queries.length > 0 && r.queries[0]!.raw_query.length > 200)
+  const [edited, renamed, moved, archived, deleted, copied] = reports
+  const otherSpace = sim.truth().spaces.find((s) => s.token !== moved!.space_token)!
+  const editedSql = edited!.queries[0]!.raw_query
+  sim.mutate({ ops: [
+    { kind: 'editQuery', report_token: edited!.token, query_token: edited!.queries[0]!.token,
+      raw_query: editedSql.replace(/\n/, '\n  -- excludes test accounts\n').replace(/GROUP BY/, 'AND NOT is_test\nGROUP BY') },
+    { kind: 'editReport', token: renamed!.token, name: 'Weekly revenue (final)' },
+    { kind: 'moveReport', token: moved!.token, space_token: otherSpace.token },
+    { kind: 'archiveReport', token: archived!.token },
+    { kind: 'deleteReport', token: deleted!.token },
+    { kind: 'createReport', space_token: copied!.space_token, name: `${copied!.name ?? 'Untitled'} (copy)`,
+      queries: [{ raw_query: `-- copied from the original\n${copied!.queries[0]!.raw_query.toLowerCase()}` }] },
+  ] })
+  await syncAgain(app)
+
+  // What changed: the last sync, one row per change.
+  await nav(page, 'What changed').click()
+  const feed = page.getByTestId('feed-list')
+  await expect(feed.locator('.feed-item')).toHaveCount(6)
+  for (const kind of ['sql_edited', 'renamed', 'moved', 'archived', 'deleted', 'new']) await expect(feed.locator(`[data-kind="${kind}"]`)).toHaveCount(1)
+  await expect(feed.locator('[data-kind="renamed"]')).toContainText('Weekly revenue (final)')
+  await screenshotBothThemes(app, 'knowledge-changes')
+
+  // The SQL edit opens its diff: the added lines are marked.
+  await feed.locator('[data-kind="sql_edited"]').getByRole('button', { name: 'View diff' }).click()
+  const diff = page.getByTestId('sql-diff')
+  await expect(diff).toBeVisible()
+  await expect(diff.locator('.diff-added').first()).toContainText(/excludes test accounts|is_test/)
+  await screenshotBothThemes(app, 'knowledge-diff-side')
+  await page.getByRole('radio', { name: 'Inline' }).check()
+  await expect(diff).toHaveAttribute('data-layout', 'inline')
+  await expect(diff.locator('tr.diff-added').first()).toBeVisible()
+  await screenshotBothThemes(app, 'knowledge-diff-inline')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('changes-screen')).toBeVisible()
+
+  // A deleted report opens its tombstone with its last SQL.
+  await feed.locator('[data-kind="deleted"]').getByRole('button').first().click()
+  await expect(page.getByTestId('deleted-report')).toContainText('Deleted')
+  await expect(page.getByTestId('deleted-report').locator('.sql-code').first()).toBeVisible()
+
+  // Duplicates: the copy is grouped with its original, with a diff against it.
+  await nav(page, 'Duplicates').click()
+  const group = page.getByTestId('duplicate-group').filter({ hasText: `${copied!.name ?? 'Untitled'} (copy)` })
+  await expect(group).toBeVisible()
+  await expect(group.locator('.badge', { hasText: 'Likely original' })).toBeVisible()
+  await screenshotBothThemes(app, 'knowledge-duplicates')
+  await group.getByRole('button', { name: 'Diff against original' }).first().click()
+  await expect(page.getByTestId('diff-screen')).toBeVisible()
+  await page.keyboard.press('Escape')
+
+  // The edited report's page: "SQL changed once" and the diff between its two versions.
+  await app.core.handlers['library.getReport']({ token: edited!.token })
+  await page.evaluate(() => undefined)
+  await nav(page, 'What changed').click()
+  await feed.locator('[data-kind="sql_edited"] .feed-name').click()
+  const history = page.getByTestId('sql-history')
+  await expect(history.getByTestId('sql-history-summary')).toHaveText(/SQL changed once, last/)
+  await expect(history.getByTestId('sql-diff')).toBeVisible()
+  await history.scrollIntoViewIfNeeded()
+  await screenshotBothThemes(app, 'knowledge-report-history')
+})

@@ -2,7 +2,7 @@
 // (flag, $MODE_WORKSPACE, or the only library in the data dir). Read-only commands never create a library.
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { AppFailure } from '../main/app-error.ts'
+import { AppFailure } from '../shared/errors.ts'
 import { defaultDataDir, libraryPath, openLibrary } from '../main/library/index.ts'
 import type { Library } from '../main/library/index.ts'
 import { stringFlag, type ParsedCommand } from './args.ts'

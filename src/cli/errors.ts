@@ -1,7 +1,7 @@
 // How a failure reaches the user: one line built from the error's user-facing message (AppFailure or the
 // Mode client's ModeApiError), plus details with --verbose. Never credentials: the messages come from fixed
 // text, and the details print only status, Mode's error id, code and stack.
-import { toAppError } from '../main/app-error.ts'
+import { toAppError } from '../shared/errors.ts'
 import type { Style } from './output.ts'
 
 export const EXIT_OK = 0

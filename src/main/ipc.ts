@@ -4,7 +4,7 @@
 import type { z } from 'zod'
 import { calls, type CallInput, type CallName, type CallOutput, type Envelope } from '../shared/contract.ts'
 import type { AppError } from '../shared/model.ts'
-import { toAppError } from './app-error.ts'
+import { toAppError } from '../shared/errors.ts'
 
 export interface CallSender {
   /** URL of the frame that sent the call (Electron: event.senderFrame.url). */

@@ -1,6 +1,7 @@
 // Domain types shared by main, preload, renderer and CLI. Each is a zod schema (the IPC contract validates
 // with them) plus the type inferred from it. No Node, Electron or DOM APIs here.
 import { z } from 'zod'
+import { ERROR_CODES, type AppError as AppErrorShape } from './errors.ts'
 
 /** Marks around matched terms inside a snippet's text. Private-use characters never occur in Mode data. */
 export const MARK_START = '\uE000'
@@ -21,27 +22,8 @@ export type AppInfo = z.infer<typeof AppInfo>
 
 // ---- Errors -------------------------------------------------------------------------------------------
 
-/** The closed set of failures a user can act on (Mode client errors plus the app's own). */
-export const ErrorCode = z.enum([
-  'bad_credentials', // 401
-  'no_access', // 403
-  'not_found', // 404: workspace or object
-  'plan_no_api', // the plan has no API access
-  'rate_limited',
-  'server_error', // Mode 5xx
-  'offline', // network down or DNS failure
-  'tls_or_proxy',
-  'timeout',
-  'malformed_response',
-  'cancelled',
-  'invalid_input', // IPC payload failed its schema
-  'forbidden_sender', // IPC call from a frame that is not ours
-  'not_connected',
-  'sync_in_progress',
-  'storage_unavailable', // safeStorage cannot encrypt
-  'library_error',
-  'internal',
-])
+/** The IPC schema of the one error model (src/shared/errors.ts). */
+export const ErrorCode = z.enum(ERROR_CODES)
 export type ErrorCode = z.infer<typeof ErrorCode>
 
 export const AppError = z.object({
@@ -49,7 +31,7 @@ export const AppError = z.object({
   message: z.string(),
   /** What the user can do about it, in one sentence. */
   action: z.string().optional(),
-})
+}) satisfies z.ZodType<AppErrorShape>
 export type AppError = z.infer<typeof AppError>
 
 // ---- Connection --------------------------------------------------------------------------------------

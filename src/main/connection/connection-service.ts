@@ -3,7 +3,7 @@
 // and hands the rest of the app a WorkspaceSession; the jobs it delegates live beside it — the live check
 // (credential-check.ts), the remembered profile and secret (stored-connection.ts), the library files
 // (library-files.ts) and the session's clients (workspace-session.ts). The status it reports carries no secret.
-import { toAppError } from '../app-error.ts'
+import { toAppError } from '../../shared/errors.ts'
 import { DEFAULT_BASE_URL, normalizeApiBase } from '../mode/client.ts'
 import { RateLimiter } from '../mode/rate-limiter.ts'
 import { openLibrary, type Library } from '../library/index.ts'

@@ -1,11 +1,11 @@
 // The live check at "Connect": /verify proves the token and its password, /{workspace} proves the workspace
 // and the account's membership, /account names the account when Mode allows it. Fast answers: one retry for
-// a blip, not the sync's patient backoff. Every failure becomes one precise AppError (connect-errors.ts).
+// a blip, not the sync's patient backoff. Every failure becomes one precise AppError
+// (worded in src/shared/error-text.ts).
 import { createModeClient, type ModeClient } from '../mode/client.ts'
 import { isModeApiError } from '../mode/errors.ts'
 import type { RateLimiter } from '../mode/rate-limiter.ts'
-import type { AppError } from '../../shared/model.ts'
-import { connectError } from './connect-errors.ts'
+import { toAppError, type AppError } from '../../shared/errors.ts'
 
 export interface CredentialCheckInput {
   apiBase: string
@@ -37,7 +37,7 @@ export async function checkCredentials(input: CredentialCheckInput): Promise<Cre
     const ws = await client.workspace()
     return { ok: true, workspaceDisplayName: ws.name ?? ws.username, accountName: await accountName(client) }
   } catch (error) {
-    const appError = connectError(error, workspace)
+    const appError = toAppError(error)
     const detail = isModeApiError(error) ? error.message : null
     if ((appError.code === 'not_found' || appError.code === 'no_access') && tokenWorkspace && tokenWorkspace.toLowerCase() !== workspace.toLowerCase()) {
       // Workspace API keys belong to one workspace, and Mode's /verify names it: the likeliest fix.

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs'
 import { readdir, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { toAppError } from '../app-error.ts'
+import { toAppError } from '../../shared/errors.ts'
 import { openLibrary, type Library } from '../library/index.ts'
 import { libraryPath } from '../library/paths.ts'
 

@@ -2,7 +2,7 @@
 // the SecretStore, kept as the user chose. Reading them back decides whether the app reconnects by itself or
 // tells the user why it cannot (and never trusts a profile's address with the stored credentials unless it
 // is the address this app is configured for).
-import { AppFailure } from '../app-error.ts'
+import { AppFailure } from '../../shared/errors.ts'
 import type { Credentials, SecretStore } from '../secrets/secret-store.ts'
 import type { ConnectionProfile, SettingsService } from '../settings/settings-service.ts'
 import type { CredentialStorage } from '../../shared/model.ts'

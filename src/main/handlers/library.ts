@@ -1,6 +1,6 @@
 // library.* and people.* calls: read models over the open library. Without a library (never connected, or
 // just disconnected) reads answer empty rather than failing, so the UI shows its empty states.
-import { AppFailure } from '../app-error.ts'
+import { AppFailure } from '../../shared/errors.ts'
 import { getReportDetail, getStats, listCollections, listPeople } from '../library/index.ts'
 import { fetchReportCharts } from '../sync/index.ts'
 import type { HandlerMap } from '../ipc.ts'

@@ -1,5 +1,5 @@
 // settings.* and savedSearches.* calls. A new nightly time re-arms the scheduler at once.
-import { AppFailure } from '../app-error.ts'
+import { AppFailure } from '../../shared/errors.ts'
 import type { HandlerMap } from '../ipc.ts'
 import type { HandlerContext } from './context.ts'
 

@@ -1,5 +1,5 @@
 // sync.* calls: the scheduler's state, sync now, cancel, and the run history from the library.
-import { AppFailure } from '../app-error.ts'
+import { AppFailure } from '../../shared/errors.ts'
 import { listSyncRuns } from '../library/index.ts'
 import type { HandlerMap } from '../ipc.ts'
 import type { HandlerContext } from './context.ts'

@@ -1,7 +1,7 @@
 // Search needs SQLite's FTS5 with the trigram tokenizer. Node's bundled SQLite has both; a build without them
 // would fail much later with an obscure error, so check once, up front, with a message that says what is wrong.
 import { DatabaseSync } from 'node:sqlite'
-import { AppFailure } from '../app-error.ts'
+import { AppFailure } from '../../shared/errors.ts'
 
 let checked = false
 

@@ -5,7 +5,7 @@
 // would silently differ from a new one, so such a library is refused with a message naming the step.
 import { createHash } from 'node:crypto'
 import type { DatabaseSync } from 'node:sqlite'
-import { AppFailure } from '../app-error.ts'
+import { AppFailure } from '../../shared/errors.ts'
 import { rebuildSearchIndex } from '../search/index-writer.ts'
 import { isCorruption } from './corruption.ts'
 import { migrations as shippedMigrations } from './migrations/index.ts'

@@ -1,6 +1,6 @@
 // The sync_runs table (history shown in the UI and CLI), the resume checkpoint of an unfinished sync, and the
 // cross-process lock that keeps the app and the CLI from syncing one workspace at the same time.
-import { AppFailure } from '../app-error.ts'
+import { AppFailure } from '../../shared/errors.ts'
 import type { Library } from './open-library.ts'
 import { rowToSyncRun } from './read-models.ts'
 import type { SyncKind, SyncOutcome, SyncRun } from '../../shared/model.ts'

@@ -1,8 +1,9 @@
-// Every failure of a Mode API call becomes one ModeApiError with a code from the closed set in model.ts and a
-// sentence the user can act on. `toAppError` (src/main/app-error.ts) passes `code`, `userMessage` and `action`
-// to the UI. Messages are built from fixed text, the request path and Mode's `id`: never from headers, so the
-// token and password cannot leak into them.
-import type { ErrorCode } from '../../shared/model.ts'
+// Every failure of a Mode API call becomes one ModeApiError: an AppFailure (src/shared/errors.ts) with a code
+// from the closed list, the user-facing sentence for its kind (src/shared/error-text.ts) and a technical
+// `message` for logs. Messages are built from fixed text, the request path and Mode's `id`: never from
+// headers, so the token and password cannot leak into them.
+import { AppFailure, type ErrorCode } from '../../shared/errors.ts'
+import { modeErrorText, type ModeFailureKind } from '../../shared/error-text.ts'
 
 export type ModeErrorCode = Extract<
   ErrorCode,
@@ -20,31 +21,30 @@ export type ModeErrorCode = Extract<
 >
 
 export interface ModeApiErrorInit {
-  code: ModeErrorCode
+  kind: ModeFailureKind
+  /** Overrides the kind's code where behaviour differs from the words (a 400 about API keys is no access). */
+  code?: ModeErrorCode
   /** Technical detail for logs: method, path, status, Mode's id. No credentials. */
   message: string
-  userMessage: string
-  action?: string
+  workspace?: string
   status?: number | null
   modeId?: string | null
   cause?: unknown
 }
 
-export class ModeApiError extends Error {
-  readonly code: ModeErrorCode
+export class ModeApiError extends AppFailure {
+  declare readonly code: ModeErrorCode
+  readonly kind: ModeFailureKind
   readonly status: number | null
   /** Mode's error `id` (`unauthorized`, `forbidden`, `not_found`, `rate_limited`, …) when the body had one. */
   readonly modeId: string | null
-  readonly userMessage: string
-  readonly action: string | undefined
   constructor(init: ModeApiErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause })
+    const text = modeErrorText(init.kind, { workspace: init.workspace, status: init.status ?? undefined, modeId: init.modeId })
+    super(init.code ?? text.code, text.message, text.action, { detail: init.message, cause: init.cause })
     this.name = 'ModeApiError'
-    this.code = init.code
+    this.kind = init.kind
     this.status = init.status ?? null
     this.modeId = init.modeId ?? null
-    this.userMessage = init.userMessage
-    this.action = init.action
   }
 }
 
@@ -61,8 +61,6 @@ export interface RequestContext {
   /** True for calls whose 404 means the workspace itself is unknown (`/{ws}`, `/{ws}/spaces`, …). */
   workspaceLevel: boolean
 }
-
-const CHECK_KEYS = 'In Mode, open Settings → API keys and check both the token and its password.'
 
 /**
  * Mode answers plans without API access with a 403 (sometimes reported as 402) whose message talks about the
@@ -90,106 +88,33 @@ export function errorFromStatus(
   const modeId = typeof body?.id === 'string' ? body.id : null
   const modeMessage = typeof body?.message === 'string' ? body.message.slice(0, 300) : null
   const detail = `${ctx.method} ${ctx.path} → ${status}${modeId ? ` ${modeId}` : ''}${modeMessage ? `: ${modeMessage}` : ''}`
-  const base = { status, modeId, message: detail }
+  const base = { status, modeId, message: detail, workspace: ctx.workspace }
 
-  if (looksLikePlanWithoutApi(status, modeId, modeMessage)) {
-    return new ModeApiError({
-      ...base,
-      code: 'plan_no_api',
-      userMessage: 'Mode says API access is not available on this workspace’s plan.',
-      action: 'Ask a workspace admin whether your Mode plan includes the API, or explore the sample workspace meanwhile.',
-    })
-  }
-  if (status === 401) {
-    return new ModeApiError({
-      ...base,
-      code: 'bad_credentials',
-      userMessage: 'Mode rejected the API token or its password.',
-      action: CHECK_KEYS,
-    })
-  }
-  if (status === 403) {
-    return new ModeApiError({
-      ...base,
-      code: 'no_access',
-      userMessage: ctx.workspaceLevel
-        ? `This API token has no access to the workspace "${ctx.workspace}".`
-        : 'This API token has no access to this item in Mode (it may have been deleted or made private).',
-      action: 'Use a token of a workspace member who can see it, or ask a workspace admin for access.',
-    })
-  }
+  if (looksLikePlanWithoutApi(status, modeId, modeMessage)) return new ModeApiError({ ...base, kind: 'plan_no_api' })
+  if (status === 401) return new ModeApiError({ ...base, kind: 'bad_credentials' })
+  if (status === 403) return new ModeApiError({ ...base, kind: ctx.workspaceLevel ? 'no_access_workspace' : 'no_access_item' })
   if (status === 404) {
     const workspaceMissing = ctx.workspaceLevel || /workspace/i.test(modeMessage ?? '')
-    return new ModeApiError({
-      ...base,
-      code: 'not_found',
-      userMessage: workspaceMissing
-        ? `The workspace "${ctx.workspace}" was not found, or this token is not a member of it.`
-        : 'Mode no longer has this item (it may have been deleted or moved).',
-      action: workspaceMissing
-        ? 'Check the workspace name: it is the part after app.mode.com/ in your browser’s address bar.'
-        : 'Sync again to refresh the library.',
-    })
+    return new ModeApiError({ ...base, kind: workspaceMissing ? 'not_found_workspace' : 'not_found_item' })
   }
-  if (status === 407) {
-    return new ModeApiError({
-      ...base,
-      code: 'tls_or_proxy',
-      userMessage: 'A proxy between this computer and Mode asked for credentials.',
-      action: 'Check your proxy settings or ask your IT team to allow app.mode.com.',
-    })
-  }
+  if (status === 407) return new ModeApiError({ ...base, kind: 'proxy_auth' })
   if (status === 408) return timeoutError(ctx, base.message)
-  if (status === 429) {
-    return new ModeApiError({
-      ...base,
-      code: 'rate_limited',
-      userMessage: 'Mode is limiting how fast this token may call its API.',
-      action: 'Wait a minute and try again; other tools using the same token share the limit.',
-    })
-  }
-  if (status >= 500) {
-    return new ModeApiError({
-      ...base,
-      code: 'server_error',
-      userMessage: `Mode had a problem answering (HTTP ${status}).`,
-      action: 'Try again in a few minutes; if it persists, check status.mode.com.',
-    })
-  }
+  if (status === 429) return new ModeApiError({ ...base, kind: 'rate_limited' })
+  if (status >= 500) return new ModeApiError({ ...base, kind: 'server_error' })
   // 400 and anything unexpected: Mode refused the request itself (e.g. "unsupported for use with Api Keys").
-  return new ModeApiError({
-    ...base,
-    code: status === 400 && /api ?keys?/i.test(modeMessage ?? '') ? 'no_access' : 'server_error',
-    userMessage: `Mode refused the request (HTTP ${status}${modeId ? `, ${modeId}` : ''}).`,
-    action: 'Try again later; if it persists, this Mode Companion version may not support your token kind.',
-  })
+  return new ModeApiError({ ...base, kind: 'refused', code: status === 400 && /api ?keys?/i.test(modeMessage ?? '') ? 'no_access' : 'server_error' })
 }
 
 export function timeoutError(ctx: RequestContext, detail?: string): ModeApiError {
-  return new ModeApiError({
-    code: 'timeout',
-    message: detail ?? `${ctx.method} ${ctx.path} timed out`,
-    userMessage: 'Mode did not answer in time.',
-    action: 'Check your connection and try again; large workspaces can be slow at busy times.',
-  })
+  return new ModeApiError({ kind: 'timeout', message: detail ?? `${ctx.method} ${ctx.path} timed out` })
 }
 
 export function cancelledError(ctx: RequestContext | null): ModeApiError {
-  return new ModeApiError({
-    code: 'cancelled',
-    message: ctx ? `${ctx.method} ${ctx.path} cancelled` : 'cancelled',
-    userMessage: 'The request to Mode was cancelled.',
-  })
+  return new ModeApiError({ kind: 'cancelled', message: ctx ? `${ctx.method} ${ctx.path} cancelled` : 'cancelled' })
 }
 
 export function malformedError(ctx: RequestContext, problem: string, status: number | null): ModeApiError {
-  return new ModeApiError({
-    code: 'malformed_response',
-    status,
-    message: `${ctx.method} ${ctx.path}: unexpected response (${problem})`,
-    userMessage: 'Mode sent an answer Mode Companion could not read.',
-    action: 'Try again; if it keeps happening, a proxy may be altering responses or Mode changed its API.',
-  })
+  return new ModeApiError({ kind: 'malformed_response', status, message: `${ctx.method} ${ctx.path}: unexpected response (${problem})` })
 }
 
 const TLS_CODES = /CERT|^ERR_TLS|^ERR_SSL|SSL|TLS|^EPROTO$|^UNABLE_TO_|SIGNATURE|SELF_SIGNED|HOSTNAME_MISMATCH/i
@@ -234,25 +159,11 @@ export function errorFromNetwork(error: unknown, ctx: RequestContext): ModeApiEr
   const tls = codes.find((c) => TLS_CODES.test(c)) ?? (/certificate|ssl|tls/i.test(messages) ? 'TLS' : undefined)
   const proxy = codes.find((c) => PROXY_CODES.test(c)) ?? (/proxy/i.test(messages) ? 'PROXY' : undefined)
   if (tls || proxy) {
-    return new ModeApiError({
-      code: 'tls_or_proxy',
-      message: `${ctx.method} ${ctx.path} failed: ${tls ?? proxy}`,
-      userMessage: tls
-        ? 'The secure connection to Mode failed (the certificate was not trusted).'
-        : 'A proxy between this computer and Mode refused the connection.',
-      action: 'If your company inspects HTTPS traffic, ask IT to allow app.mode.com or install its certificate.',
-      cause: error,
-    })
+    return new ModeApiError({ kind: tls ? 'tls' : 'proxy', message: `${ctx.method} ${ctx.path} failed: ${tls ?? proxy}`, cause: error })
   }
   const code = codes.find((c) => OFFLINE_CODES.has(c)) ?? codes[0] ?? 'network error'
   const dns = code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-  return new ModeApiError({
-    code: 'offline',
-    message: `${ctx.method} ${ctx.path} failed: ${code}`,
-    userMessage: dns ? 'Mode’s address could not be looked up (no network or DNS failure).' : 'Mode could not be reached.',
-    action: 'Check your internet connection; your library stays available offline.',
-    cause: error,
-  })
+  return new ModeApiError({ kind: dns ? 'offline_dns' : 'offline', message: `${ctx.method} ${ctx.path} failed: ${code}`, cause: error })
 }
 
 function collectMessages(error: unknown): string {

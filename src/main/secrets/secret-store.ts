@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto'
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { AppFailure } from '../app-error.ts'
+import { AppFailure } from '../../shared/errors.ts'
 import type { CredentialStorage, StorageOptions } from '../../shared/model.ts'
 
 /** The subset of Electron 45's `safeStorage` used here, with the same signatures. */

@@ -1,6 +1,6 @@
 // Chart titles for one report, fetched when the user opens it while online (one request per query, which is
 // why the nightly sync leaves them out unless the setting asks for them). Cached in the library.
-import { AppFailure } from '../app-error.ts'
+import { AppFailure } from '../../shared/errors.ts'
 import type { Library } from '../library/open-library.ts'
 import { getReportDetail } from '../library/read-models.ts'
 import type { ModeChart } from '../mode/schemas.ts'

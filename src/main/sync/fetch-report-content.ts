@@ -3,7 +3,7 @@
 // query's results (exactly 1 + queries requests), then schedules of scheduled reports. A bad item (an expired or
 // redirected preview, a body that is not an image, a purged or malformed result) becomes a note on that item;
 // nothing else is lost and the sync goes on.
-import { AppFailure } from '../app-error.ts'
+import { AppFailure } from '../../shared/errors.ts'
 import type { Library } from '../library/open-library.ts'
 import {
   enforcePreviewCap,

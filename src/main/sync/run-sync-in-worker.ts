@@ -3,7 +3,7 @@
 // except that the worker opens the library and builds the Mode client itself from plain data, and its HTTP
 // requests come back here to be performed with `fetch` (Electron's net.fetch in the app: fetch-bridge.ts).
 import { MessageChannel, Worker } from 'node:worker_threads'
-import { AppFailure } from '../app-error.ts'
+import { AppFailure } from '../../shared/errors.ts'
 import { libraryPath } from '../library/paths.ts'
 import type { SyncProgress } from '../../shared/model.ts'
 import { serveFetchBridge } from './fetch-bridge.ts'

@@ -5,6 +5,7 @@
 // last nightly slot passed without a completed sync (machine asleep or off); on demand. A sync that fails
 // because the network is gone (or another transient failure) is retried with exponential backoff; while the
 // probe says offline no request is attempted and the state says "offline".
+import { toAppError } from '../../shared/errors.ts'
 import type { AppError, SyncKind, SyncProgress, SyncRun, SyncState } from '../../shared/model.ts'
 import type { SyncResult } from './sync-workspace.ts'
 
@@ -194,7 +195,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
   function settle(kind: SyncKind, trigger: string, result: SyncResult | null, thrown: unknown): void {
     const failure: AppError | null =
       thrown !== null
-        ? asAppError(thrown)
+        ? toAppError(thrown)
         : result && (result.run.outcome === 'failed' || result.run.outcome === 'cancelled')
           ? result.error
           : null
@@ -273,15 +274,6 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
       while (running) await running.done
     },
   }
-}
-
-function asAppError(error: unknown): AppError {
-  if (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string') {
-    const e = error as { code: AppError['code']; message?: string; userMessage?: string; action?: string }
-    const message = e.userMessage ?? e.message ?? 'The sync failed.'
-    return e.action ? { code: e.code, message, action: e.action } : { code: e.code, message }
-  }
-  return { code: 'internal', message: 'The sync failed unexpectedly. Try again; if it keeps happening, restart the app.' }
 }
 
 function parseTime(hhmm: string): { hours: number; minutes: number } {

@@ -1,17 +1,9 @@
 // Which failures end a sync and which only skip one item. A sync stops when nothing further can succeed
 // (credentials, plan, network, cancel); a 403/404/5xx/time-out/bad answer on one listing or one report is
 // counted, that item is left as it was, and the sync goes on.
-import { AppFailure } from '../app-error.ts'
-import type { ErrorCode } from '../../shared/model.ts'
+import { AppFailure, errorCode, type ErrorCode } from '../../shared/errors.ts'
 
 const FATAL: ReadonlySet<ErrorCode> = new Set(['bad_credentials', 'plan_no_api', 'offline', 'tls_or_proxy', 'cancelled'])
-
-export function errorCode(error: unknown): ErrorCode | null {
-  if (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string') {
-    return (error as { code: ErrorCode }).code
-  }
-  return null
-}
 
 export function isFatalSyncError(error: unknown, signal?: AbortSignal): boolean {
   if (signal?.aborted || isLibraryBusy(error)) return true

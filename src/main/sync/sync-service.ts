@@ -3,7 +3,7 @@
 // library.changed and the log lines. The main thread only relays here: progress is throttled by the sync
 // itself (progress.ts) and reports-changed by the one throttle beside it (change-throttle.ts).
 import { DEFAULT_HISTORY_LIMITS } from '../knowledge/history-limits.ts'
-import { AppFailure } from '../app-error.ts'
+import { AppFailure } from '../../shared/errors.ts'
 import type { Library } from '../library/open-library.ts'
 import { listSyncRuns } from '../library/read-models.ts'
 import type { Settings, SyncState } from '../../shared/model.ts'

@@ -3,7 +3,7 @@
 // main thread, so the UI's event loop never waits on a transaction, a WAL checkpoint or an FTS merge. The
 // client's HTTP requests are performed by the parent (fetch-bridge.ts), with Electron's network stack in the app.
 import { parentPort, threadId, workerData } from 'node:worker_threads'
-import { toAppError } from '../app-error.ts'
+import { toAppError } from '../../shared/errors.ts'
 import { openLibrary } from '../library/open-library.ts'
 import { createModeClient } from '../mode/client.ts'
 import { RateLimiter } from '../mode/rate-limiter.ts'

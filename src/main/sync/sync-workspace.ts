@@ -4,7 +4,7 @@
 // first; then (optionally) chart titles. Every write is its own transaction; deletions follow only from
 // listings that completed; a checkpoint plus per-report query versions let an interrupted sync resume
 // without refetching what it already has.
-import { AppFailure, toAppError } from '../app-error.ts'
+import { AppFailure, toAppError } from '../../shared/errors.ts'
 import { updateKnowledgeAfterSync } from '../knowledge/after-sync.ts'
 import type { HistoryLimits } from '../knowledge/history-limits.ts'
 import type { Library } from '../library/open-library.ts'

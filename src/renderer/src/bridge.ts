@@ -1,7 +1,7 @@
 // The renderer's only door to main: the preload's `window.modeCompanion`, typed from the shared contract.
 // `call` unwraps the envelope and throws a BridgeError with the error's code, so components can branch on it.
 import { BRIDGE_GLOBAL, type BridgeApi, type CallInput, type CallName, type CallOutput, type Envelope } from '../../shared/contract.ts'
-import type { AppError } from '../../shared/model.ts'
+import type { AppError, ErrorCode } from '../../shared/errors.ts'
 
 declare global {
   interface Window {
@@ -9,13 +9,16 @@ declare global {
   }
 }
 
+/** Main's AppError rebuilt as a thrown error; `toAppError` (src/shared/errors.ts) turns it back. */
 export class BridgeError extends Error {
-  readonly code: AppError['code']
+  readonly code: ErrorCode
+  readonly userMessage: string
   readonly action: string | undefined
   constructor(error: AppError) {
     super(error.message)
     this.name = 'BridgeError'
     this.code = error.code
+    this.userMessage = error.message
     this.action = error.action
   }
 }

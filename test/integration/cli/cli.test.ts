@@ -137,7 +137,7 @@ describe('mode-companion CLI against the simulator', () => {
     expect(run.code).toBe(1)
     const errorLines = run.stderr.split('\n').filter((l) => l.startsWith('Error:'))
     expect(errorLines).toHaveLength(1)
-    expect(errorLines[0]).toMatch(/rejected the API token or its password/)
+    expect(errorLines[0]).toMatch(/did not accept the API token and password/)
     const verbose = await cli([...syncArgs(), '--verbose'], { MODE_TOKEN: sim.token, MODE_PASSWORD: wrongPassword })
     expect(verbose.code).toBe(1)
     expect(verbose.stderr).toMatch(/HTTP status: 401/)
@@ -153,7 +153,7 @@ describe('mode-companion CLI against the simulator', () => {
     const port = await closedPort()
     const run = await cli(['sync', '--api-base', `http://127.0.0.1:${port}`, '--workspace', 'acme', '--data-dir', dataDir], creds, 60_000)
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/^Error: Mode could not be reached\. Check your internet connection/m)
+    expect(run.stderr).toMatch(/^Error: Mode could not be reached: the network may be down\. Check your internet connection/m)
   })
 
   it('usage errors exit 2 and print usage; --help exits 0', async () => {

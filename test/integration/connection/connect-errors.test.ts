@@ -41,7 +41,7 @@ describe('connect errors (simulator as Mode)', () => {
   afterAll(async () => { await h.close() })
 
   it('wrong password → bad credentials', async () => {
-    await expectFailure(h, { password: 'not-the-password' }, 'bad_credentials', /did not accept this API token and password/)
+    await expectFailure(h, { password: 'not-the-password' }, 'bad_credentials', /did not accept the API token and password/)
   })
 
   it('wrong token → bad credentials', async () => {
@@ -49,7 +49,7 @@ describe('connect errors (simulator as Mode)', () => {
   })
 
   it('unknown workspace → not found', async () => {
-    await expectFailure(h, { workspace: 'no-such-workspace' }, 'not_found', /"no-such-workspace" was not found/)
+    await expectFailure(h, { workspace: 'no-such-workspace' }, 'not_found', /no workspace "no-such-workspace"/)
   })
 
   it('a workspace the account is not a member of → not a member', async () => {
@@ -59,7 +59,7 @@ describe('connect errors (simulator as Mode)', () => {
   it('plan without API access → says so', async () => {
     sim.setFaults([{ route: 'verify', kind: 'status', status: 402 }])
     try {
-      await expectFailure(h, {}, 'plan_no_api', /plan does not include API access/)
+      await expectFailure(h, {}, 'plan_no_api', /API access is not available on this workspace’s plan/)
     } finally {
       sim.clearFaults()
     }
@@ -68,7 +68,7 @@ describe('connect errors (simulator as Mode)', () => {
   it('Mode answering 500 → Mode unavailable', async () => {
     sim.setFaults([{ route: 'workspace', kind: 'status', status: 500 }])
     try {
-      await expectFailure(h, {}, 'server_error', /Mode is unavailable/)
+      await expectFailure(h, {}, 'server_error', /Mode had a problem answering/)
     } finally {
       sim.clearFaults()
     }
@@ -84,7 +84,7 @@ describe('connect errors (simulator as Mode)', () => {
     // https:// to the simulator's plain-HTTP port: the handshake fails like a bad certificate or proxy would.
     const tls = createCoreHarness({ modeBaseUrl: sim.url.replace('http://', 'https://') })
     try {
-      await expectFailure(tls, {}, 'tls_or_proxy', /proxy or an untrusted certificate/)
+      await expectFailure(tls, {}, 'tls_or_proxy', /certificate was not trusted/)
     } finally {
       await tls.close()
     }

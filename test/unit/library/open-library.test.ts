@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { describe, expect, it } from 'vitest'
-import { AppFailure } from '../../../src/main/app-error.ts'
+import { AppFailure } from '../../../src/shared/errors.ts'
 import { defaultDataDir, getStats, libraryPath, migrations, openLibrary } from '../../../src/main/library/index.ts'
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'mc-lib-'))

@@ -1,7 +1,7 @@
 // What a user sees when a Mode call fails: each HTTP status and network failure maps to one code from the
 // closed set with an actionable sentence, and no secret ever appears in what is thrown.
 import { describe, expect, it } from 'vitest'
-import { toAppError } from '../../../src/main/app-error.ts'
+import { toAppError } from '../../../src/shared/errors.ts'
 import { createModeClient } from '../../../src/main/mode/client.ts'
 import { ModeApiError, looksLikePlanWithoutApi } from '../../../src/main/mode/errors.ts'
 import { json, modeError, networkError, scriptedFetch, unlimited, type Reply } from './fake-mode.ts'
@@ -72,7 +72,7 @@ describe('HTTP statuses map to the closed error set', () => {
   it('404 → not_found naming the workspace on workspace calls, the item otherwise', async () => {
     const ws = await failureOf(clientAnswering(() => modeError(404, 'not_found', '`Workspace` not found')).client.workspace())
     expect(ws).toMatchObject({ code: 'not_found', status: 404 })
-    expect(ws.userMessage).toBe('The workspace "acme" was not found, or this token is not a member of it.')
+    expect(ws.userMessage).toBe('Mode has no workspace "acme", or this token’s account is not a member of it.')
     const item = await failureOf(clientAnswering(() => modeError(404, 'not_found', '`Report` not found')).client.getReport('r1'))
     expect(item.userMessage).toMatch(/no longer has this item/)
   })

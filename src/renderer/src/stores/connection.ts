@@ -4,7 +4,8 @@
 import { create } from 'zustand'
 import type { AppError, ConnectInput, ConnectionStatus } from '../../../shared/model.ts'
 import type { ConnectOutcome } from '../../../shared/contract.ts'
-import { api, BridgeError, call } from '../bridge.ts'
+import { toAppError } from '../../../shared/errors.ts'
+import { api, call } from '../bridge.ts'
 
 interface ConnectionState {
   status: ConnectionStatus | null
@@ -27,11 +28,6 @@ interface ConnectionState {
   cancelSwitch: () => void
   finishPreparing: () => void
   setBrowsingOffline: (browsing: boolean) => void
-}
-
-export function toAppError(e: unknown): AppError {
-  if (e instanceof BridgeError) return { code: e.code, message: e.message, action: e.action }
-  return { code: 'internal', message: e instanceof Error ? e.message : String(e) }
 }
 
 let unsubscribe: (() => void) | null = null

@@ -4,7 +4,7 @@
 import { create } from 'zustand'
 import type { Settings, SettingsView } from '../../../shared/model.ts'
 import { call } from '../bridge.ts'
-import { toAppError } from './connection.ts'
+import { toAppError } from '../../../shared/errors.ts'
 import { useTheme } from './theme.ts'
 
 interface SettingsState {

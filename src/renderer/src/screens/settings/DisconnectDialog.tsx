@@ -4,7 +4,7 @@ import { useRef, useState } from 'react'
 import { Button } from '../../components/Button.tsx'
 import { Dialog } from '../../components/Dialog.tsx'
 import { useConnection } from '../../stores/connection.ts'
-import { toAppError } from '../../stores/connection.ts'
+import { toAppError } from '../../../../shared/errors.ts'
 
 export function DisconnectDialog({ workspace, isSample, onClose }: { workspace: string; isSample: boolean; onClose: () => void }) {
   const disconnect = useConnection((s) => s.disconnect)

@@ -151,7 +151,6 @@ export function CredentialsStep({ initialWorkspace, reconnectReason, switching, 
             <div className="notice-title">{view.title}</div>
             <div>{view.explanation}</div>
             <div><strong>What to do:</strong> {view.action}</div>
-            {view.detail && <div className="faint">Details: {view.detail}</div>}
             {view.offer && (
               <div className="btn-row" style={{ marginTop: 'var(--space-2)' }}>
                 {view.offer === 'retry' && <Button size="sm" type="submit">Try again</Button>}

@@ -1,7 +1,7 @@
 // The preload: exposes one global, `window.modeCompanion`, with a named function per contract call and an
 // `on(event, listener)` that passes only the payload. No ipcRenderer, no event objects, nothing else.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { BRIDGE_GLOBAL, CALL_NAMES, EVENT_NAMES, callChannel, eventChannel, type CallName, type EventName } from '../shared/contract.ts'
+import { BRIDGE_GLOBAL, CALL_NAMES, EVENT_NAMES, callChannel, eventChannel, type CallName, type EventName } from '../shared/call-names.ts'
 import { buildBridgeApi } from '../shared/bridge.ts'
 
 const api = buildBridgeApi(

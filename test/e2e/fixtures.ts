@@ -34,7 +34,7 @@ import { BRIDGE_GLOBAL, CALL_NAMES, EVENT_NAMES, type EventName, type EventPaylo
 import { buildBridgeApi } from '../../src/shared/bridge.ts'
 import { createAppCore, type AppCore } from '../../src/main/app-core.ts'
 import { IpcRegistry } from '../../src/main/ipc.ts'
-import { JsonFileKeyValueStore } from '../../src/main/settings/key-value-store.ts'
+import { JsonFileKeyValueStore } from '../support/json-file-key-value-store.ts'
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/server.ts'
 import { createSafeStorageDouble, type SafeStorageDouble } from '../unit/secrets/safe-storage-double.ts'
 import { serveRenderer } from './static-server.ts'

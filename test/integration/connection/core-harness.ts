@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createAppCore, type AppCore, type AppCoreAdapters } from '../../../src/main/app-core.ts'
 import { IpcRegistry } from '../../../src/main/ipc.ts'
-import { JsonFileKeyValueStore } from '../../../src/main/settings/key-value-store.ts'
+import { JsonFileKeyValueStore } from '../../support/json-file-key-value-store.ts'
 import type { CallInput, CallName, Envelope } from '../../../src/shared/contract.ts'
 import { createSafeStorageDouble, type SafeStorageDouble } from '../../unit/secrets/safe-storage-double.ts'
 

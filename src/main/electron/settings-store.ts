@@ -5,7 +5,7 @@
 import { existsSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import Store, { type Schema } from 'electron-store'
-import type { KeyValueStore } from './key-value-store.ts'
+import type { KeyValueStore } from '../settings/key-value-store.ts'
 
 interface StoredSettings {
   schemaVersion: number

@@ -1,7 +1,7 @@
 // The Electron-bound edge of the SecretStore: Electron's own safeStorage, passed through unchanged. Call only
 // after `app.whenReady()` (before it, macOS may fix the keychain item under the wrong name; Electron #45328).
 import { safeStorage } from 'electron'
-import type { SafeStorageLike } from './secret-store.ts'
+import type { SafeStorageLike } from '../secrets/secret-store.ts'
 
 export function electronSafeStorage(): SafeStorageLike {
   if (process.platform === 'linux') {

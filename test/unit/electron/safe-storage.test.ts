@@ -14,7 +14,7 @@ vi.mock('electron', () => {
   return { safeStorage, default: { safeStorage } }
 })
 
-const { electronSafeStorage } = await import('../../../src/main/secrets/electron-safe-storage.ts')
+const { electronSafeStorage } = await import('../../../src/main/electron/safe-storage.ts')
 
 describe('electronSafeStorage', () => {
   it('passes every call through to Electron', async () => {

@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../../../src/shared/model.ts'
 import { SettingsService } from '../../../src/main/settings/settings-service.ts'
 
 vi.mock('electron', () => ({ default: {}, app: undefined, ipcMain: undefined, shell: undefined }))
-const { createElectronSettingsStore } = await import('../../../src/main/settings/electron-settings-store.ts')
+const { createElectronSettingsStore } = await import('../../../src/main/electron/settings-store.ts')
 
 let dir: string
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'mc-settings-')) })

@@ -1,5 +1,6 @@
 // The CLI as a function: parse, dispatch, map every outcome to an exit code (0 ok, 1 failure, 2 usage).
 // main.ts calls it with the real process streams; nothing here calls process.exit.
+import { APP_VERSION } from '../main/app-info.ts'
 import { parseCommandLine, UsageError, type CommandName, type ParsedCommand } from './args.ts'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, formatError } from './errors.ts'
 import { styleFor, type CliIo, type Style } from './output.ts'
@@ -18,7 +19,6 @@ const COMMAND_MODULES: Record<CommandName, () => Promise<CommandFn>> = {
   demo: async () => (await import('./commands/demo.ts')).runDemo,
 }
 
-export const CLI_VERSION = '0.1.0'
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const out = styleFor(io.stdout, io.env)
@@ -32,7 +32,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE
   }
   if ('version' in parsed) {
-    io.stdout.write(`mode-companion ${CLI_VERSION}\n`)
+    io.stdout.write(`mode-companion ${APP_VERSION}\n`)
     return EXIT_OK
   }
   if ('help' in parsed) {

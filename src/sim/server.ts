@@ -1,6 +1,6 @@
 // The Mode simulator: a real HTTP server on 127.0.0.1 that answers like Mode's REST API under /api (Basic auth,
 // HAL+JSON, page-based listings with Mode's quirks, a per-user leaky-bucket rate limit, latency) plus an admin
-// surface under /__sim/ for tests (truth, mutations, stats, injected faults). See research/mode-api.md.
+// surface under /__sim/ for tests (truth, mutations, stats, injected faults). What it imitates is summarised in docs/DESIGN.md, “The Mode API in one screen”.
 
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'

@@ -5,7 +5,7 @@
 // 400-report workspace. Printed for each: requests made, the minimum a correct client needs, wall time, the
 // lower bound (minimum ÷ allowed rate), the ratios, 429s received and how many went unrecovered.
 // The minimum counts every list as its pages plus the one request that proves the end (Mode gives no reliable
-// page count: research/mode-api.md §4): Σ(⌈n/30⌉ + 1) per collection listing, the same for spaces, memberships,
+// page count: docs/DESIGN.md, “The Mode API in one screen”): Σ(⌈n/30⌉ + 1) per collection listing, the same for spaces, memberships,
 // groups, each group's members and data sources, plus one queries request per report (full sync only).
 // Part 2 (rate limit off): a 10,000-report full sync, with the main thread's event-loop delay monitored throughout:
 // (a) the app's path: the app core connects and runs its first sync in a worker thread, whose requests come back

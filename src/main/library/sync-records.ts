@@ -144,10 +144,6 @@ export function acquireSyncLock(library: Library, now: Date): SyncLock {
   }
 }
 
-export function isSyncing(library: Library): boolean {
-  return syncingHere.has(library.path)
-}
-
 /**
  * Claims a library path for a sync run elsewhere in this process (a worker thread, whose module state is its
  * own): returns a release function, or throws `sync_in_progress`.

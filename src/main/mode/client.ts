@@ -1,6 +1,7 @@
 // The Mode API client the sync uses: typed, validated resources over HTTP Basic auth, with a shared rate
 // limiter, per-request time-outs, cancellation, retries with backoff, and errors a user can act on.
 // Electron-free: runs the same in the app, the CLI, the tests and the benchmarks.
+import { APP_VERSION } from '../app-info.ts'
 import type { z } from 'zod'
 import {
   cancelledError,
@@ -32,8 +33,6 @@ import {
 import { ModeQueryRun, ModeSchedule } from './run-schemas.ts'
 
 export const DEFAULT_BASE_URL = 'https://app.mode.com'
-/** package.json's version; the app passes its own (`app.getVersion()`) through `appVersion`. */
-const APP_VERSION = '0.1.0'
 
 /** Names the app and version to Mode (no project URL exists yet to add as `+https://…`). */
 export function defaultUserAgent(appVersion: string = APP_VERSION): string {
@@ -384,8 +383,6 @@ export function createModeClient(options: ModeClientOptions) {
     /** A report's schedules (paged, per Airbyte's connector). */
     listSchedules: (reportToken: string, call?: CallOptions): Promise<ModeSchedule[]> =>
       getAllPages(`/${ws}/reports/${encodeURIComponent(reportToken)}/schedules`, {}, 'report_schedules', ModeSchedule, (s) => s.token, call ?? {}, false),
-
-    getUser: (username: string, call?: CallOptions): Promise<ModeUser> => getOne(`/${encodeURIComponent(username)}`, ModeUser, call),
 
     stats: (): ModeClientStats => ({
       requests: counters.requests,

@@ -1,4 +1,4 @@
-// Walks Mode's page-numbered lists to the end, surviving its quirks (research/mode-api.md §4):
+// Walks Mode's page-numbered lists to the end, surviving its quirks (docs/DESIGN.md, “The Mode API in one screen”):
 // pages are 1-based; the end is an empty page or a page that adds no new tokens (a page past the end may
 // repeat the last one, and stopping on a short page was judged unsafe by peers); `_links.next_page` is
 // followed when present but its absence never ends the walk; a hard page bound stops a runaway loop.

@@ -1,6 +1,6 @@
 // One limiter per Mode user, shared by every request of a sync: a token bucket that keeps under Mode's
 // documented ~40 requests per 10 s per user, plus a cap on requests in flight. Mode meters with a leaky bucket
-// (research/mode-api.md §6), so the bucket here is small (one second's worth of requests by default): a burst
+// (docs/DESIGN.md, “The Mode API in one screen”), so the bucket here is small (one second's worth of requests by default): a burst
 // never goes beyond what Mode's bucket has already drained, and the long-run rate equals the limit.
 // On a 429 everybody pauses (for `Retry-After` when Mode sends it) and the rate halves for a cool-down; another
 // 429 after the pause halves it again (down to 1/16), so a limit lower than configured is found in a few steps.

@@ -1,6 +1,6 @@
 // Zod schemas for the Mode API resources the app reads, and the normalized types inferred from them.
 //
-// Lenient where Mode is loose (research/mode-api.md §2): ids and counters arrive as numbers or strings, names
+// Lenient where Mode is loose (docs/DESIGN.md, “The Mode API in one screen”): ids and counters arrive as numbers or strings, names
 // and descriptions can be null, unknown fields are ignored, links point at `/spaces/` or `/collections/`.
 // Strict where it matters: every item needs its `token`, and a list response without its `_embedded.<key>`
 // array is a malformed response (see `parseList`), never silently an empty list. Every other field degrades:

@@ -1,5 +1,6 @@
-// File and folder names that are safe on macOS, Windows and Linux alike: no reserved characters, no Windows
-// device names (CON, NUL, COM1…), no trailing dots or spaces, no leading dot (hidden files), a length cap in
+// File and folder names that are safe on macOS, Windows and Linux alike: no reserved or invisible characters
+// (path separators, controls, bidi overrides, zero-width), no Windows device names (CON, NUL, COM1, CONIN$…),
+// no trailing dots or spaces, no leading dot (hidden files), a length cap in
 // UTF-8 bytes, and names that differ only by case treated as the same (macOS and Windows folders are
 // case-insensitive by default).
 
@@ -8,8 +9,11 @@
 export const MAX_NAME_BYTES = 80
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-const RESERVED_CHARS = /[<>:"/\\|?*\u0000-\u001f\u007f]/g
-const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
+const RESERVED_CHARS = /[<>:"/\\|?*\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
+// Invisible characters a hostile name can use to make one file look like another ("report\u202Elqs.exe" shows
+// as "reportexe.sql"), or two names look identical: bidi controls, zero-width characters, the BOM.
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?$/i
 
 function cutToBytes(s: string, maxBytes: number): string {
   let out = ''
@@ -25,7 +29,7 @@ function cutToBytes(s: string, maxBytes: number): string {
 
 /** A readable, portable file-name stem (no extension) for any text; `fallback` when nothing is left. */
 export function safeName(text: string | null | undefined, fallback = 'Untitled', maxBytes = MAX_NAME_BYTES): string {
-  let s = (text ?? '').normalize('NFC').replace(RESERVED_CHARS, ' ').replace(/\s+/g, ' ').trim()
+  let s = (text ?? '').normalize('NFC').replace(INVISIBLE, '').replace(RESERVED_CHARS, ' ').replace(/\s+/g, ' ').trim()
   s = s.replace(/^[.\s]+/, '') // a leading dot hides the file on Unix
   s = cutToBytes(s, maxBytes)
   s = s.replace(/[.\s]+$/, '') // Windows drops trailing dots and spaces, which would merge names

@@ -3,7 +3,7 @@
 // metadata. Runs are idempotent: unchanged files are not rewritten, order and content are stable, and files
 // that an earlier export wrote for reports that no longer exist are removed — nothing else ever is.
 import { mkdir, readFile, rmdir, unlink, writeFile } from 'node:fs/promises'
-import { dirname, join, sep } from 'node:path'
+import { dirname, join, resolve, sep } from 'node:path'
 import { collisionKey, safeName, uniqueNames } from './file-names.ts'
 
 export interface ExportQuery {
@@ -70,6 +70,26 @@ export function sqlFileContent(report: ExportReport, query: ExportQuery, collect
   return `${lines.join('\n')}\n\n${sql}\n`
 }
 
+/** A collection's folder: a safe name that can never be the export's own manifest at the root. */
+function folderName(name: string): string {
+  const folder = safeName(name, 'Untitled collection')
+  return collisionKey(folder) === MANIFEST_FILE ? `_${folder}` : folder
+}
+
+/**
+ * The absolute path of an export-relative path, refused (ExportError) unless it stays strictly inside the
+ * export folder: the last line of defence should a name ever slip past the sanitiser.
+ */
+export function insideExport(root: string, rel: string): string {
+  const base = resolve(root)
+  const parts = rel.split('/')
+  const path = resolve(base, ...parts)
+  if (parts.some((part) => part === '' || part === '.' || part === '..' || part.includes('\\')) || !path.startsWith(base + sep)) {
+    throw new ExportError(`Refused to write ${JSON.stringify(rel)}: it would land outside the export folder.`)
+  }
+  return path
+}
+
 /** Decides every path and file content, and the manifest, without touching the disk. */
 export function planExport(workspace: string, reports: ExportReport[]): { files: PlannedFile[]; manifest: unknown } {
   const collections = new Map<string, { token: string; name: string; folder?: string }>()
@@ -77,7 +97,7 @@ export function planExport(workspace: string, reports: ExportReport[]): { files:
     const c = r.collection ?? NO_COLLECTION
     collections.set(c.token, c)
   }
-  const folderOf = uniqueNames([...collections.values()], (c) => safeName(c.folder ?? c.name, 'Untitled collection'), (c) => c.token || 'none')
+  const folderOf = uniqueNames([...collections.values()], (c) => folderName(c.folder ?? c.name), (c) => c.token || 'none')
   const folders = new Map<string, string>([...folderOf].map(([c, name]) => [c.token, name]))
 
   const files: PlannedFile[] = []
@@ -102,7 +122,8 @@ export function planExport(workspace: string, reports: ExportReport[]): { files:
       const queryEntries = report.queries.map((query) => {
         let path = `${folder}/${reportNames.get(report)!} - ${queryNames.get(query)!}.sql`
         // Two different name pairs can still join into the same text ("A - B" + "C" vs "A" + "B - C").
-        if (used.has(collisionKey(path))) path = path.replace(/\.sql$/, ` [${report.token}].sql`)
+        // The token is server data like any name: it goes through the sanitiser too.
+        if (used.has(collisionKey(path))) path = path.replace(/\.sql$/, ` [${safeName(report.token, 'x', 40)}].sql`)
         used.add(collisionKey(path))
         files.push({ path, content: sqlFileContent(report, query, collection.name) })
         return { token: query.token, name: query.name, dataSource: query.dataSource, file: path }
@@ -161,6 +182,8 @@ async function previousFiles(dir: string): Promise<string[]> {
 
 export async function writeExport(dir: string, workspace: string, reports: ExportReport[]): Promise<ExportResult> {
   const { files, manifest } = planExport(workspace, reports)
+  // Every path is checked before anything is touched, so a refused export leaves the folder as it was.
+  const targets = files.map((file) => ({ path: insideExport(dir, file.path), content: file.content }))
   await mkdir(dir, { recursive: true })
   const before = await previousFiles(dir)
   const now = new Set(files.map((f) => f.path))
@@ -169,17 +192,17 @@ export async function writeExport(dir: string, workspace: string, reports: Expor
   for (const rel of before) {
     if (now.has(rel)) continue
     try {
-      await unlink(join(dir, ...rel.split('/')))
+      await unlink(insideExport(dir, rel))
       removed++
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     }
-    await removeEmptyParents(dir, dirname(join(dir, ...rel.split('/'))))
+    await removeEmptyParents(resolve(dir), dirname(insideExport(dir, rel)))
   }
   let written = 0
   let unchanged = 0
-  for (const file of files) {
-    const path = join(dir, ...file.path.split('/'))
+  for (const file of targets) {
+    const path = file.path
     if ((await readText(path)) === file.content) {
       unchanged++
       continue

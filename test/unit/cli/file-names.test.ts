@@ -44,4 +44,12 @@ describe('uniqueNames', () => {
     const backward = uniqueNames([...items].reverse(), (i) => i.name, (i) => i.token)
     for (const item of items) expect(backward.get(item)).toBe(forward.get(item))
   })
+
+  it('reserves the Windows console devices CONIN$ and CONOUT$ too, and drops invisible characters', () => {
+    expect(safeName('CONIN$')).toBe('_CONIN$')
+    expect(safeName('conout$.sql')).toBe('_conout$.sql')
+    expect(safeName('CON\u200B')).toBe('_CON')
+    expect(safeName('a\u202Eb\u2067c\u00ADd\u0085e')).toBe('abcd e')
+  })
 })
+

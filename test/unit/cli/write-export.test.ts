@@ -91,4 +91,43 @@ describe('writeExport', () => {
     await writeFile(join(dir, 'manifest.json'), '{"name":"some-npm-package"}')
     await expect(writeExport(dir, 'acme', reports)).rejects.toThrow(/not written by Mode Companion/)
   })
+
+  it('never writes outside its folder, even when a colliding report carries a token such as x/../../tmp/…', async () => {
+    const out = join(dir, 'export')
+    const hostile = [
+      report('r1', 'A', [['q1', 'B - C', 'select 1']]),
+      // "A - B" + "C" joins into the same file name as "A" + "B - C": the token is appended to tell them apart.
+      report('x/../../../escaped', 'A - B', [['q2', 'C', 'select * from secrets']]),
+    ]
+    const result = await writeExport(out, 'acme', hostile)
+    expect(result.files).toBe(2)
+    expect(await listFiles(dir)).toEqual(['export/Finance/A - B - C [x .. .. .. escaped].sql', 'export/Finance/A - B - C.sql', 'export/manifest.json'])
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { files: string[] }
+    expect(manifest.files.every((f) => !f.split('/').includes('..'))).toBe(true)
+  })
+
+  it('refuses any path that resolves outside the export folder, before touching anything', async () => {
+    const { insideExport } = await import('../../../src/cli/export/write-export.ts')
+    expect(insideExport(dir, 'Finance/a.sql')).toBe(join(dir, 'Finance', 'a.sql'))
+    for (const rel of ['../a.sql', 'Finance/../../a.sql', '/etc/passwd', '', '.']) {
+      expect(() => insideExport(dir, rel), rel).toThrow(/outside the export folder/)
+    }
+  })
+
+  it('a collection named manifest.json (any case) gets a folder that leaves the manifest alone', async () => {
+    const odd = [
+      report('r1', 'Revenue', [['q1', 'Main', 'select 1']], { collection: { token: 'c9', name: 'Manifest.JSON' } }),
+      report('r2', 'Costs', [['q2', 'Main', 'select 2']]),
+    ]
+    await writeExport(dir, 'acme', odd)
+    expect(await listFiles(dir)).toEqual(['Finance/Costs - Main.sql', '_Manifest.JSON/Revenue - Main.sql', 'manifest.json'])
+    // A second run reads its own manifest back and changes nothing.
+    expect(await writeExport(dir, 'acme', odd)).toMatchObject({ written: 0, unchanged: 2, removed: 0 })
+  })
+
+  it('file names carry no bidi overrides or zero-width characters', async () => {
+    await writeExport(dir, 'acme', [report('r1', 'Payroll\u202Elqs.exe\u200B', [['q1', '\u2066Main\u2069', 'select 1']], { collection: { token: 'c2', name: 'Fi\u200Dnance\uFEFF' } })])
+    expect(await listFiles(dir)).toEqual(['Finance/Payrolllqs.exe - Main.sql', 'manifest.json'])
+  })
 })
+

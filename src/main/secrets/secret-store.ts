@@ -1,5 +1,5 @@
 // The one place API credentials are kept. Encryption is Electron safeStorage's async API, reached through an
-// injected object of the same shape (electron-safe-storage.ts passes Electron's through; tests pass a double),
+// injected object of the same shape (src/main/electron/safe-storage.ts passes Electron's through; tests pass a double),
 // so this file runs in plain Node. The ciphertext lives in its own file, tagged with a format version and the
 // backend that produced it, readable by the user only, replaced atomically.
 //

@@ -3,6 +3,9 @@
 // counted, that item is left as it was, and the sync goes on.
 import { AppFailure, errorCode, type ErrorCode } from '../../shared/errors.ts'
 
+// Sync code asks for a failure's code here, beside the rules that use it.
+export { errorCode }
+
 const FATAL: ReadonlySet<ErrorCode> = new Set(['bad_credentials', 'plan_no_api', 'offline', 'tls_or_proxy', 'cancelled'])
 
 export function isFatalSyncError(error: unknown, signal?: AbortSignal): boolean {

@@ -1,6 +1,7 @@
 // The IPC contract: every call the renderer can make and every event main can send, as zod schemas.
 // Main validates each input against it (src/main/ipc.ts); the preload builds one named function per call
-// (src/preload/index.ts); the renderer is typed from it (src/renderer/src/bridge.ts). Changing a schema here
+// from the names alone (call-names.ts; `satisfies` below fails the compile if a name has no schema or a schema
+// no name); the renderer is typed from it (src/renderer/src/bridge.ts). Changing a schema here
 // breaks the compile on every side at once, which is the point.
 import { z } from 'zod'
 import {
@@ -21,6 +22,9 @@ import {
   SyncRun,
   SyncState,
 } from './model.ts'
+import type { CallName, EventName } from './call-names.ts'
+
+export { BRIDGE_GLOBAL, CALL_NAMES, EVENT_NAMES, callChannel, eventChannel, type CallName, type EventName } from './call-names.ts'
 import { ChangeFeed, DeletedReport, DuplicateList, HistoryUsageView, ReportHistory, SimilarReport, SqlDiff } from './knowledge-model.ts'
 
 const NoInput = z.undefined()
@@ -83,7 +87,7 @@ export const calls = {
     output: z.array(SavedSearch),
   },
   'savedSearches.remove': { input: z.object({ id: z.string().max(100) }), output: z.array(SavedSearch) },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
+} as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>
 
 /** Events main pushes to the renderer: `group.event` → payload schema. */
 export const events = {
@@ -91,26 +95,14 @@ export const events = {
   'connection.status': ConnectionStatus,
   /** The library changed (sync wrote names or SQL): searches may refresh. */
   'library.changed': z.object({ reports: z.number() }),
-} as const satisfies Record<string, z.ZodType>
+} as const satisfies Record<EventName, z.ZodType>
 
-export type CallName = keyof typeof calls
-export type EventName = keyof typeof events
 export type CallInput<C extends CallName> = z.input<(typeof calls)[C]['input']>
 export type CallOutput<C extends CallName> = z.infer<(typeof calls)[C]['output']>
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>
 
 /** What every call resolves to: the bridge never throws across the process boundary. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppError }
-
-export const CALL_NAMES = Object.keys(calls) as CallName[]
-export const EVENT_NAMES = Object.keys(events) as EventName[]
-
-/** The IPC channel that carries a call or an event. */
-export const callChannel = (name: CallName): string => `mc:call:${name}`
-export const eventChannel = (name: EventName): string => `mc:event:${name}`
-
-/** The global under which the preload exposes the API. */
-export const BRIDGE_GLOBAL = 'modeCompanion'
 
 // The API's shape as the renderer sees it: `api.library.search(input) → Promise<Envelope<SearchResult>>`,
 // `api.on('sync.state', cb) → unsubscribe`.

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSyncScheduler, nextNightly, previousNightly } from '../../../src/main/sync/scheduler.ts'
 import type { SchedulerClock, SyncRequest } from '../../../src/main/sync/scheduler.ts'
 import type { SyncResult } from '../../../src/main/sync/sync-workspace.ts'
@@ -36,7 +36,7 @@ function fakeClock(startIso: string): SchedulerClock & { advance(ms: number): Pr
 }
 
 /** A stand-in for syncWorkspace that records each call and answers with the next scripted outcome. */
-function harness(startIso: string, opts: { lastCompletedAt?: string | null; online?: () => boolean } = {}) {
+function harness(startIso: string, opts: { lastCompletedAt?: string | null; online?: () => boolean; nightlyTime?: string } = {}) {
   const clock = fakeClock(startIso)
   const calls: { kind: string; trigger: string; at: string }[] = []
   const script: (AppError | null)[] = []
@@ -47,7 +47,7 @@ function harness(startIso: string, opts: { lastCompletedAt?: string | null; onli
   const scheduler = createSyncScheduler({
     clock,
     isConnected: () => true,
-    nightlyTime: () => '03:00',
+    nightlyTime: () => opts.nightlyTime ?? '03:00',
     lastRun: () => last,
     lastCompletedRun: () => lastCompleted,
     isOnline: opts.online,
@@ -190,5 +190,62 @@ describe('nightly slot arithmetic', () => {
     expect(nextNightly(new Date(2025, 0, 1, 3, 0).getTime(), '03:00')).toBe(new Date(2025, 0, 2, 3, 0).getTime())
     expect(previousNightly(new Date(2025, 0, 1, 2, 59).getTime(), '03:00')).toBe(new Date(2024, 11, 31, 3, 0).getTime())
     expect(previousNightly(new Date(2025, 0, 1, 23, 0).getTime(), '22:30')).toBe(new Date(2025, 0, 1, 22, 30).getTime())
+  })
+})
+
+// Local wall-clock time jumps twice a year; the nightly slot must stay at the chosen local time across both
+// changes, fire once (not twice, not never) on the night whose slot falls in the skipped or repeated hour.
+describe('the nightly slot across daylight-saving changes (America/New_York)', () => {
+  const savedTz = process.env.TZ
+  beforeAll(() => { process.env.TZ = 'America/New_York' })
+  afterAll(() => { if (savedTz === undefined) delete process.env.TZ; else process.env.TZ = savedTz })
+  const hour = 3600_000
+  const localHour = (iso: string) => { const d = new Date(iso); return `${d.getDate()} ${d.getHours()}:${String(d.getMinutes()).padStart(2, '0')}` }
+
+  it('keeps 03:00 local on both sides of the spring and autumn changes (23 h and 25 h apart)', async () => {
+    const spring = harness(local(2025, 3, 8, 12), { lastCompletedAt: local(2025, 3, 8, 9) })
+    spring.scheduler.start()
+    await spring.clock.advance(3 * 24 * hour)
+    expect(spring.calls.map((c) => localHour(c.at))).toEqual(['9 3:00', '10 3:00', '11 3:00'])
+    expect(Date.parse(spring.calls[1]!.at) - Date.parse(spring.calls[0]!.at)).toBe(24 * hour)
+    expect(Date.parse(spring.calls[0]!.at) - Date.parse(local(2025, 3, 8, 3))).toBe(23 * hour)
+    spring.scheduler.stop()
+
+    const autumn = harness(local(2025, 11, 1, 12), { lastCompletedAt: local(2025, 11, 1, 9) })
+    autumn.scheduler.start()
+    await autumn.clock.advance(3 * 24 * hour)
+    expect(autumn.calls.map((c) => localHour(c.at))).toEqual(['2 3:00', '3 3:00', '4 3:00'])
+    expect(Date.parse(autumn.calls[0]!.at) - Date.parse(local(2025, 11, 1, 3))).toBe(25 * hour)
+    autumn.scheduler.stop()
+  })
+
+  it('a slot inside the skipped hour runs once that night, an hour later by the clock, then at its time again', async () => {
+    const h = harness(local(2025, 3, 8, 12), { lastCompletedAt: local(2025, 3, 8, 9), nightlyTime: '02:30' })
+    h.scheduler.start()
+    await h.clock.advance(3 * 24 * hour)
+    // 02:30 does not exist on March 9 (02:00 → 03:00): the sync runs at 03:30 that night, once.
+    expect(h.calls.map((c) => localHour(c.at))).toEqual(['9 3:30', '10 2:30', '11 2:30'])
+    h.scheduler.stop()
+  })
+
+  it('a slot inside the repeated hour runs once that night, not twice', async () => {
+    const h = harness(local(2025, 11, 1, 12), { lastCompletedAt: local(2025, 11, 1, 9), nightlyTime: '01:30' })
+    h.scheduler.start()
+    await h.clock.advance(3 * 24 * hour)
+    // 01:30 happens twice on November 2 (02:00 → 01:00): one sync, at the first.
+    expect(h.calls.map((c) => localHour(c.at))).toEqual(['2 1:30', '3 1:30', '4 1:30'])
+    expect(h.calls.every((c) => c.trigger === 'nightly')).toBe(true)
+    expect(Date.parse(h.calls[1]!.at) - Date.parse(h.calls[0]!.at)).toBe(25 * hour)
+    h.scheduler.stop()
+  })
+
+  it('catches up after sleeping through a slot that fell in the skipped hour', async () => {
+    const h = harness(local(2025, 3, 8, 23), { lastCompletedAt: local(2025, 3, 8, 9), nightlyTime: '02:30' })
+    h.scheduler.start()
+    h.clock.jump(10 * hour) // asleep from 23:00 to 10:00 EDT: the 03:30 slot passed unseen
+    h.scheduler.onResume()
+    await h.clock.advance(1000)
+    expect(h.calls.map((c) => c.trigger)).toEqual(['resume'])
+    h.scheduler.stop()
   })
 })

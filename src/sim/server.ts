@@ -6,6 +6,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { generateWorkspace } from './generator.ts'
 import { FaultError, FaultTable, validateFault, type FaultSpec, type RouteName } from './faults.ts'
+import { HostileLayer, type HostileLog, type HostileOptions } from './hostile.ts'
 import * as hal from './hal.ts'
 import { servePreview } from './preview-route.ts'
 import { resultCsvBody, resultJsonBody } from './report-content.ts'
@@ -61,6 +62,8 @@ export interface SimulatorOptions {
    * any local process or web page could otherwise read, change or break the user's sample.
    */
   admin?: boolean
+  /** Mix malformed variants into list responses (see hostile.ts); off by default. */
+  hostile?: HostileOptions
 }
 
 export interface SimStats {
@@ -105,6 +108,8 @@ export interface Simulator {
   setFaults(faults: FaultSpec[]): void
   addFaults(faults: FaultSpec[]): void
   clearFaults(): void
+  /** What the hostile layer did so far, by token (empty when `hostile` is off). */
+  hostileLog(): HostileLog
   close(): Promise<void>
 }
 
@@ -174,6 +179,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const bucket = rate ? new LeakyBucket(rate, options.rateClock) : null
   const retryAfter = options.retryAfter ?? false
   const faults = new FaultTable(seed)
+  const hostile = options.hostile ? new HostileLayer({ seed, ...options.hostile }) : null
   const coin = new Rng(mixSeed(seed, 0xc017))
   const now = options.now ?? Date.now
 
@@ -549,7 +555,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     const { status, body, raw } = safeReply(reply)
     if (raw) respond(res, status, raw.bytes, raw.contentType)
-    else respond(res, status, JSON.stringify(body))
+    else respond(res, status, JSON.stringify(hostile && status === 200 ? hostile.apply(body) : body))
   }
 
   async function handleAdmin(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
@@ -620,6 +626,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setFaults: (specs) => faults.set(specs.map(validateFault)),
     addFaults: (specs) => faults.add(specs.map(validateFault)),
     clearFaults: () => faults.clear(),
+    hostileLog: () => hostile?.snapshot() ?? { degraded: {}, unreadable: {}, injected: [] },
     close: () => new Promise<void>((resolve) => {
       for (const h of held) {
         clearTimeout(h.timer)

@@ -129,3 +129,55 @@ describe('personal collections setting', () => {
     }
   })
 })
+
+describe('sync with a hostile server mixing malformed variants into normal data', () => {
+  it('keeps every well-formed item equal to the truth through a full sync and rounds of changes', async () => {
+    const sim = await startSimulator({ seed: 5151, reports: 90, rate: null, latencyMs: 0, pageSize: 7, hostile: { seed: 77, share: 0.25 } })
+    const library = openLibrary({ dataDir: tempDataDir(), workspace: sim.workspace })
+    try {
+      const client = fastClient(sim)
+      /** The library and the truth, both without the items the server mangled (degraded, unreadable or injected). */
+      const wellFormed = () => {
+        const log = sim.hostileLog()
+        const truth = sim.truth()
+        const mangled = (key: string) => new Set([...(log.degraded[key] ?? []), ...(log.unreadable[key] ?? [])])
+        const queries = mangled('queries')
+        const reports = new Set([...mangled('reports'), ...log.injected])
+        for (const r of truth.reports) if (r.queries.some((q) => queries.has(q.token))) reports.add(r.token)
+        const spaces = mangled('spaces')
+        const sources = mangled('data_sources')
+        const groups = mangled('groups')
+        const keep = (view: ReturnType<typeof truthView>) => ({
+          ...view,
+          reports: view.reports.filter((r) => !reports.has(r.token)),
+          spaces: view.spaces.filter((s) => !spaces.has(s.token)),
+          data_sources: view.data_sources.filter((d) => !sources.has(d.token ?? '')),
+          groups: view.groups.filter((g) => !groups.has(g.token)),
+        })
+        return { library: keep(libraryView(library, false)), truth: keep(truthView(truth, false)), log }
+      }
+      const first = await syncWorkspace({ library, client, kind: 'full', trigger: 'test' })
+      expect(first.run.outcome, first.run.errorMessage ?? '').not.toBe('failed')
+      expect(first.error?.code).not.toBe('internal')
+      let view = wellFormed()
+      expect(view.library).toEqual(view.truth)
+      for (let round = 1; round <= 6; round++) {
+        const ops = sim.mutate({ randomOps: { seed: 7000 + round, count: 8 } })
+        const result = await syncWorkspace({ library, client, kind: round % 3 === 0 ? 'full' : 'incremental', trigger: 'test' })
+        expect(result.run.outcome, `round ${round}: ${result.run.errorMessage}`).not.toBe('failed')
+        expect(result.error?.code).not.toBe('internal')
+        view = wellFormed()
+        expect(view.library, `round ${round} after ${ops.map((o) => o.kind).join(',')}`).toEqual(view.truth)
+      }
+      // The comparison covered most of the workspace, and every kind of mangling was actually served.
+      expect(view.truth.reports.length).toBeGreaterThan(40)
+      const count = (m: Record<string, string[]>) => Object.values(m).reduce((n, tokens) => n + tokens.length, 0)
+      expect(count(view.log.degraded)).toBeGreaterThan(10)
+      expect(count(view.log.unreadable)).toBeGreaterThan(2)
+      expect(view.log.injected.length).toBeGreaterThan(0)
+    } finally {
+      library.close()
+      await sim.close()
+    }
+  }, 120_000)
+})

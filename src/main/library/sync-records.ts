@@ -66,8 +66,8 @@ export interface SyncCheckpoint {
   /** Listing generation: the id of the run that started it. */
   gen: number
   kind: SyncKind
-  /** Full syncs refetch SQL fetched before this instant; null for incremental. */
-  refetchBefore: string | null
+  /** Full syncs refetch SQL fetched by runs older than this one (run ids only grow); null for incremental. */
+  refetchBeforeRun: number | null
   /** When the generation started (listings older than the resume window are redone). */
   startedAt: string
   peopleDone: boolean

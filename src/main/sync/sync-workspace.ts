@@ -33,6 +33,7 @@ import { runPool } from './run-pool.ts'
 import type { SyncClient } from './sync-client.ts'
 import { describeError, errorCode, isFatalSyncError, isLibraryBusy, libraryBusyError } from './sync-errors.ts'
 import { holdSyncLock } from './sync-lock.ts'
+import { nextCheckpoint } from './next-checkpoint.ts'
 
 export interface SyncWorkspaceOptions {
   library: Library
@@ -66,8 +67,6 @@ export interface SyncResult {
   error: AppError | null
 }
 
-const DEFAULT_RESUME_WINDOW_MS = 60 * 60_000
-
 export async function syncWorkspace(options: SyncWorkspaceOptions): Promise<SyncResult> {
   try {
     return await runSync(options)
@@ -90,7 +89,7 @@ async function runSync(options: SyncWorkspaceOptions): Promise<SyncResult> {
     const kind: SyncKind = options.kind === 'full' || mustBeFull || previous?.kind === 'full' ? 'full' : 'incremental'
     const startedAt = iso()
     const runId = beginRun(library, kind, options.trigger ?? 'manual', startedAt)
-    const checkpoint = nextCheckpoint(previous, kind, runId, startedAt, clock().getTime(), options.resumeWindowMs ?? DEFAULT_RESUME_WINDOW_MS)
+    const checkpoint = nextCheckpoint(previous, kind, runId, startedAt, clock().getTime(), options.resumeWindowMs)
     writeCheckpoint(library, checkpoint, startedAt)
 
     const counters: RunCounters = { requests: 0, rateLimited: 0, reportsChanged: 0, queriesFetched: 0, errors: 0, errorMessage: null }
@@ -118,6 +117,7 @@ async function runSync(options: SyncWorkspaceOptions): Promise<SyncResult> {
     }
     const context: RunContext = {
       ...options,
+      runId,
       kind,
       checkpoint,
       counters,
@@ -164,6 +164,8 @@ async function runSync(options: SyncWorkspaceOptions): Promise<SyncResult> {
 }
 
 interface RunContext extends SyncWorkspaceOptions {
+  /** This run's id: stamped on what it fetches, so a later full sync can tell what is older than itself. */
+  runId: number
   kind: SyncKind
   checkpoint: SyncCheckpoint
   counters: RunCounters
@@ -175,18 +177,6 @@ interface RunContext extends SyncWorkspaceOptions {
   spaces: ModeSpace[]
   /** Preview pictures downloaded beside the listing, as each page lands. */
   previews: PreviewDownloads
-}
-
-/**
- * Continue the interrupted sync's listing generation when it is recent and of the same kind; otherwise start
- * a new one. A full sync's cut-off survives any restart, so SQL fetched before a crash is not fetched again.
- */
-function nextCheckpoint(previous: SyncCheckpoint | null, kind: SyncKind, runId: number, startedAt: string, nowMs: number, windowMs: number): SyncCheckpoint {
-  const refetchBefore = kind === 'full' ? (previous?.kind === 'full' ? previous.refetchBefore : startedAt) : null
-  if (previous && previous.kind === kind && nowMs - Date.parse(previous.startedAt) < windowMs) {
-    return { ...previous, refetchBefore }
-  }
-  return { gen: runId, kind, refetchBefore, startedAt, peopleDone: false, dataSourcesDone: false }
 }
 
 async function listCollections(ctx: RunContext): Promise<void> {
@@ -301,7 +291,7 @@ async function listPeople(ctx: RunContext): Promise<PeopleSnapshot> {
 
 async function fetchQueries(ctx: RunContext): Promise<void> {
   const { library, client, signal, tracker, counters, checkpoint } = ctx
-  const pending = pendingQueryReports(library, checkpoint.refetchBefore)
+  const pending = pendingQueryReports(library, checkpoint.refetchBeforeRun)
   tracker.phase('queries', pending.length)
   await runPool(
     pending,
@@ -309,7 +299,7 @@ async function fetchQueries(ctx: RunContext): Promise<void> {
     async (report) => {
       try {
         const queries = await client.listQueries(report.token, { signal })
-        if (saveReportQueries(library, report.token, report.signature, queries, extractTableRefs, ctx.iso())) {
+        if (saveReportQueries(library, report.token, report.signature, queries, extractTableRefs, ctx.iso(), ctx.runId)) {
           counters.queriesFetched++
           ctx.onLibraryChanged?.({ reports: 1 })
         }
@@ -326,7 +316,7 @@ async function fetchQueries(ctx: RunContext): Promise<void> {
 
 async function fetchCharts(ctx: RunContext): Promise<void> {
   const { library, client, signal, tracker, checkpoint } = ctx
-  const pending = pendingChartReports(library, checkpoint.refetchBefore)
+  const pending = pendingChartReports(library, checkpoint.refetchBeforeRun)
   tracker.phase('charts', pending.length)
   await runPool(
     pending,
@@ -335,7 +325,7 @@ async function fetchCharts(ctx: RunContext): Promise<void> {
       try {
         const byQuery = new Map<string, ModeChart[]>()
         for (const queryToken of report.queryTokens) byQuery.set(queryToken, await client.listCharts(report.token, queryToken, { signal }))
-        if (saveReportCharts(library, report.token, byQuery, ctx.iso())) ctx.onLibraryChanged?.({ reports: 1 })
+        if (saveReportCharts(library, report.token, byQuery, ctx.iso(), ctx.runId)) ctx.onLibraryChanged?.({ reports: 1 })
         saveChartFields(library, byQuery)
       } catch (error) {
         if (errorCode(error) !== 'not_found' || signal?.aborted) ctx.itemFailed(error)

@@ -78,8 +78,8 @@ async function killChain(seed: number, wantedKills: number): Promise<{ kills: nu
         const checkpoint = readCheckpoint(library)
         const current = new Map(sim.truth().reports.map((r) => [r.token, changeSignature({ updatedAt: r.updated_at, editedAt: r.edited_at, lastSavedAt: r.last_saved_at })]))
         const done = new Set(
-          (library.db.prepare('SELECT token, queries_version, queries_synced_at FROM reports WHERE queries_version IS NOT NULL').all() as { token: string; queries_version: string; queries_synced_at: string }[])
-            .filter((r) => current.get(r.token) === r.queries_version && (!checkpoint?.refetchBefore || r.queries_synced_at >= checkpoint.refetchBefore))
+          (library.db.prepare('SELECT token, queries_version, queries_synced_run FROM reports WHERE queries_version IS NOT NULL').all() as { token: string; queries_version: string; queries_synced_run: number | null }[])
+            .filter((r) => current.get(r.token) === r.queries_version && (!checkpoint?.refetchBeforeRun || (r.queries_synced_run ?? 0) >= checkpoint.refetchBeforeRun))
             .map((r) => r.token),
         )
         const client = fastClient(sim)

@@ -9,6 +9,7 @@ import { migration as searchSqlStoplist } from './003-search-sql-stoplist.ts'
 import { migration as dropExtraJson } from './004-drop-extra-json-add-last-edited.ts'
 import { migration as reportContent } from './005-report-content.ts'
 import { migration as knowledge } from './006-knowledge.ts'
+import { migration as syncRunVersions } from './007-sync-run-versions.ts'
 
 export const migrations: readonly Migration[] = [
   coreSchema,
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   dropExtraJson,
   reportContent,
   knowledge,
+  syncRunVersions,
 ]

@@ -18,6 +18,8 @@ export function saveReportQueries(
   queries: ModeQuery[],
   tablesOf: (sql: string) => string[],
   now: string,
+  /** The sync run fetching it (null outside a sync): what a full sync compares. */
+  runId: number | null = null,
 ): boolean {
   // Parsed before the write transaction opens: a long SQL must not hold the library's write lock meanwhile.
   const tablesByQuery = queries.map((q) => {
@@ -47,15 +49,15 @@ export function saveReportQueries(
       for (const table of tablesByQuery[position] ?? []) insertTable.run(q.token, table)
     })
     library
-      .prepare('UPDATE reports SET queries_version = ?, queries_synced_at = ?, charts_fetched_at = NULL WHERE token = ?')
-      .run(version, now, reportToken)
+      .prepare('UPDATE reports SET queries_version = ?, queries_synced_at = ?, queries_synced_run = ?, charts_fetched_at = NULL, charts_synced_run = NULL WHERE token = ?')
+      .run(version, now, runId, reportToken)
     reindex(library, [reportToken])
     return true
   })
 }
 
 /** Replaces the charts of a report's queries (`byQuery`: query token → its charts). */
-export function saveReportCharts(library: Library, reportToken: string, byQuery: Map<string, ModeChart[]>, now: string): boolean {
+export function saveReportCharts(library: Library, reportToken: string, byQuery: Map<string, ModeChart[]>, now: string, runId: number | null = null): boolean {
   return library.transaction(() => {
     if (!library.prepare('SELECT 1 FROM reports WHERE token = ?').get(reportToken)) return false
     const ownQuery = library.prepare('SELECT 1 FROM queries WHERE token = ? AND report_token = ?')
@@ -70,7 +72,7 @@ export function saveReportCharts(library: Library, reportToken: string, byQuery:
       clear.run(queryToken)
       charts.forEach((c, position) => insert.run(c.token, queryToken, c.title, c.chartType, position))
     }
-    library.prepare('UPDATE reports SET charts_fetched_at = ? WHERE token = ?').run(now, reportToken)
+    library.prepare('UPDATE reports SET charts_fetched_at = ?, charts_synced_run = ? WHERE token = ?').run(now, runId, reportToken)
     reindex(library, [reportToken])
     return true
   })
@@ -96,31 +98,31 @@ export interface PendingQueries {
 
 /**
  * Reports whose SQL must be fetched, most recently edited first: never fetched, edited since, or (for a full
- * sync) last fetched before `refetchBefore`. Reports whose queries already match their current signature are
+ * sync) last fetched by a run older than `refetchBeforeRun`. Reports whose queries already match their current signature are
  * skipped — this is what lets an interrupted sync resume without refetching.
  */
-export function pendingQueryReports(library: Library, refetchBefore: string | null): PendingQueries[] {
+export function pendingQueryReports(library: Library, refetchBeforeRun: number | null): PendingQueries[] {
   const rows = library
     .prepare(
       `SELECT token, change_signature FROM reports
         WHERE queries_version IS NULL OR queries_version <> change_signature
-           OR (?1 IS NOT NULL AND (queries_synced_at IS NULL OR queries_synced_at < ?1))
+           OR (?1 IS NOT NULL AND (queries_synced_run IS NULL OR queries_synced_run < ?1))
         ORDER BY last_edited_at DESC, token`,
     )
-    .all(refetchBefore) as Row[]
+    .all(refetchBeforeRun) as Row[]
   return rows.map((r) => ({ token: String(r.token), signature: String(r.change_signature ?? '') }))
 }
 
 /** Reports whose SQL is stored but whose chart titles are not (the charts phase, when charts are in the sync). */
-export function pendingChartReports(library: Library, refetchBefore: string | null): { token: string; queryTokens: string[] }[] {
+export function pendingChartReports(library: Library, refetchBeforeRun: number | null): { token: string; queryTokens: string[] }[] {
   const rows = library
     .prepare(
       `SELECT r.token FROM reports r
         WHERE r.queries_version IS NOT NULL
-          AND (r.charts_fetched_at IS NULL OR (?1 IS NOT NULL AND r.charts_fetched_at < ?1))
+          AND (r.charts_fetched_at IS NULL OR (?1 IS NOT NULL AND (r.charts_synced_run IS NULL OR r.charts_synced_run < ?1)))
         ORDER BY r.last_edited_at DESC, r.token`,
     )
-    .all(refetchBefore) as Row[]
+    .all(refetchBeforeRun) as Row[]
   const queriesOf = library.prepare('SELECT token FROM queries WHERE report_token = ? ORDER BY position')
   return rows.map((r) => ({ token: String(r.token), queryTokens: tokensOf(queriesOf.all(String(r.token))) }))
 }

@@ -201,42 +201,35 @@ describe('the nightly slot across daylight-saving changes (America/New_York)', (
   afterAll(() => { if (savedTz === undefined) delete process.env.TZ; else process.env.TZ = savedTz })
   const hour = 3600_000
   const localHour = (iso: string) => { const d = new Date(iso); return `${d.getDate()} ${d.getHours()}:${String(d.getMinutes()).padStart(2, '0')}` }
+  /** Starts at noon of the given day (its 09:00 sync done) and lets three days pass: the syncs that ran. */
+  async function threeNights(month: number, day: number, nightlyTime?: string) {
+    const h = harness(local(2025, month, day, 12), { lastCompletedAt: local(2025, month, day, 9), nightlyTime })
+    h.scheduler.start()
+    await h.clock.advance(3 * 24 * hour)
+    h.scheduler.stop()
+    return h.calls
+  }
 
   it('keeps 03:00 local on both sides of the spring and autumn changes (23 h and 25 h apart)', async () => {
-    const spring = harness(local(2025, 3, 8, 12), { lastCompletedAt: local(2025, 3, 8, 9) })
-    spring.scheduler.start()
-    await spring.clock.advance(3 * 24 * hour)
-    expect(spring.calls.map((c) => localHour(c.at))).toEqual(['9 3:00', '10 3:00', '11 3:00'])
-    expect(Date.parse(spring.calls[1]!.at) - Date.parse(spring.calls[0]!.at)).toBe(24 * hour)
-    expect(Date.parse(spring.calls[0]!.at) - Date.parse(local(2025, 3, 8, 3))).toBe(23 * hour)
-    spring.scheduler.stop()
-
-    const autumn = harness(local(2025, 11, 1, 12), { lastCompletedAt: local(2025, 11, 1, 9) })
-    autumn.scheduler.start()
-    await autumn.clock.advance(3 * 24 * hour)
-    expect(autumn.calls.map((c) => localHour(c.at))).toEqual(['2 3:00', '3 3:00', '4 3:00'])
-    expect(Date.parse(autumn.calls[0]!.at) - Date.parse(local(2025, 11, 1, 3))).toBe(25 * hour)
-    autumn.scheduler.stop()
+    for (const [month, day, nights, hoursAcross] of [[3, 8, ['9 3:00', '10 3:00', '11 3:00'], 23], [11, 1, ['2 3:00', '3 3:00', '4 3:00'], 25]] as const) {
+      const calls = await threeNights(month, day)
+      expect(calls.map((c) => localHour(c.at))).toEqual(nights)
+      expect(Date.parse(calls[0]!.at) - Date.parse(local(2025, month, day, 3))).toBe(hoursAcross * hour)
+      expect(Date.parse(calls[2]!.at) - Date.parse(calls[1]!.at)).toBe(24 * hour)
+    }
   })
 
   it('a slot inside the skipped hour runs once that night, an hour later by the clock, then at its time again', async () => {
-    const h = harness(local(2025, 3, 8, 12), { lastCompletedAt: local(2025, 3, 8, 9), nightlyTime: '02:30' })
-    h.scheduler.start()
-    await h.clock.advance(3 * 24 * hour)
     // 02:30 does not exist on March 9 (02:00 → 03:00): the sync runs at 03:30 that night, once.
-    expect(h.calls.map((c) => localHour(c.at))).toEqual(['9 3:30', '10 2:30', '11 2:30'])
-    h.scheduler.stop()
+    expect((await threeNights(3, 8, '02:30')).map((c) => localHour(c.at))).toEqual(['9 3:30', '10 2:30', '11 2:30'])
   })
 
   it('a slot inside the repeated hour runs once that night, not twice', async () => {
-    const h = harness(local(2025, 11, 1, 12), { lastCompletedAt: local(2025, 11, 1, 9), nightlyTime: '01:30' })
-    h.scheduler.start()
-    await h.clock.advance(3 * 24 * hour)
     // 01:30 happens twice on November 2 (02:00 → 01:00): one sync, at the first.
-    expect(h.calls.map((c) => localHour(c.at))).toEqual(['2 1:30', '3 1:30', '4 1:30'])
-    expect(h.calls.every((c) => c.trigger === 'nightly')).toBe(true)
-    expect(Date.parse(h.calls[1]!.at) - Date.parse(h.calls[0]!.at)).toBe(25 * hour)
-    h.scheduler.stop()
+    const calls = await threeNights(11, 1, '01:30')
+    expect(calls.map((c) => localHour(c.at))).toEqual(['2 1:30', '3 1:30', '4 1:30'])
+    expect(calls.every((c) => c.trigger === 'nightly')).toBe(true)
+    expect(Date.parse(calls[1]!.at) - Date.parse(calls[0]!.at)).toBe(25 * hour)
   })
 
   it('catches up after sleeping through a slot that fell in the skipped hour', async () => {

@@ -10,6 +10,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           // The sync runs in a worker thread, which needs its own entry file (src/main/sync/sync-worker-url.ts).
           'sync-worker': resolve(import.meta.dirname, 'src/main/sync/sync-worker.ts'),
+          // Searches run in their own worker thread too (src/main/search/search-worker-url.ts).
+          'search-worker': resolve(import.meta.dirname, 'src/main/search/search-worker.ts'),
         },
         // Shared chunks sit flat beside the entries, so built code finds the worker at `./sync-worker.js`.
         output: { chunkFileNames: '[name]-[hash].js' },

@@ -112,7 +112,7 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
   async function onSessionChange(change: SessionChange): Promise<void> {
     if (change.type === 'ended') {
       // The library is about to close (or change hands): stop the sync that writes to it, and wait for it.
-      void search.warm(null)
+      await search.warm(null)
       await sync.sessionEnded()
       return
     }
@@ -157,9 +157,10 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
       disposed = true
       // In order: nothing new starts and the running sync settles; then the library closes (waiting for its
       // checkpointer) and the sample simulator stops.
-      void search.warm(null)
+      await search.warm(null)
       await sync.dispose()
       await connection.dispose()
+      await search.close()
     },
   }
 }

@@ -1,50 +1,149 @@
-// Search over whichever library is open. The search service is per database, so one is kept per library and
-// a new one made when the library changes (connect to another workspace). warm() is called when a library
-// opens: the service loads every report's attributes in small steps in the background, so the first
-// keystroke does not pay that load (about half a second at 100,000 reports) on the main thread.
+// Search over whichever library is open, answered by the search worker (search-worker.ts): the main process
+// only relays the request and the result, so a search never holds Electron's main event loop. The worker
+// keeps one read connection per library, opened on first use and warmed when a library opens; a library
+// that closes or changes hands is released first, so no connection outlives it. Should the worker fail to
+// start (or die), searches run on this thread instead: slower for the UI, never wrong.
+import { Worker } from 'node:worker_threads'
 import type { Library } from '../library/index.ts'
-import { createSearchService, type SearchService } from './search-service.ts'
 import type { SearchRequest, SearchResult } from '../../shared/model.ts'
+import { createSearchService, type SearchService } from './search-service.ts'
+import type { SearchWorkerReply, SearchWorkerRequest } from './search-worker-protocol.ts'
+import { searchWorkerUrl } from './search-worker-url.ts'
 
 export interface LibrarySearch {
-  search(library: Library | null, request: SearchRequest): SearchResult
+  search(library: Library | null, request: SearchRequest): Promise<SearchResult>
   /**
-   * Starts loading the library's search service in the background (call when a library opens). Resolves when
-   * it is ready, or early if another library is warmed meanwhile; never rejects. A search meanwhile works:
-   * it waits only for what is still to load.
+   * Loads the library's search attributes in the background (call when a library opens) and releases every
+   * other library's connection; null releases all (the library is about to close). Never rejects.
    */
   warm(library: Library | null): Promise<void>
+  /** The thread searches run on (the worker's, or this one's after a fallback). */
+  threadId(): Promise<number>
+  /** Ends the worker and closes its connections. */
+  close(): Promise<void>
 }
+
+export interface LibrarySearchOptions {
+  now?: () => Date
+  warmStepRows?: number
+  /** Run in this thread, without a worker (the CLI, which has no event loop to protect). */
+  inProcess?: boolean
+}
+
+type Body = { type: 'search'; path: string; request: SearchRequest; nowMs: number } | { type: 'warm'; path: string; stepRows?: number }
+  | { type: 'release'; keep: string | null }
+type Pending = { resolve: (reply: SearchWorkerReply) => void }
 
 const EMPTY: SearchResult = { hits: [], total: 0, facets: { collections: [], authors: [], dataSources: [], tables: [] }, tookMs: 0, usedFallback: false }
 
-export function createLibrarySearch(options: { now?: () => Date; warmStepRows?: number } = {}): LibrarySearch {
+export function createLibrarySearch(options: LibrarySearchOptions = {}): LibrarySearch {
+  const now = options.now ?? (() => new Date())
+  const local = localSearch(now, options.warmStepRows)
+  let worker: Worker | null = null
+  let workerThread: Promise<number> | null = null
+  let failed = options.inProcess === true
+  let nextId = 1
+  const pending = new Map<number, Pending>()
+  let current: Library | null = null
+
+  const start = (): Worker | null => {
+    if (failed) return null
+    if (worker) return worker
+    try {
+      const w = new Worker(searchWorkerUrl())
+      workerThread = new Promise((resolve) => {
+        const onReady = (m: SearchWorkerReply): void => {
+          if (m.type !== 'ready') return
+          w.off('message', onReady)
+          resolve(m.threadId)
+        }
+        w.on('message', onReady)
+      })
+      w.on('message', (m: SearchWorkerReply) => {
+        if (m.type === 'ready') return
+        const p = pending.get(m.id)
+        pending.delete(m.id)
+        p?.resolve(m)
+      })
+      const fail = (): void => {
+        failed = true
+        worker = null
+        for (const p of pending.values()) p.resolve({ type: 'error', id: -1, message: 'worker stopped' })
+        pending.clear()
+      }
+      w.on('error', fail)
+      w.on('exit', fail)
+      worker = w
+      return w
+    } catch {
+      failed = true
+      return null
+    }
+  }
+
+  const ask = (body: Body): Promise<SearchWorkerReply> | null => {
+    const w = start()
+    if (!w) return null
+    const id = nextId++
+    return new Promise((resolve) => {
+      pending.set(id, { resolve })
+      w.postMessage({ ...body, id } as SearchWorkerRequest)
+    })
+  }
+
+  return {
+    async search(library, request) {
+      if (!library) return EMPTY
+      const reply = await ask({ type: 'search', path: library.path, request, nowMs: now().getTime() })
+      if (reply?.type === 'result') return reply.result
+      if (reply?.type === 'error' && reply.id !== -1) throw new Error(reply.message)
+      return local.search(library, request)
+    },
+    async warm(library) {
+      current = library
+      const released = ask({ type: 'release', keep: library?.path ?? null })
+      if (released === null) {
+        if (library) await local.warm(library, () => current !== library)
+        return
+      }
+      await released
+      if (library) await ask({ type: 'warm', path: library.path, stepRows: options.warmStepRows })
+    },
+    async threadId() {
+      start()
+      return workerThread && !failed ? workerThread : (await import('node:worker_threads')).threadId
+    },
+    async close() {
+      const w = worker
+      failed = true
+      worker = null
+      if (w) await w.terminate()
+    },
+  }
+}
+
+/** The same search on this thread: the fallback, and the CLI's way. */
+function localSearch(now: () => Date, stepRows: number | undefined): {
+  search: (library: Library, request: SearchRequest) => SearchResult
+  warm: (library: Library, shouldStop: () => boolean) => Promise<void>
+} {
   const services = new WeakMap<Library, SearchService>()
   const serviceFor = (library: Library): SearchService => {
     let service = services.get(library)
     if (!service) {
-      service = createSearchService(library.db, { now: options.now })
+      service = createSearchService(library.db, { now })
       services.set(library, service)
     }
     return service
   }
-  // Only the most recently opened library is warmed: switching workspaces stops the previous warm-up.
-  let warming: Library | null = null
   return {
-    search(library, request) {
-      if (!library) return EMPTY
-      return serviceFor(library).search(request)
-    },
-    async warm(library) {
-      warming = library
-      if (!library) return
-      let service: SearchService
+    search: (library, request) => serviceFor(library).search(request),
+    async warm(library, shouldStop) {
       try {
-        service = serviceFor(library)
+        await serviceFor(library).warm({ shouldStop, stepRows })
       } catch {
-        return // a library closing as it opened: the next search reports what is wrong
+        // a library closing as it opened: the next search reports what is wrong
       }
-      await service.warm({ shouldStop: () => warming !== library, stepRows: options.warmStepRows })
     },
   }
 }

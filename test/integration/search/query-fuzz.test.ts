@@ -4,24 +4,13 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { DatabaseSync } from 'node:sqlite'
 import { createSearchService } from '../../../src/main/search/search-service.ts'
+import { mulberry32 } from '../../../src/sim/prng.ts'
 import { SearchResult } from '../../../src/shared/model.ts'
 import { openRelevanceLibrary } from '../../fixtures/relevance/relevance-score.ts'
 
 const db: DatabaseSync = openRelevanceLibrary()
 afterAll(() => db.close())
 const service = createSearchService(db, { now: () => new Date('2026-06-01T00:00:00Z') })
-
-/** mulberry32: a small seeded PRNG, so a failing case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const PIECES = [
   // FTS5 syntax and the query language's own operators.
@@ -50,7 +39,7 @@ function randomQuery(next: () => number): string {
 
 describe('search query fuzz', () => {
   it('answers 50,000 random queries through the real service without a throw', () => {
-    const next = prng(20261201)
+    const next = mulberry32(20261201) // seeded: a failing case can be replayed
     const failures: Array<{ query: string; error: string }> = []
     let answered = 0
     for (let k = 0; k < 50_000; k++) {

@@ -9,6 +9,7 @@ import { openLibrary } from '../../../src/main/library/index.ts'
 import type { Library } from '../../../src/main/library/index.ts'
 import { indexReports } from '../../../src/main/search/index-writer.ts'
 import { createLibrarySearch } from '../../../src/main/search/library-search.ts'
+import { createSearchService } from '../../../src/main/search/search-service.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'search-warm-'))
 const opened: Library[] = []
@@ -52,9 +53,9 @@ async function turnsUntil(done: () => boolean, onTurn: (turn: number) => void = 
 describe('search warm-up at library open', () => {
   it('loads in steps between other work, and keeps a sync that commits mid-way', async () => {
     const { writer, reader } = libraryWithReports('steps')
-    const search = createLibrarySearch({ warmStepRows: 50 })
+    const service = createSearchService(reader.db)
     let done = false
-    const warming = search.warm(reader).then(() => { done = true })
+    const warming = service.warm({ stepRows: 50 }).then(() => { done = true })
     const turns = await turnsUntil(() => done, (turn) => {
       if (turn !== 3) return
       // A sync archives a report the warm-up has already read past (archived: an attribute held in memory).
@@ -66,30 +67,30 @@ describe('search warm-up at library open', () => {
     await warming
     // 400 reports in steps of 50: the event loop ran between the steps.
     expect(turns).toBeGreaterThanOrEqual(REPORTS / 50)
-    expect(search.search(reader, { query: 'is:archived' }).hits.map((h) => h.token)).toEqual(['r1'])
-    expect(search.search(reader, { query: 'revenue' }).total).toBe(REPORTS - 1)
+    expect(service.search({ query: 'is:archived' }).hits.map((h) => h.token)).toEqual(['r1'])
+    expect(service.search({ query: 'revenue' }).total).toBe(REPORTS - 1)
   })
 
   it('answers a search that arrives mid-way with every report', async () => {
     const { reader } = libraryWithReports('midway')
-    const search = createLibrarySearch({ warmStepRows: 50 })
+    const service = createSearchService(reader.db)
     let done = false
-    const warming = search.warm(reader).then(() => { done = true })
+    const warming = service.warm({ stepRows: 50 }).then(() => { done = true })
     // Two steps in (100 of 400 reports read), the user types.
     await new Promise((resolve) => setImmediate(resolve))
     await new Promise((resolve) => setImmediate(resolve))
     expect(done).toBe(false)
-    const r = search.search(reader, { query: 'revenue' })
+    const r = service.search({ query: 'revenue' })
     expect(r.total).toBe(REPORTS)
     expect(r.facets.collections).toEqual([{ value: 'c1', label: 'Finance', count: REPORTS }])
     await warming
-    expect(search.search(reader, { query: 'revenue' }).total).toBe(REPORTS)
+    expect(service.search({ query: 'revenue' }).total).toBe(REPORTS)
   })
 
   it('stops warming a library when another one opens', async () => {
     const { reader: first } = libraryWithReports('first')
     const { reader: second } = libraryWithReports('second')
-    const search = createLibrarySearch({ warmStepRows: 20 })
+    const search = createLibrarySearch({ warmStepRows: 20, inProcess: true })
     let firstDone = false
     const a = search.warm(first).then(() => { firstDone = true })
     await new Promise((resolve) => setImmediate(resolve))
@@ -99,7 +100,7 @@ describe('search warm-up at library open', () => {
     // The first warm-up gave up at its next step instead of reading its remaining 19 steps.
     expect(turns).toBeLessThan(5)
     await Promise.all([a, b])
-    expect(search.search(first, { query: 'revenue' }).total).toBe(REPORTS)
-    expect(search.search(second, { query: 'revenue' }).total).toBe(REPORTS)
+    expect((await search.search(first, { query: 'revenue' })).total).toBe(REPORTS)
+    expect((await search.search(second, { query: 'revenue' })).total).toBe(REPORTS)
   })
 })

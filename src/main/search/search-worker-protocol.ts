@@ -1,0 +1,17 @@
+// Messages between the main process and the search worker (search-worker.ts). Plain data only: they cross
+// a thread boundary by structured clone.
+import type { SearchRequest, SearchResult } from '../../shared/model.ts'
+
+export type SearchWorkerRequest =
+  /** One search over the library file at `path`; `nowMs` is the caller's clock (recency, "last quarter"). */
+  | { type: 'search'; id: number; path: string; request: SearchRequest; nowMs: number }
+  /** Load the library's attributes now, in small steps, so the first keystroke does not pay for it. */
+  | { type: 'warm'; id: number; path: string; stepRows?: number }
+  /** Close every connection except the one to `keep` (null: close all): a library closed or changed hands. */
+  | { type: 'release'; id: number; keep: string | null }
+
+export type SearchWorkerReply =
+  | { type: 'ready'; threadId: number }
+  | { type: 'result'; id: number; result: SearchResult }
+  | { type: 'done'; id: number }
+  | { type: 'error'; id: number; message: string }

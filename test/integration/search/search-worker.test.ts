@@ -1,0 +1,76 @@
+// The app's search runs in a worker thread with its own read connection: the answers equal the search
+// service's on this thread, a sync's commit is seen by the next search, and releasing a library closes the
+// worker's connection to it.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { threadId } from 'node:worker_threads'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openLibrary } from '../../../src/main/library/index.ts'
+import type { Library } from '../../../src/main/library/index.ts'
+import { indexReports } from '../../../src/main/search/index-writer.ts'
+import { createLibrarySearch } from '../../../src/main/search/library-search.ts'
+import { createSearchService } from '../../../src/main/search/search-service.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'search-worker-'))
+const library: Library = openLibrary({ dataDir: dir, workspace: 'acme' })
+const now = () => new Date('2026-06-01T00:00:00Z')
+const search = createLibrarySearch({ now })
+afterAll(async () => {
+  await search.close()
+  await library.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+function addReports(from: number, to: number, name: (i: number) => string): void {
+  library.transaction(() => {
+    const report = library.prepare(`INSERT INTO reports(token, name, collection_token, first_seen_at, edited_at) VALUES (?, ?, 'c1', '2025-01-01', ?)`)
+    const query = library.prepare('INSERT INTO queries(token, report_token, raw_query) VALUES (?, ?, ?)')
+    const tokens: string[] = []
+    for (let i = from; i < to; i++) {
+      report.run(`r${i}`, name(i), `2026-0${1 + (i % 5)}-01T00:00:00Z`)
+      query.run(`q${i}`, `r${i}`, `SELECT sum(amount) FROM finance.payments_${i % 7} -- refunds`)
+      tokens.push(`r${i}`)
+    }
+    indexReports(library.db, tokens)
+  })
+}
+
+describe('search in a worker thread', () => {
+  library.prepare(`INSERT INTO collections(token, name) VALUES ('c1', 'Finance')`).run()
+  addReports(0, 300, (i) => (i % 3 === 0 ? `Net revenue by region ${i}` : `Refund rate ${i}`))
+
+  it('answers on another thread exactly what the search service answers here', async () => {
+    await search.warm(library)
+    expect(await search.threadId()).not.toBe(threadId)
+    const here = createSearchService(library.db, { now })
+    for (const query of ['revenue', 'refund rate', 'table:payments_3', 'finance -revenue', 'reven']) {
+      const there = await search.search(library, { query, limit: 20 })
+      const mine = here.search({ query, limit: 20 })
+      expect({ ...there, tookMs: 0 }, query).toEqual({ ...mine, tookMs: 0 })
+    }
+  })
+
+  it('sees what a sync committed at the next search', async () => {
+    const before = (await search.search(library, { query: 'churn' })).total
+    addReports(300, 310, (i) => `Churn cohort ${i}`)
+    expect(before).toBe(0)
+    expect((await search.search(library, { query: 'churn' })).total).toBe(10)
+  })
+
+  it('answers many searches sent at once, each with its own result', async () => {
+    const queries = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? `revenue ${i}` : `refund ${i}`))
+    const together = await Promise.all(queries.map((query) => search.search(library, { query })))
+    for (const [i, query] of queries.entries()) {
+      const alone = await search.search(library, { query })
+      expect(together[i]!.hits.map((h) => h.token), query).toEqual(alone.hits.map((h) => h.token))
+    }
+    expect(new Set(together.map((r) => r.hits[0]?.token)).size).toBeGreaterThan(1)
+  })
+
+  it('answers empty without a library, and reopens a released library on demand', async () => {
+    expect((await search.search(null, { query: 'revenue' })).total).toBe(0)
+    await search.warm(null)
+    expect((await search.search(library, { query: 'churn' })).total).toBe(10)
+  })
+})

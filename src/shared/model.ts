@@ -83,6 +83,31 @@ export const Snippet = z.object({
 })
 export type Snippet = z.infer<typeof Snippet>
 
+export const SearchMatch = z.object({
+  term: z.string(),
+  field: z.enum(['name', 'description', 'other', 'sql', 'table']),
+  /** exact: as typed (or its prefix); form: another form of the word (orders → order); acronym: NRR ↔ Net Revenue
+   * Retention; typo: a near spelling. */
+  form: z.enum(['exact', 'form', 'acronym', 'typo']),
+})
+export type SearchMatch = z.infer<typeof SearchMatch>
+
+/** An acronym the search expanded, or a spelled-out name it also searched as its acronym: "NRR = Net Revenue Retention". */
+export const SearchExpansion = z.object({ acronym: z.string(), meaning: z.string() })
+export type SearchExpansion = z.infer<typeof SearchExpansion>
+
+/**
+ * What the search read from the query beyond words, shown as removable chips: filters found in a plain-words
+ * question ("by amara", "last quarter", "archived") and suggestions ("search as table:"). `query` is the query
+ * to run when the chip is clicked (the filter removed, or the suggestion applied).
+ */
+export const SearchChip = z.object({
+  kind: z.enum(['author', 'table', 'updated', 'archived', 'table-suggestion']),
+  label: z.string(),
+  query: z.string().max(2000),
+})
+export type SearchChip = z.infer<typeof SearchChip>
+
 export const SearchHit = z.object({
   token: z.string(),
   name: z.string(),
@@ -96,6 +121,10 @@ export const SearchHit = z.object({
   snippet: Snippet.nullable(),
   /** True for hits from the typo-tolerant fallback (ranked below exact hits). */
   fuzzy: z.boolean(),
+  /** Why it matched: each query word, the field it matched in and in what form (as typed, another word form, …). */
+  matched: z.array(SearchMatch).optional(),
+  /** A partial match (ranked below every report that matches all the words): the words it lacks. */
+  missing: z.array(z.string()).optional(),
 })
 export type SearchHit = z.infer<typeof SearchHit>
 
@@ -126,6 +155,10 @@ export const SearchResult = z.object({
   tookMs: z.number(),
   /** True when the typo-tolerant fallback added hits. */
   usedFallback: z.boolean(),
+  expansions: z.array(SearchExpansion).optional(),
+  chips: z.array(SearchChip).optional(),
+  /** Hits that match only some of the words follow the full matches (soft AND). */
+  partialFrom: z.number().optional(),
 })
 export type SearchResult = z.infer<typeof SearchResult>
 

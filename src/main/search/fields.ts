@@ -5,3 +5,5 @@ export const FIELD_TABLES = ['search_name_fts', 'search_desc_fts', 'search_meta_
 export const FIELD_WEIGHTS = [10, 5, 2.5, 1] as const
 export const META_FIELD = 4
 export const SQL_FIELD = 8
+/** Reports reading a table named like an identifier the user typed: a match as strong as one in the name. */
+export const TABLE_FIELD = 1

@@ -6,7 +6,7 @@ import { COLLECTION_LABEL_SQL } from './facet-labels.ts'
 import { prepareCached } from '../library/statement-cache.ts'
 import type { QueryContext } from './query-context.ts'
 import type { ParsedQuery } from './query-parser.ts'
-import { tablesContaining } from './term-matching.ts'
+import { tablesContaining, tablesNamed } from './term-matching.ts'
 
 /** Whether a document passes a filter. */
 export type Check = (id: number) => boolean
@@ -58,7 +58,7 @@ export function buildFilter(ctx: QueryContext, q: ParsedQuery): Filter | null {
     checks.push(anyOf(store.sources, allowed))
   }
   for (const t of f.tables) {
-    const ids = resolveTables(db, t)
+    const ids = resolveTables(ctx, t)
     const allowed = new Uint8Array(store.maxTableId + 1)
     let any = false
     for (const i of ids) {
@@ -114,15 +114,21 @@ export function resolveCollections(db: DatabaseSync, value: string): string[] {
   )
 }
 
+/**
+ * Whole usernames and names first (`author:ana` is ana, not diana or anand), then whole words of them
+ * (ana.lima, "Ana Lima"), and only then substrings.
+ */
 export function resolveAuthors(db: DatabaseSync, value: string): string[] {
-  const known = exactOrContains(
-    db,
-    'SELECT username AS v FROM members WHERE lower(username) = lower(?) OR lower(name) = lower(?)',
-    'SELECT username AS v FROM members WHERE instr(lower(username), lower(?)) > 0 OR instr(lower(name), lower(?)) > 0',
-    value,
-  )
+  const v = value.toLowerCase()
+  const exact = prepareCached(db, 'SELECT username AS v FROM members WHERE lower(username) = ?1 OR lower(name) = ?1').all(v) as Row[]
+  if (exact.length > 0) return exact.map((r) => String(r.v))
+  const all = prepareCached(db, 'SELECT username, coalesce(name, \'\') AS name FROM members').all() as Array<{ username: string; name: string }>
+  const words = (text: string): string[] => text.toLowerCase().split(/[\s._@-]+/)
+  const whole = all.filter((m) => words(m.username).includes(v) || words(m.name).includes(v)).map((m) => m.username)
+  if (whole.length > 0) return whole
+  const part = all.filter((m) => m.username.toLowerCase().includes(v) || m.name.toLowerCase().includes(v)).map((m) => m.username)
   // Reports can name a creator who is no longer a member: the username itself still filters.
-  return known.length > 0 ? known : [value]
+  return part.length > 0 ? part : [value]
 }
 
 export function resolveSources(db: DatabaseSync, value: string): string[] {
@@ -135,9 +141,7 @@ export function resolveSources(db: DatabaseSync, value: string): string[] {
 }
 
 /** table:fct_orders → analytics.fct_orders; an exact name wins, then a last-part match, then substrings. */
-export function resolveTables(db: DatabaseSync, value: string): number[] {
-  const exact = prepareCached(db, 'SELECT id AS v FROM search_table_names WHERE name = ? OR name LIKE ? ESCAPE \'\\\'')
-    .all(value, '%.' + value.replace(/[\\%_]/g, (c) => '\\' + c)) as Row[]
-  if (exact.length > 0) return exact.map((r) => Number(r.v))
-  return tablesContaining(db, value, 500)
+function resolveTables(ctx: QueryContext, value: string): number[] {
+  const exact = tablesNamed(ctx, value)
+  return exact.length > 0 ? exact : tablesContaining(ctx.db, value, 500)
 }

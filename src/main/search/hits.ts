@@ -1,10 +1,12 @@
 // The page of hits as the renderer shows them: each report's row read from the library, with a snippet cut
 // from the first field that matched (the index is contentless, so the text is read only for these few hits).
 import type { DatabaseSync } from 'node:sqlite'
-import type { SearchHit, Snippet } from '../../shared/model.ts'
+import type { SearchHit, SearchMatch, Snippet } from '../../shared/model.ts'
 import { collectionLabel } from './facet-labels.ts'
 import { prepareCached } from '../library/statement-cache.ts'
 import { MAX_NAME_CHARS, MAX_TEXT_CHARS, SNIPPET_SCAN_CHARS, capText } from './field-caps.ts'
+import { ACRONYM_BIT, READS_TABLE_BIT, WEAK_SHIFT } from './match-set.ts'
+import type { TermExpr, TermMatch } from './match-set.ts'
 import type { RankedRow } from './query-context.ts'
 import type { ParsedQuery } from './query-parser.ts'
 import { firstMatch, markText } from './snippets.ts'
@@ -31,7 +33,7 @@ export interface HitRow {
 }
 
 export function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isFuzzy: (i: number) => boolean,
-  fuzzyTokens: MatchToken[]): SearchHit[] {
+  fuzzyTokens: MatchToken[], reasons: MatchReasons[], otherWords: string[]): SearchHit[] {
   if (page.length === 0) return []
   const readHit = prepareCached(
     db,
@@ -50,6 +52,7 @@ export function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isF
     token,
     prefix: t.prefix && i === t.tokens.length - 1,
   })))
+  for (const token of otherWords) baseTokens.push({ token, prefix: false })
   const hits: SearchHit[] = []
   const withFuzzy = [...baseTokens, ...fuzzyTokens]
   for (const [i, row] of page.entries()) {
@@ -71,6 +74,8 @@ export function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isF
       score: Math.round(row.score * 1e4) / 1e4,
       snippet: snippetFor(db, r, tokens),
       fuzzy,
+      matched: reasons[i]?.matched ?? [],
+      ...(reasons[i]?.missing.length ? { missing: reasons[i]!.missing } : {}),
     })
   }
   return hits
@@ -115,3 +120,34 @@ export function snippetFor(db: DatabaseSync, r: HitRow, tokens: MatchToken[]): S
 }
 
 
+
+export interface MatchReasons {
+  matched: SearchMatch[]
+  missing: string[]
+}
+
+/** Why a ranked row matched: per query word, the best field it matched in and in which form; the words it lacks. */
+export function matchReasons(row: RankedRow, terms: TermExpr[], matches: TermMatch[], fuzzy: boolean): MatchReasons {
+  const matched: SearchMatch[] = []
+  const missing: string[] = []
+  terms.forEach((t, i) => {
+    const bits = matches[i]?.fields[row.id] ?? 0
+    const term = t.label ?? ''
+    if (bits === 0) {
+      if (!t.optional) missing.push(term)
+      return
+    }
+    // The strongest reason: the word as typed outside SQL, then another form of it, then the SQL.
+    const weakBits = (bits >> WEAK_SHIFT) & 0x07
+    const exact = weakBits !== 0 && (bits & 0x07) === 0 ? 0 : bits & 0x0f
+    if (exact !== 0) {
+      const field = bits & READS_TABLE_BIT && t.extra && t.extra.field & READS_TABLE_BIT ? 'table' : FIELD_NAMES[Math.log2(exact & -exact)]!
+      matched.push({ term, field, form: fuzzy ? 'typo' : 'exact' })
+      return
+    }
+    matched.push({ term, field: FIELD_NAMES[Math.log2(weakBits & -weakBits)]!, form: bits & ACRONYM_BIT ? 'acronym' : 'form' })
+  })
+  return { matched, missing }
+}
+
+const FIELD_NAMES: Array<SearchMatch['field']> = ['name', 'description', 'other', 'sql']

@@ -9,13 +9,33 @@ import { prepareCached } from '../library/statement-cache.ts'
 
 /** One positive or excluded word of the query, as FTS5 text, plus reports matched outside FTS. */
 export interface TermExpr {
+  /** The word as the user typed it (labels: why a hit matched, which words a partial match lacks). */
+  label?: string
   /** FTS5 MATCH text (already quoted; never user syntax). */
   fts: string
   /** MATCH text for the SQL index when it differs (short prefixes match whole words there); null skips SQL. */
   sqlFts?: string | null
-  /** Reports that also match, in the given field bit (identifier substrings of table names). */
+  /** Reports that also match, in the given field bits (readers of a table named like an identifier). */
   extra?: { ids: ArrayLike<number>; field: number }
+  /**
+   * Other forms of the word (orders → order; nrr → "net revenue retention"), matched in name, description and
+   * the other fields only, as weak bits (WEAK_SHIFT): ranked below the word as typed.
+   */
+  weak?: { fts: string; acronym: boolean } | null
+  /** A small word ("by", "of") the query may do without: it adds to the score but no report needs it. */
+  optional?: boolean
 }
+
+/** Weak (other-form) bits sit four above the exact ones: name 16, description 32, other fields 64. */
+export const WEAK_SHIFT = 4
+/**
+ * With weak bits: they came from an acronym (ranked a little above other word forms). On an identifier's
+ * match (which has no weak forms): the report reads a table of that name.
+ */
+export const ACRONYM_BIT = 128
+export const READS_TABLE_BIT = ACRONYM_BIT
+/** Any exact or weak match outside the SQL index. */
+export const IN_FIELDS_MASK = 0x77
 
 export interface TermMatch {
   /** Field bits per document id (0 = no match). */
@@ -24,6 +44,8 @@ export interface TermMatch {
   count: number
   /** The matching ids (unsorted, unique). */
   ids: Int32Array
+  /** Whether the other forms matched anything (0: none; the UI then says nothing about them). */
+  weakCount: number
 }
 
 /**
@@ -147,5 +169,22 @@ export function matchTerm(db: DatabaseSync, term: TermExpr, capacity: number, bu
     if (match !== null) add(cache.read(db, table, match), 1 << f)
   })
   if (term.extra) add(term.extra.ids, term.extra.field)
-  return { fields, count, ids: ids.subarray(0, count) }
+  let weakCount = 0
+  if (term.weak) {
+    const before = count
+    const bit = term.weak.acronym ? ACRONYM_BIT : 0
+    for (let f = 0; f < SQL_FIELD_INDEX; f++) {
+      const rowids = cache.read(db, FIELD_TABLES[f]!, term.weak.fts)
+      for (let k = 0; k < rowids.length; k++) {
+        const id = rowids[k]!
+        if (id >= capacity) continue
+        if (fields[id] === 0) ids[count++] = id
+        // Weak bits only where the word as typed did not match that field already.
+        if ((fields[id]! & (1 << f)) === 0) fields[id]! |= (1 << (f + WEAK_SHIFT)) | bit
+        weakCount++
+      }
+    }
+    weakCount = Math.max(weakCount > 0 ? 1 : 0, count - before)
+  }
+  return { fields, count, ids: ids.subarray(0, count), weakCount }
 }

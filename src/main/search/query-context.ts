@@ -4,7 +4,10 @@ import type { DatabaseSync } from 'node:sqlite'
 import type { SearchFacets } from '../../shared/model.ts'
 import type { DocStore } from './doc-store.ts'
 import type { FacetLabels } from './facet-labels.ts'
+import type { Acronyms } from './acronyms.ts'
 import type { MatchBuffers, RowidCache, TermMatch } from './match-set.ts'
+import type { TableNames } from './table-names.ts'
+import type { WordForms } from './word-forms.ts'
 
 export interface QueryContext {
   db: DatabaseSync
@@ -16,16 +19,23 @@ export interface QueryContext {
   buffers: MatchBuffers
   rowidCache: RowidCache
   labels: FacetLabels
+  forms: WordForms
+  tables: TableNames
+  acronyms: Acronyms
 }
 
 export interface RankedRow {
   id: number
   token: string
   score: number
+  /** Lacks some of the query's words (soft AND). */
+  partial?: boolean
 }
 
 export interface QueryOutcome {
   total: number
   top: RankedRow[]
   facets: SearchFacets
+  /** Each query word's matches (why a hit matched, which words a partial one lacks); valid until the search ends. */
+  matches: TermMatch[]
 }

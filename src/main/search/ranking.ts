@@ -1,29 +1,38 @@
 // Matches, filters, counts and ranks one query over the in-memory attributes: BM25 from which fields each
-// word matched in (name above description above the other fields; SQL-only matches in a lower tier), times a
-// gentle recency/popularity boost, keeping only the best n in a bounded heap.
+// word matched in (name above description above the other fields; SQL-only matches in a lower tier), other
+// forms of a word (orders → order, nrr → Net Revenue Retention) below the word as typed, times a gentle
+// recency/popularity boost. When few reports match every word, the best partial matches follow (soft AND).
 import { emptyFacets, countFacets } from './facets.ts'
-import { FIELD_WEIGHTS, SQL_FIELD } from './fields.ts'
+import { FIELD_WEIGHTS } from './fields.ts'
 import type { Filter } from './filters.ts'
 import type { DocStore } from './doc-store.ts'
+import { ACRONYM_BIT, IN_FIELDS_MASK, WEAK_SHIFT } from './match-set.ts'
 import type { TermExpr, TermMatch } from './match-set.ts'
-import type { QueryContext, QueryOutcome, RankedRow } from './query-context.ts'
+import type { QueryContext, QueryOutcome } from './query-context.ts'
 import { matchOf } from './term-matching.ts'
+import { TopN } from './top-n.ts'
 
 // BM25 parameters (FTS5's defaults).
 const K1 = 1.2
 const B = 0.75
+/** What a match through another form of the word counts, against the word as typed. */
+const FORM_WEIGHT = 0.55
+const ACRONYM_WEIGHT = 0.8
+/** Fewer full matches than this bring in partial ones (soft AND). */
+export const PARTIAL_BELOW = 10
 
 export function emptyOutcome(): QueryOutcome {
-  return { total: 0, top: [], facets: emptyFacets() }
+  return { total: 0, top: [], facets: emptyFacets(), matches: [] }
 }
 
 /**
- * Matches, filters, counts and ranks. A report matches when every positive word matches in some field and
- * no excluded word matches anywhere. Returns the exact total, facets over the whole match set (when asked)
- * and the best `n` in order. Facets are counted when facetSize > 0.
+ * Matches, filters, counts and ranks. A report matches when every required word matches in some field (in
+ * any of its forms) and no excluded word matches anywhere. Returns the exact total, facets over the whole
+ * match set (when facetSize > 0) and the best `n` in order; with `partial`, reports lacking some words follow
+ * when fewer than PARTIAL_BELOW match them all.
  */
 export function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExpr[], filter: Filter, n: number,
-  facetSize: number): QueryOutcome {
+  facetSize: number, partial = false): QueryOutcome {
   const { store } = ctx
   const cap = store.capacity
   let excl: Uint8Array | null = null
@@ -37,147 +46,102 @@ export function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExp
   // The match set, for facet counting after the walk.
   const matched = facetSize > 0 ? ctx.buffers.take(cap).ids : null
   let total = 0
+  const { visible, check } = filter
 
   if (terms.length === 0) {
     // Filters (or exclusions) only: every report that passes, by recency and popularity.
-    const { visible, check } = filter
     for (let id = 0; id < cap; id++) {
       if (visible[id] === 0 || (excl !== null && excl[id] === 1) || (check !== null && !check(id))) continue
       if (matched !== null) matched[total] = id
       total++
-      top.offer(id, 1, boosts[id]!)
+      top.offer(id, 2, boosts[id]!)
     }
-  } else {
-    const matches: TermMatch[] = []
-    for (const t of terms) {
-      const m = matchOf(ctx, t)
-      matches.push(m)
-      if (m.count === 0) return { total: 0, top: [], facets: emptyFacets() }
-    }
-    // Walk the rarest word's matches; the others are lookups. Hot loop: plain locals and typed arrays.
-    let rarest = matches[0]!
-    for (const m of matches) if (m.count < rarest.count) rarest = m
-    const docs = store.count || 1
-    // BM25 with a term frequency of one per field: Σ over words and the fields they matched in of
-    // idf × field weight × (k1 + 1) / (1 + k1 × (1 − b + b × length / average length)).
-    const coef = new Float64Array(matches.length * 4)
-    matches.forEach((m, t) => {
-      // Lucene's idf: always positive, so a word in most reports still counts a little (FTS5 floors it at 1e-6).
-      const idf = Math.log(1 + (docs - m.count + 0.5) / (m.count + 0.5))
-      for (let f = 0; f < 4; f++) coef[t * 4 + f] = FIELD_WEIGHTS[f]! * idf * (K1 + 1)
-    })
-    const lenA = new Float64Array(4)
-    const lenB = new Float64Array(4)
-    for (let f = 0; f < 4; f++) {
-      lenA[f] = 1 + K1 * (1 - B)
-      lenB[f] = (K1 * B) / Math.max(1, store.lengthSums[f]! / docs)
-    }
-    const lengths = store.lengths
-    const { visible, check } = filter
-    const fields = matches.map((m) => m.fields)
-    const termCount = fields.length
+    return { total, top: top.result(store), facets: facetsOf(ctx, matched, total, facetSize), matches: [] }
+  }
+
+  const matches = terms.map((t) => matchOf(ctx, t))
+  const required = terms.map((t, i) => (t.optional ? -1 : i)).filter((i) => i >= 0)
+  const score = scorer(store, matches)
+  const fields = matches.map((m) => m.fields)
+  if (required.every((i) => matches[i]!.count > 0)) {
+    // Walk the rarest required word's matches; the others are lookups. Hot loop: plain locals and typed arrays.
+    let rarest = matches[required[0]!]!
+    for (const i of required) if (matches[i]!.count < rarest.count) rarest = matches[i]!
     const ids = rarest.ids
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!
       if (visible[id] === 0 || (excl !== null && excl[id] === 1)) continue
       let inFields = true
-      let t = 0
-      for (; t < termCount; t++) {
-        const bits = fields[t]![id]!
+      let r = 0
+      for (; r < required.length; r++) {
+        const bits = fields[required[r]!]![id]!
         if (bits === 0) break
-        if ((bits & ~SQL_FIELD) === 0) inFields = false
+        if ((bits & IN_FIELDS_MASK) === 0) inFields = false
       }
-      if (t < termCount || (check !== null && !check(id))) continue
+      if (r < required.length || (check !== null && !check(id))) continue
       if (matched !== null) matched[total] = id
       total++
-      // Once the best n are all tier 1, a report matching some word only in SQL cannot make the page.
+      // Once the best n are all tier 2, a report matching some word only in SQL cannot make the page.
       if (!inFields && top.fullAbove(1)) continue
-      let score = 0
-      const at = 4 * id
-      for (t = 0; t < termCount; t++) {
-        const bits = fields[t]![id]!
-        const c = t * 4
-        if (bits & 1) score += coef[c]! / (lenA[0]! + lenB[0]! * lengths[at]!)
-        if (bits & 2) score += coef[c + 1]! / (lenA[1]! + lenB[1]! * lengths[at + 1]!)
-        if (bits & 4) score += coef[c + 2]! / (lenA[2]! + lenB[2]! * lengths[at + 2]!)
-        if (bits & 8) score += coef[c + 3]! / (lenA[3]! + lenB[3]! * lengths[at + 3]!)
-      }
-      top.offer(id, inFields ? 1 : 0, score * boosts[id]!)
+      top.offer(id, inFields ? 2 : 1, score(id) * boosts[id]!)
     }
   }
-  const facets = matched === null ? emptyFacets() : countFacets(ctx.labels, store, matched.subarray(0, total), facetSize)
-  return { total, top: top.result(store), facets }
+  if (partial && total < PARTIAL_BELOW && required.length >= 2) {
+    // Soft AND: reports that lack some words, when few have them all. At least half the words (and all but
+    // one of two or three), ranked below every full match by how many words they have.
+    const need = required.length <= 3 ? required.length - 1 : Math.ceil(required.length / 2)
+    const counts = ctx.buffers.take(cap).fields
+    for (const i of required) for (const id of matches[i]!.ids) counts[id]!++
+    for (const i of required) {
+      for (const id of matches[i]!.ids) {
+        const c = counts[id]!
+        if (c === 0) continue
+        counts[id] = 0 // each report once
+        if (c < need || c === required.length) continue
+        if (visible[id] === 0 || (excl !== null && excl[id] === 1) || (check !== null && !check(id))) continue
+        top.offer(id, 0, (score(id) * boosts[id]! * c) / required.length)
+      }
+    }
+  }
+  return { total, top: top.result(store), facets: facetsOf(ctx, matched, total, facetSize), matches }
+}
+
+function facetsOf(ctx: QueryContext, matched: Int32Array | null, total: number, facetSize: number): QueryOutcome['facets'] {
+  return matched === null ? emptyFacets() : countFacets(ctx.labels, ctx.store, matched.subarray(0, total), facetSize)
 }
 
 /**
- * The best n by (tier, score), ties by document id, kept in a bounded min-heap. Scores are reported so that
- * order and score agree: tier 1 (every word in the name, description or other fields) above 1, tier 0
- * (some word only in SQL) below 1.
+ * BM25 with a term frequency of one per field: Σ over words and the fields they matched in of
+ * idf × field weight × (k1 + 1) / (1 + k1 × (1 − b + b × length / average length)); a match through another
+ * form of the word counts FORM_WEIGHT (an acronym ACRONYM_WEIGHT) of that.
  */
-export class TopN {
-  private readonly ids: number[] = []
-  private readonly keys: number[] = []
-  private readonly n: number
-  constructor(n: number) {
-    this.n = n
-  }
-  /** a ranks below b */
-  private below(i: number, j: number): boolean {
-    const ki = this.keys[i]!
-    const kj = this.keys[j]!
-    return ki < kj || (ki === kj && this.ids[i]! > this.ids[j]!)
-  }
-  /** Whether n rows are held and the worst has a key of at least `key`. */
-  fullAbove(key: number): boolean {
-    return this.ids.length >= this.n && this.keys[0]! >= key
-  }
-  offer(id: number, tier: number, score: number): void {
-    const key = tier === 1 ? 1 + score : score / (1 + score)
-    if (this.ids.length < this.n) {
-      this.ids.push(id)
-      this.keys.push(key)
-      this.up(this.ids.length - 1)
-      return
+function scorer(store: DocStore, matches: TermMatch[]): (id: number) => number {
+  const docs = store.count || 1
+  const coef = new Float64Array(matches.length * 4)
+  matches.forEach((m, t) => {
+    // Lucene's idf: always positive, so a word in most reports still counts a little (FTS5 floors it at 1e-6).
+    const idf = Math.log(1 + (docs - m.count + 0.5) / (m.count + 0.5))
+    for (let f = 0; f < 4; f++) coef[t * 4 + f] = FIELD_WEIGHTS[f]! * idf * (K1 + 1)
+  })
+  const lenA = 1 + K1 * (1 - B)
+  const lenB = new Float64Array(4)
+  for (let f = 0; f < 4; f++) lenB[f] = (K1 * B) / Math.max(1, store.lengthSums[f]! / docs)
+  const lengths = store.lengths
+  const fields = matches.map((m) => m.fields)
+  const termCount = fields.length
+  return (id) => {
+    let score = 0
+    const at = 4 * id
+    for (let t = 0; t < termCount; t++) {
+      const bits = fields[t]![id]!
+      if (bits === 0) continue
+      const c = t * 4
+      const weak = bits & ACRONYM_BIT ? ACRONYM_WEIGHT : FORM_WEIGHT
+      for (let f = 0; f < 4; f++) {
+        const w = bits & (1 << f) ? 1 : bits & (1 << (f + WEAK_SHIFT)) ? weak : 0
+        if (w > 0) score += (w * coef[c + f]!) / (lenA + lenB[f]! * lengths[at + f]!)
+      }
     }
-    const rootKey = this.keys[0]!
-    if (key < rootKey || (key === rootKey && id > this.ids[0]!)) return
-    this.ids[0] = id
-    this.keys[0] = key
-    this.down(0)
-  }
-  private swap(i: number, j: number): void {
-    // (Not a destructuring swap: that allocates an array per swap.)
-    const id = this.ids[i]!
-    this.ids[i] = this.ids[j]!
-    this.ids[j] = id
-    const key = this.keys[i]!
-    this.keys[i] = this.keys[j]!
-    this.keys[j] = key
-  }
-  private up(i: number): void {
-    while (i > 0) {
-      const p = (i - 1) >> 1
-      if (!this.below(i, p)) return
-      this.swap(i, p)
-      i = p
-    }
-  }
-  private down(i: number): void {
-    const len = this.ids.length
-    for (;;) {
-      const l = 2 * i + 1
-      const r = l + 1
-      let m = i
-      if (l < len && this.below(l, m)) m = l
-      if (r < len && this.below(r, m)) m = r
-      if (m === i) return
-      this.swap(i, m)
-      i = m
-    }
-  }
-  result(store: DocStore): RankedRow[] {
-    const order = this.ids.map((id, i) => ({ id, key: this.keys[i]! }))
-    order.sort((a, b) => b.key - a.key || a.id - b.id)
-    return order.map((o) => ({ id: o.id, token: store.token[o.id]!, score: o.key }))
+    return score
   }
 }

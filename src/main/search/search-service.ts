@@ -10,17 +10,21 @@
 // the sync, and each search reads one snapshot.
 import type { DatabaseSync } from 'node:sqlite'
 import type { SearchRequest, SearchResult } from '../../shared/model.ts'
+import { Acronyms } from './acronyms.ts'
+import { interpretQuestion, tableSuggestions } from './chips.ts'
 import { DocStore } from './doc-store.ts'
 import { FacetLabels } from './facet-labels.ts'
 import { buildFilter } from './filters.ts'
-import { hydrate } from './hits.ts'
+import { hydrate, matchReasons } from './hits.ts'
 import { MatchBuffers, RowidCache } from './match-set.ts'
 import type { QueryContext, QueryOutcome, RankedRow } from './query-context.ts'
 import { parseSearchQuery, termToFts } from './query-parser.ts'
 import { emptyOutcome, runQuery } from './ranking.ts'
 import type { MatchToken } from './snippets.ts'
-import { termExpr } from './term-matching.ts'
+import { queryTerms } from './term-matching.ts'
 import { fuzzyTerms } from './typo-fallback.ts'
+import { TableNames } from './table-names.ts'
+import { WordForms } from './word-forms.ts'
 
 export interface SearchService {
   search(request: SearchRequest): SearchResult
@@ -59,6 +63,9 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
   // 4M rows = 16 MB at most.
   const rowidCache = new RowidCache(options.wordCacheRows ?? 4_000_000)
   const labels = new FacetLabels(db)
+  const forms = new WordForms()
+  const acronyms = new Acronyms()
+  const tables = new TableNames()
   tuneReadConnection(db)
 
   function search(request: SearchRequest): SearchResult {
@@ -79,29 +86,37 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
     const limit = Math.max(1, Math.min(500, request.limit ?? 50))
     const offset = Math.max(0, request.offset ?? 0)
     const wantFacets = request.facets ?? true
-    const parsed = parseSearchQuery(request.query)
     store.refresh()
     rowidCache.validate(store.seq)
     labels.validate(store.seq)
-    const ctx: QueryContext = { db, store, buffers, rowidCache, labels, today: now().getTime() / 86_400_000, memo: new Map() }
+    forms.refresh(db)
+    tables.refresh(db)
+    acronyms.refresh(db, store.seq, Date.now())
+    const ctx: QueryContext = {
+      db, store, buffers, rowidCache, labels, forms, acronyms, tables, today: now().getTime() / 86_400_000, memo: new Map(),
+    }
 
+    const question = interpretQuestion(ctx, parseSearchQuery(request.query), request.query, now().getTime())
+    const parsed = question.parsed
     const filter = buildFilter(ctx, parsed)
-    const terms = parsed.terms.map((t) => termExpr(ctx, t))
+    const { terms, expansions, otherWords } = queryTerms(ctx, parsed)
     const excluded = parsed.excluded.map((t) => ({ fts: termToFts({ ...t, prefix: false }) }))
-    const exact: QueryOutcome =
-      filter === null ? emptyOutcome() : runQuery(ctx, terms, excluded, filter, limit + offset, wantFacets ? facetSize : 0)
+    const exact: QueryOutcome = filter === null
+      ? emptyOutcome()
+      : runQuery(ctx, terms, excluded, filter, limit + offset, wantFacets ? facetSize : 0, true)
 
     // Typo-tolerant fallback: words with a near spelling in the vocabulary, ranked below every exact hit.
     let fuzzy: RankedRow[] = []
     let fuzzyTokens: MatchToken[] = []
+    let fuzzyOutcome: QueryOutcome | null = null
     const words = parsed.terms.filter((t) => !t.phrase)
     if (filter !== null && exact.total < fallbackBelow && words.length > 0) {
       const alt = fuzzyTerms(db, parsed, terms)
       if (alt !== null) {
         const seen = new Set(exact.top.map((r) => r.id))
-        const more = runQuery(ctx, alt.terms, excluded, filter, limit + offset + seen.size, 0)
+        fuzzyOutcome = runQuery(ctx, alt.terms, excluded, filter, limit + offset + seen.size, 0)
         const floor = exact.top.length > 0 ? Math.min(...exact.top.map((r) => r.score)) : 1
-        fuzzy = more.top
+        fuzzy = fuzzyOutcome.top
           .filter((r) => !seen.has(r.id))
           .map((r, i) => ({ ...r, score: (floor * 0.5) / (1 + i) }))
         fuzzyTokens = alt.tokens
@@ -110,13 +125,21 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
 
     const exactCount = exact.top.length
     const page = [...exact.top, ...fuzzy].slice(offset, offset + limit)
-    const hits = hydrate(db, page, parsed, (i) => i + offset >= exactCount, fuzzyTokens)
+    const isFuzzy = (i: number): boolean => i + offset >= exactCount
+    const reasons = page.map((row, i) => matchReasons(row, terms, isFuzzy(i) && fuzzyOutcome ? fuzzyOutcome.matches : exact.matches,
+      isFuzzy(i)))
+    const hits = hydrate(db, page, parsed, isFuzzy, [...fuzzyTokens], reasons, otherWords)
+    const firstPartial = exact.top.findIndex((r) => r.partial)
+    const used = expansions.filter((e) => e.termIndexes.some((i) => (exact.matches[i]?.weakCount ?? 0) > 0))
     return {
       hits,
       total: exact.total,
       facets: exact.facets,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
       usedFallback: fuzzy.length > 0,
+      expansions: [...new Map(used.map((e) => [e.acronym, { acronym: e.acronym, meaning: e.meaning }])).values()],
+      chips: [...question.chips, ...tableSuggestions(ctx, parsed, request.query)],
+      ...(firstPartial >= 0 && firstPartial < offset + hits.length ? { partialFrom: Math.max(0, firstPartial - offset) } : {}),
     }
   }
 

@@ -7,7 +7,7 @@
 // first page of hits does (measured on 100,000 reports), and main answers one search at a time, so facets are
 // asked for only once the typing has paused — the list itself never waits for them.
 import { create } from 'zustand'
-import type { LibraryStats, SearchFacets, SearchHit } from '../../../shared/model.ts'
+import type { LibraryStats, SearchFacets, SearchHit, SearchChip, SearchExpansion } from '../../../shared/model.ts'
 import { BridgeError, api, call } from '../bridge.ts'
 
 /** Hits per request: a screenful and a half. Smaller pages answer faster (fewer snippets to build and send). */
@@ -39,6 +39,9 @@ export interface LibraryState {
   facetsQuery: string | null
   tookMs: number
   usedFallback: boolean
+  /** Acronyms the search expanded ("NRR = Net Revenue Retention") and chips for what it read from the query. */
+  expansions: SearchExpansion[]
+  chips: SearchChip[]
   /** Keyboard selection in the result list. */
   active: number
   stats: LibraryStats | null
@@ -117,6 +120,8 @@ export const useLibrary = create<LibraryState>((set, get) => {
           resultVersion: version,
           tookMs: result.tookMs,
           usedFallback: result.usedFallback,
+          expansions: result.expansions ?? [],
+          chips: result.chips ?? [],
           active: sameQuery ? Math.min(get().active, Math.max(0, result.hits.length - 1)) : 0,
         })
       }
@@ -159,6 +164,8 @@ export const useLibrary = create<LibraryState>((set, get) => {
     facetsQuery: null,
     tookMs: 0,
     usedFallback: false,
+    expansions: [],
+    chips: [],
     active: 0,
     stats: null,
     libraryVersion: 0,

@@ -10,6 +10,7 @@ import { FacetPanel } from './FacetPanel.tsx'
 import { QueryHelp } from './QueryHelp.tsx'
 import { ResultRow, ROW_HEIGHT, resultId } from './ResultRow.tsx'
 import { SaveSearchDialog } from './SaveSearchDialog.tsx'
+import { SearchNotes } from './SearchNotes.tsx'
 import { VirtualList } from './VirtualList.tsx'
 import { includesArchived, queryTerms, setArchived, toggleFilter, type FilterKey } from './query-filters.ts'
 import { LibraryEmptyState } from './LibraryEmptyState.tsx'
@@ -37,6 +38,7 @@ function countLine(s: LibraryState): string {
   if (s.status === 'error') return 'Search failed'
   const n = s.total
   const fuzzy = s.count - s.total
+  if (fuzzy > 0 && !s.usedFallback) return `${n.toLocaleString()} ${n === 1 ? 'report' : 'reports'} with every word, then partial matches`
   const what = s.resultQuery.trim() ? `${n.toLocaleString()} ${n === 1 ? 'report' : 'reports'}` : `${n.toLocaleString()} ${n === 1 ? 'report' : 'reports'} in your library`
   return fuzzy > 0 ? `${what}, ${fuzzy} with similar spelling` : what
 }
@@ -158,6 +160,7 @@ export function LibraryScreen() {
             {countLine(library)}
           </p>
           {library.status === 'searching' && <span className="spinner" aria-hidden="true" />}
+          <SearchNotes expansions={library.expansions} chips={library.chips} onQuery={(q) => { changeQuery(q, true); input.current?.focus() }} />
           {offline && (
             <p className="offline-note" role="status" data-testid="offline-note">
               Offline — searching your local copy{lastSuccessAt ? ` (synced ${relativeTime(lastSuccessAt)})` : ''}.

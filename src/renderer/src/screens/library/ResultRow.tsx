@@ -38,6 +38,7 @@ export function ResultRow({ hit, index, active, onOpen, onHover }: { hit: Search
         <span className="result-name">{nameSnippet ? <SnippetText text={nameSnippet.text} /> : hit.name}</span>
         {hit.archived && <span className="badge badge-warning">Archived</span>}
         {hit.fuzzy && <span className="badge" title="Similar spelling">≈</span>}
+        {hit.missing && <span className="badge" title={`Does not contain: ${hit.missing.join(', ')}`}>Partial · no {hit.missing.join(', ')}</span>}
       </div>
       <div className="result-meta">{meta}</div>
       {/* Without a snippet the row centres its two lines rather than leaving an empty third one. */}

@@ -283,8 +283,7 @@ report(measure(createSearchService(db, { wordCacheRows: 0 })), false)
   const maxMs = delay.max / 1e6
   const ok = maxMs <= 16
   if (!ok) failed++
-  console.log(`
-typing ${typed.length} queries (${keystrokes.length} keystrokes) through the search worker:`)
+  console.log(`\ntyping ${typed.length} queries (${keystrokes.length} keystrokes) through the search worker:`)
   console.log(`  main-thread event-loop delay max ${fmt(maxMs)} (target ≤ 16 ms ${ok ? 'PASS' : 'FAIL'}), p99 ${fmt(delay.percentile(99) / 1e6)}`)
   console.log(`  keystroke to results p50 ${fmt(pct(keystrokes, 50))}, p95 ${fmt(pct(keystrokes, 95))}`)
 }
@@ -293,8 +292,7 @@ await library.close()
 const analyst = scoreAnalystSet()
 const analystOk = analyst.mrr10 >= 0.95 && analyst.recall10 >= 0.95
 if (!analystOk) failed++
-console.log(`
-hand-judged analyst set (${analyst.queries} queries): MRR@10 ${analyst.mrr10.toFixed(3)}, recall@10 ${analyst.recall10.toFixed(3)} (target ≥ 0.95 both ${analystOk ? 'PASS' : 'FAIL'})`)
+console.log(`\nhand-judged analyst set (${analyst.queries} queries): MRR@10 ${analyst.mrr10.toFixed(3)}, recall@10 ${analyst.recall10.toFixed(3)} (target ≥ 0.95 both ${analystOk ? 'PASS' : 'FAIL'})`)
 for (const miss of analyst.misses.slice(0, 10)) console.log(`  first relevant at ${miss.first ?? '>10'}, ${miss.found}/${miss.relevant} in top 10: ${JSON.stringify(miss.query)}`)
 
 const relevance = scoreRelevance()

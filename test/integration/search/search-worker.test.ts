@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { threadId } from 'node:worker_threads'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../src/main/library/index.ts'
 import type { Library } from '../../../src/main/library/index.ts'
 import { indexReports } from '../../../src/main/search/index-writer.ts'
@@ -40,8 +40,12 @@ describe('search in a worker thread', () => {
   library.prepare(`INSERT INTO collections(token, name) VALUES ('c1', 'Finance')`).run()
   addReports(0, 300, (i) => (i % 3 === 0 ? `Net revenue by region ${i}` : `Refund rate ${i}`))
 
-  it('answers on another thread exactly what the search service answers here', async () => {
+  // The worker lives for the whole file (as for the app's whole session): started here, ended in afterAll.
+  beforeAll(async () => {
     await search.warm(library)
+  })
+
+  it('answers on another thread exactly what the search service answers here', async () => {
     expect(await search.threadId()).not.toBe(threadId)
     const here = createSearchService(library.db, { now })
     for (const query of ['revenue', 'refund rate', 'table:payments_3', 'finance -revenue', 'reven']) {

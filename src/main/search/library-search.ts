@@ -96,7 +96,8 @@ export function createLibrarySearch(options: LibrarySearchOptions = {}): Library
       if (!library) return EMPTY
       const reply = await ask({ type: 'search', path: library.path, request, nowMs: now().getTime() })
       if (reply?.type === 'result') return reply.result
-      if (reply?.type === 'error' && reply.id !== -1) throw new Error(reply.message)
+      // The worker could not answer (its connection failed, or it stopped): answer here, where a real error
+      // (the library closed meanwhile) surfaces as the app's usual search error.
       return local.search(library, request)
     },
     async warm(library) {

@@ -42,3 +42,9 @@ export function openExistingLibrary(parsed: ParsedCommand, io: CliIo): Library {
   }
   return openLibrary({ dataDir, workspace })
 }
+
+/** The CLI's words for a library whose damaged file was moved aside (see library/damage.ts). */
+export function damagedCopyNotice(copy: { folder: string; movedAt: string }, rebuilt: boolean): string {
+  const rebuild = rebuilt ? 'it is rebuilt by this full sync' : 'the next sync rebuilds it in full ("mode-companion sync")'
+  return `The library file was damaged. It was moved aside, unchanged, to ${copy.folder} and ${rebuild}.`
+}

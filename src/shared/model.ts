@@ -220,6 +220,8 @@ export const LibraryStats = z.object({
   groups: z.number(),
   dataSources: z.number(),
   lastSyncedAt: NullableIsoDate,
+  /** The library file was found damaged and moved aside into `folder` (kept for the user); null once rebuilt. */
+  damagedCopy: z.object({ folder: z.string(), movedAt: z.string() }).nullable(),
 })
 export type LibraryStats = z.infer<typeof LibraryStats>
 

@@ -3,7 +3,7 @@ import { getStats, listSyncRuns } from '../../main/library/index.ts'
 import { nextNightly } from '../../main/sync/scheduler.ts'
 import type { SyncRun } from '../../shared/model.ts'
 import { boolFlag, type ParsedCommand } from '../args.ts'
-import { openExistingLibrary, resolveDataDir } from '../context.ts'
+import { damagedCopyNotice, openExistingLibrary, resolveDataDir } from '../context.ts'
 import { columns, formatCount, formatDuration, formatLocalTime, printJson, type CliIo, type Style } from '../output.ts'
 import { readAppSettings } from '../settings.ts'
 
@@ -17,9 +17,12 @@ export async function runStatus(parsed: ParsedCommand, io: CliIo, style: Style):
     const settings = readAppSettings(dataDir)
     // The desktop app's schedule (the CLI itself never schedules anything; cron is the CLI's scheduler).
     const nextNightlyAt = new Date(nextNightly(Date.now(), settings.nightlySyncTime)).toISOString()
+    // Found damaged by this very open: said on stderr, and the exit status is 1 so scripts notice too.
+    const justMoved = library.damagedCopy !== null
+    if (stats.damagedCopy) io.stderr.write(`${style.yellow('Warning:')} ${damagedCopyNotice(stats.damagedCopy, false)}\n`)
     if (boolFlag(parsed, 'json')) {
       printJson(io, { workspace: stats.workspace, library: library.path, stats, lastRun, nightlySyncTime: settings.nightlySyncTime, nextNightlyAt })
-      return 0
+      return justMoved ? 1 : 0
     }
     const rows: string[][] = [
       ['Workspace', style.bold(stats.workspace ?? library.workspace)],
@@ -35,7 +38,7 @@ export async function runStatus(parsed: ParsedCommand, io: CliIo, style: Style):
     ]
     io.stdout.write(columns(rows, 3).join('\n') + '\n')
     if (lastRun?.errorMessage) io.stdout.write(`${' '.repeat(15)}${style.dim(lastRun.errorMessage)}\n`)
-    return 0
+    return justMoved ? 1 : 0
   } finally {
     await library.close()
   }

@@ -7,7 +7,7 @@ import { RateLimiter } from '../../main/mode/rate-limiter.ts'
 import type { SyncClient } from '../../main/sync/sync-client.ts'
 import { syncWorkspace } from '../../main/sync/sync-workspace.ts'
 import { boolFlag, rateFlag, stringFlag, UsageError, type ParsedCommand } from '../args.ts'
-import { librariesIn, resolveDataDir } from '../context.ts'
+import { damagedCopyNotice, librariesIn, resolveDataDir } from '../context.ts'
 import { readCredentials } from '../credentials.ts'
 import { errorDetails } from '../errors.ts'
 import { columns, formatCount, formatDuration, printJson, styleFor, type CliIo, type Style } from '../output.ts'
@@ -119,10 +119,12 @@ export async function performSync(options: SyncCommandOptions): Promise<{ summar
       errors: run.errors,
       durationMs: Math.round(performance.now() - started),
     }
-    if (run.outcome === 'success') return { summary, warning: null }
+    const damaged = library.damagedCopy ? damagedCopyNotice(library.damagedCopy, true) : null
+    if (run.outcome === 'success') return { summary, warning: damaged }
     if (run.outcome === 'partial') {
       const first = result.error ? ` First problem: ${result.error.message}` : ''
-      return { summary, warning: `${formatCount(run.errors, 'item')} could not be fetched and kept their previous copy.${first}` }
+      const partial = `${formatCount(run.errors, 'item')} could not be fetched and kept their previous copy.${first}`
+      return { summary, warning: damaged ? `${damaged} ${partial}` : partial }
     }
     if (run.outcome === 'cancelled') {
       throw new SyncFailed('cancelled', 'Sync cancelled; everything fetched so far is kept.', 'Run sync again to continue where it stopped.', null, summary)

@@ -9,7 +9,7 @@ import type { HandlerContext } from './context.ts'
 type LibraryHandlers = Pick<HandlerMap,
   'library.search' | 'library.getReport' | 'library.fetchCharts' | 'library.listCollections' | 'library.getStats' | 'people.list'>
 
-const EMPTY_STATS = { workspace: null, reports: 0, archivedReports: 0, queries: 0, reportsWithSql: 0, collections: 0, members: 0, groups: 0, dataSources: 0, lastSyncedAt: null }
+const EMPTY_STATS = { workspace: null, reports: 0, archivedReports: 0, queries: 0, reportsWithSql: 0, collections: 0, members: 0, groups: 0, dataSources: 0, lastSyncedAt: null, damagedCopy: null }
 
 export function libraryHandlers(ctx: HandlerContext): LibraryHandlers {
   const library = () => ctx.connection.getLibrary()

@@ -1,31 +1,39 @@
-// Opens (or creates) the SQLite library of one workspace: WAL, foreign keys, a busy timeout, migrations by
-// `PRAGMA user_version`, a prepared-statement cache and transactions. A damaged file is moved aside (never
-// deleted) and replaced by an empty library flagged for a full sync.
-import { mkdirSync, renameSync, existsSync } from 'node:fs'
+// Opens (or creates) the SQLite library of one workspace: WAL, foreign keys, a busy timeout, an integrity check,
+// migrations (migrate.ts), the prepared-statement cache and transactions. A damaged file is moved aside (never
+// deleted, see damage.ts) and replaced by an empty library flagged for a full sync. Folders are 0700 and files
+// 0600 (file-modes.ts).
 import { dirname } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import type { StatementSync } from 'node:sqlite'
 import { isCorruption } from './corruption.ts'
+import { clearMarker, moveAside, noteIfCorruption, readMarker } from './damage.ts'
+import type { DamagedCopy } from './damage.ts'
+import { ensurePrivateDatabaseFiles, ensurePrivateDir } from './file-modes.ts'
 import { migrateDatabase } from './migrate.ts'
 import type { Migration } from './migrate.ts'
 import { migrations as defaultMigrations } from './migrations/index.ts'
 import { forgetStatements, prepareCached } from './statement-cache.ts'
 import { libraryPath } from './paths.ts'
 import { assertFtsAvailable } from './fts-check.ts'
+import { createTransactionRunner } from './transaction.ts'
 import { startWalCheckpointer } from './wal-checkpointer.ts'
+
+export type { DamagedCopy } from './damage.ts'
 
 export interface Library {
   readonly db: DatabaseSync
   readonly path: string
   readonly workspace: string
-  /** True when the file on disk was damaged and moved aside at open; the next sync must be full. */
-  readonly recoveredFromCorruption: boolean
+  /** Set when the file on disk was damaged and moved aside at this open; the next sync is full. */
+  readonly damagedCopy: DamagedCopy | null
   /** A cached prepared statement for this SQL text. */
   prepare(sql: string): StatementSync
-  /** Runs fn in one transaction (BEGIN IMMEDIATE); nested calls become savepoints. Rolls back on throw. */
+  /** Runs fn in one transaction (BEGIN IMMEDIATE); nested calls become savepoints. Rolls back on throw (transaction.ts). */
   transaction<T>(fn: () => T): T
   getMeta(key: string): string | null
   setMeta(key: string, value: string | null): void
+  /** Folds the whole write-ahead log into the database and empties it (the end of a sync). */
+  truncateWal(): void
   /**
    * Closes the connection at once and resolves when no thread of this library holds the file any more (its WAL
    * checkpointer has closed its connection and exited): deleting or moving the file is safe after that.
@@ -38,7 +46,7 @@ export interface OpenLibraryOptions {
   workspace: string
   /** For tests of the upgrade path; the app always uses the shipped list. */
   migrations?: readonly Migration[]
-  /** Clock for the `.corrupt-<timestamp>` suffix. */
+  /** Clock for the `.corrupt-<timestamp>` folder of a damaged file. */
   now?: () => Date
   /** Run WAL checkpoints in a worker thread so commits never stall on an fsync (default true). */
   backgroundCheckpoints?: boolean
@@ -47,33 +55,53 @@ export interface OpenLibraryOptions {
 export function openLibrary(options: OpenLibraryOptions): Library {
   assertFtsAvailable()
   const path = libraryPath(options.dataDir, options.workspace)
-  mkdirSync(dirname(path), { recursive: true })
+  ensurePrivateDir(options.dataDir)
+  ensurePrivateDir(dirname(path))
   const migrations = options.migrations ?? defaultMigrations
-  let recovered = false
+  let damagedCopy: DamagedCopy | null = null
   let db: DatabaseSync
   try {
     db = openAndMigrate(path, migrations)
   } catch (error) {
     if (!isCorruption(error)) throw error
-    moveAside(path, (options.now ?? (() => new Date()))())
-    recovered = true
-    db = openAndMigrate(path, migrations)
+    damagedCopy = moveAside(path, (options.now ?? (() => new Date()))())
+    db = openAndMigrate(path, migrations, true)
   }
   const checkpointer = options.backgroundCheckpoints === false ? null : startWalCheckpointer(db, path)
-  const library = createLibrary(db, path, options.workspace, recovered, async () => checkpointer?.release())
-  if (recovered) library.setMeta('needs_full_sync', 'corrupt file replaced')
+  const library = createLibrary(db, path, options.workspace, damagedCopy, async () => checkpointer?.release())
+  if (damagedCopy) {
+    library.setMeta('needs_full_sync', 'damaged file moved aside')
+    library.setMeta(DAMAGED_COPY_KEY, JSON.stringify(damagedCopy))
+    clearMarker(path) // the move is complete only now (see damage.ts)
+  }
   return library
 }
 
-function openAndMigrate(path: string, migrations: readonly Migration[]): DatabaseSync {
+/** Meta key of the last damaged copy moved aside: shown to the user until a full sync has rebuilt the library. */
+export const DAMAGED_COPY_KEY = 'damaged_copy'
+
+/** A check found damage past the header: handled exactly like SQLite's own corruption errors. */
+class DamagedFileError extends Error {
+  readonly errcode = 11 // SQLITE_CORRUPT
+}
+
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024
+
+function openAndMigrate(path: string, migrations: readonly Migration[], afterMove = false): DatabaseSync {
+  const marker = afterMove ? null : readMarker(path)
+  if (marker?.folder) throw new DamagedFileError('a move of this damaged file was interrupted')
+  ensurePrivateDatabaseFiles(path)
   const db = new DatabaseSync(path, { timeout: 5000 })
   try {
     db.exec('PRAGMA journal_mode = WAL')
     db.exec('PRAGMA foreign_keys = ON')
     db.exec('PRAGMA synchronous = NORMAL')
-    // A cheap read of the schema: a file that is not a database, or has a damaged header, fails here.
-    db.prepare('SELECT count(*) FROM sqlite_master').get()
+    // After a checkpoint resets the log, SQLite truncates it to this size instead of keeping its peak size.
+    db.exec(`PRAGMA journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`)
+    checkIntegrity(db, marker ? 'integrity_check' : 'quick_check')
+    if (marker) clearMarker(path)
     migrateDatabase(db, migrations)
+    ensurePrivateDatabaseFiles(path)
     return db
   } catch (error) {
     try {
@@ -85,44 +113,27 @@ function openAndMigrate(path: string, migrations: readonly Migration[]): Databas
   }
 }
 
-/** Renames the damaged file (and its WAL/SHM companions) to `<name>.corrupt-<timestamp>`: kept for inspection. */
-function moveAside(path: string, now: Date): void {
-  const stamp = now.toISOString().replace(/[:.]/g, '-')
-  for (const suffix of ['', '-wal', '-shm']) {
-    if (existsSync(path + suffix)) renameSync(path + suffix, `${path}.corrupt-${stamp}${suffix}`)
-  }
+/**
+ * Damage past the header reads fine until a query touches it, then gives permanent errors or wrong results, so
+ * every open checks the whole file (quick_check: page structure and record format, linear in the file size);
+ * after a corruption error was seen while open, integrity_check also compares every index with its table.
+ */
+function checkIntegrity(db: DatabaseSync, pragma: 'quick_check' | 'integrity_check'): void {
+  const rows = db.prepare(`PRAGMA ${pragma}(1)`).all() as Array<Record<string, unknown>>
+  const verdict = rows.map((r) => String(Object.values(r)[0])).join('; ')
+  if (verdict !== 'ok') throw new DamagedFileError(`database disk image is malformed (${pragma}: ${verdict.slice(0, 200)})`)
 }
 
-function createLibrary(db: DatabaseSync, path: string, workspace: string, recovered: boolean, releaseFile: () => Promise<void>): Library {
-  let depth = 0
+function createLibrary(db: DatabaseSync, path: string, workspace: string, damagedCopy: DamagedCopy | null, releaseFile: () => Promise<void>): Library {
   let closed: Promise<void> | null = null
   const prepare = (sql: string): StatementSync => prepareCached(db, sql)
   const library: Library = {
     db,
     path,
     workspace,
-    recoveredFromCorruption: recovered,
+    damagedCopy,
     prepare,
-    transaction<T>(fn: () => T): T {
-      const savepoint = `sp${depth}`
-      db.exec(depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`)
-      depth++
-      try {
-        const result = fn()
-        depth--
-        db.exec(depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`)
-        return result
-      } catch (error) {
-        depth--
-        if (depth === 0) {
-          if (db.isTransaction) db.exec('ROLLBACK')
-        } else {
-          db.exec(`ROLLBACK TO ${savepoint}`)
-          db.exec(`RELEASE ${savepoint}`)
-        }
-        throw error
-      }
-    },
+    transaction: createTransactionRunner(db, (error) => noteIfCorruption(path, error)),
     getMeta(key) {
       const row = prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string | null } | undefined
       return row?.value ?? null
@@ -130,6 +141,14 @@ function createLibrary(db: DatabaseSync, path: string, workspace: string, recove
     setMeta(key, value) {
       if (value === null) prepare('DELETE FROM meta WHERE key = ?').run(key)
       else prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value)
+    },
+    truncateWal() {
+      try {
+        db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+      } catch (error) {
+        // Readers still on an old snapshot (busy) leave the log for the next checkpoint; damage is noted.
+        noteIfCorruption(path, error)
+      }
     },
     close() {
       if (!closed) {

@@ -7,6 +7,7 @@ import type {
   ReportDetail,
   SyncRun,
 } from '../../shared/model.ts'
+import { DAMAGED_COPY_KEY } from './open-library.ts'
 import type { Library } from './open-library.ts'
 import { collectionLabel } from '../search/facet-labels.ts'
 
@@ -116,6 +117,16 @@ export function getStats(library: Library): LibraryStats {
     groups: count('SELECT count(*) AS n FROM groups'),
     dataSources: count('SELECT count(*) AS n FROM data_sources'),
     lastSyncedAt: str(last?.ended_at),
+    damagedCopy: readDamagedCopy(library),
+  }
+}
+
+function readDamagedCopy(library: Library): LibraryStats['damagedCopy'] {
+  try {
+    const value = JSON.parse(library.getMeta(DAMAGED_COPY_KEY) ?? 'null') as { folder?: unknown; movedAt?: unknown } | null
+    return value && typeof value.folder === 'string' ? { folder: value.folder, movedAt: String(value.movedAt ?? '') } : null
+  } catch {
+    return null
   }
 }
 

@@ -7,7 +7,7 @@
 import { AppFailure, toAppError } from '../../shared/errors.ts'
 import { updateKnowledgeAfterSync } from '../knowledge/after-sync.ts'
 import type { HistoryLimits } from '../knowledge/history-limits.ts'
-import type { Library } from '../library/open-library.ts'
+import { DAMAGED_COPY_KEY, type Library } from '../library/open-library.ts'
 import type { ModeChart, ModeReport, ModeSpace } from '../mode/schemas.ts'
 import { extractTableRefs } from '../sql/table-refs.ts'
 import type { AppError, SyncKind, SyncProgress, SyncRun } from '../../shared/model.ts'
@@ -143,7 +143,8 @@ async function runSync(options: SyncWorkspaceOptions): Promise<SyncResult> {
       tracker.phase('finishing')
       library.transaction(() => {
         clearCheckpoint(library)
-        if (kind === 'full' && counters.errors === 0) library.setMeta('needs_full_sync', null)
+        // A complete full sync has rebuilt the library: no more need for one, nor for the damaged-copy notice.
+        if (kind === 'full' && counters.errors === 0) for (const key of ['needs_full_sync', DAMAGED_COPY_KEY]) library.setMeta(key, null)
       })
       const run = finishRun(library, runId, counters.errors === 0 ? 'success' : 'partial', syncCounters(), iso())
       tracker.emit(true)
@@ -159,6 +160,7 @@ async function runSync(options: SyncWorkspaceOptions): Promise<SyncResult> {
       return { run, error: appError }
     }
   } finally {
+    library.truncateWal() // a fast sync can grow the log far beyond the database while readers hold snapshots
     lock.release()
   }
 }

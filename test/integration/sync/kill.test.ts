@@ -1,6 +1,5 @@
 // A sync process killed with SIGKILL at random instants: every time the database passes integrity_check, and
 // the next sync completes, fetches only the SQL the killed one had not stored yet, and equals the truth.
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
@@ -13,34 +12,16 @@ import { syncWorkspace } from '../../../src/main/sync/sync-workspace.ts'
 import { Rng } from '../../../src/sim/prng.ts'
 import { startSimulator } from '../../../src/sim/server.ts'
 import type { Simulator } from '../../../src/sim/server.ts'
+import { runKillable } from './killable-child.ts'
 import { fastClient, libraryView, tempDataDir, truthView } from './sync-harness.ts'
 
 const CHILD = join(import.meta.dirname, 'sync-child.ts')
-/** Node's on-disk compile cache, shared by every child: each start then skips most of the module compile work. */
-const COMPILE_CACHE = tempDataDir()
 const KILLS = 22
 
 /** Runs the child sync; kills it `killAfterMs` after it starts syncing (null: let it finish). */
-function runChild(args: object, killAfterMs: number | null): Promise<{ killed: boolean; syncMs: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_COMPILE_CACHE: COMPILE_CACHE } })
-    let output = ''
-    let startedAt = 0
-    const guard = setTimeout(() => child.kill('SIGKILL'), 30_000)
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      if (!startedAt && output.includes('syncing')) {
-        startedAt = performance.now()
-        if (killAfterMs !== null) setTimeout(() => child.kill('SIGKILL'), killAfterMs)
-      }
-    })
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.on('error', reject)
-    child.on('exit', (_code, signal) => {
-      clearTimeout(guard)
-      resolve({ killed: signal === 'SIGKILL', syncMs: startedAt ? performance.now() - startedAt : 0, output })
-    })
-  })
+async function runChild(args: object, killAfterMs: number | null): Promise<{ killed: boolean; syncMs: number; output: string }> {
+  const { killed, workMs, output } = await runKillable(CHILD, args, 'syncing', killAfterMs)
+  return { killed, syncMs: workMs, output }
 }
 
 /** One chain of kills against its own simulator; returns how many kills landed and how many resumes had work done. */

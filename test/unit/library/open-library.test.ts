@@ -21,7 +21,7 @@ describe('openLibrary', () => {
     await library.close()
     // Reopening keeps the data and applies nothing twice.
     const again = openLibrary({ dataDir, workspace: 'acme' })
-    expect(again.recoveredFromCorruption).toBe(false)
+    expect(again.damagedCopy).toBeNull()
     await again.close()
   })
 
@@ -71,11 +71,11 @@ describe('openLibrary', () => {
     const path = libraryPath(dataDir, 'acme')
     writeFileSync(path, 'this is not a database '.repeat(200))
     const library = openLibrary({ dataDir, workspace: 'acme', now: () => new Date('2025-03-04T05:06:07Z') })
-    expect(library.recoveredFromCorruption).toBe(true)
+    const folder = join(dataDir, 'libraries', 'acme.sqlite.corrupt-2025-03-04T05-06-07-000Z')
+    expect(library.damagedCopy).toEqual({ folder, movedAt: '2025-03-04T05:06:07.000Z' })
     expect(library.getMeta('needs_full_sync')).not.toBeNull()
-    const aside = readdirSync(join(dataDir, 'libraries')).filter((f) => f.includes('.corrupt-'))
-    expect(aside).toEqual(['acme.sqlite.corrupt-2025-03-04T05-06-07-000Z'])
-    expect(readFileSync(join(dataDir, 'libraries', aside[0]!), 'utf8')).toMatch(/^this is not a database/)
+    expect(readdirSync(folder)).toEqual(['acme.sqlite'])
+    expect(readFileSync(join(folder, 'acme.sqlite'), 'utf8')).toMatch(/^this is not a database/)
     await library.close()
   })
 

@@ -39,7 +39,7 @@ describe('LibraryScreen', () => {
         if (prefix === 'slow') return new Promise((resolve) => pending.push(() => resolve(value)))
         return value
       },
-      'library.getStats': () => ({ workspace: 'w', reports: 5000, archivedReports: 0, queries: 0, reportsWithSql: 0, collections: 1, members: 1, groups: 0, dataSources: 0, lastSyncedAt: null }),
+      'library.getStats': () => ({ workspace: 'w', reports: 5000, archivedReports: 0, queries: 0, reportsWithSql: 0, collections: 1, members: 1, groups: 0, dataSources: 0, lastSyncedAt: null, damagedCopy: null }),
     })
   })
   afterEach(async () => {

@@ -142,7 +142,7 @@ describe('the setup wizard', () => {
     await openStep2()
     bridge.handle({
       'connection.connect': () => ({ ok: true, status: connectedStatus() }),
-      'library.getStats': () => ({ workspace: 'acme', reports: 0, archivedReports: 0, queries: 0, reportsWithSql: 0, collections: 0, members: 0, groups: 0, dataSources: 0, lastSyncedAt: null }),
+      'library.getStats': () => ({ workspace: 'acme', reports: 0, archivedReports: 0, queries: 0, reportsWithSql: 0, collections: 0, members: 0, groups: 0, dataSources: 0, lastSyncedAt: null, damagedCopy: null }),
     })
     await fill('acme', 'tok', 'pw')
     await click(buttonNamed('Connect'))

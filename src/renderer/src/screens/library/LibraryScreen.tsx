@@ -172,6 +172,13 @@ export function LibraryScreen() {
         {/* data-result-query: which query the list shows (the latency spec waits on it). */}
         <div className="results-pane" data-result-query={library.resultQuery ?? undefined} data-status={library.status} data-took-ms={library.tookMs}>
           {library.status === 'error' && <div className="notice notice-error" role="alert"><div className="notice-body">{library.error}</div></div>}
+          {library.stats?.damagedCopy && (
+            <div className="notice notice-warning" role="status" data-testid="damaged-library">
+              <div className="notice-body">
+                The library file was damaged. It was moved aside, unchanged, to {library.stats.damagedCopy.folder}, and a full sync is rebuilding your library.
+              </div>
+            </div>
+          )}
           {hasResults ? (
             <VirtualList
               id={LIST_ID}

@@ -88,7 +88,7 @@ async function killChain(seed: number, wantedKills: number): Promise<{ kills: nu
 }
 
 describe('sync killed with SIGKILL', () => {
-  it(`keeps a consistent library and resumes, at ${KILLS} random moments`, { timeout: 150_000 }, async () => {
+  it(`keeps a consistent library and resumes, at ${KILLS} random moments`, { timeout: 300_000 }, async () => {
     // Two chains side by side (each with its own simulator) keep the wall time down.
     const half = Math.ceil(KILLS / 2)
     const chains = await Promise.all([killChain(4001, half), killChain(5003, half)])

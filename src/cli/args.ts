@@ -49,7 +49,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     flags: { limit: { type: 'string', short: 'n', value: 'N', help: 'number of hits (default 10)' }, ...LIBRARY, ...JSON_FLAG, ...COMMON },
     details:
       'Query language: words (prefix-matched), "exact phrases", -exclude, collection:NAME, author:NAME,\n' +
-      'table:schema.table, source:NAME, is:archived, updated:>2025-01-01, updated:<2025-06-30.',
+      'table:schema.table, source:NAME, is:archived, is:duplicate, is:deleted, updated:>2025-01-01, updated:<2025-06-30.',
   },
   status: {
     name: 'status',

@@ -13,7 +13,7 @@ type Row = Record<string, unknown>
 /** Candidates examined per changed query: bounds the work when thousands of copies share a band. */
 const MAX_CANDIDATES_PER_QUERY = 64
 /** Near-duplicate pairs kept per changed query (the most similar). */
-const MAX_NEAR_PER_QUERY = 20
+const MAX_NEAR_PER_QUERY = 8
 const CHUNK = 500
 
 export interface DuplicateIndexResult {

@@ -27,7 +27,7 @@ const EXACT_MEMBERS = `
 type ExactCopies = Map<string, Map<string, string>>
 
 /** Every duplicate link between two reports: each exact copy to the first of its fingerprint, and near pairs. */
-function allLinks(library: Library, exactCopies: ExactCopies = new Map()): Link[] {
+function allLinks(library: Pick<Library, 'prepare'>, exactCopies: ExactCopies = new Map()): Link[] {
   const links: Link[] = []
   let first: Row | null = null
   for (const row of library.prepare(EXACT_MEMBERS).all() as Row[]) {
@@ -47,7 +47,7 @@ function allLinks(library: Library, exactCopies: ExactCopies = new Map()): Link[
 }
 
 /** Tokens of every report that has a copy elsewhere (what `is:duplicate` shows). */
-export function duplicateReportTokens(library: Library): Set<string> {
+export function duplicateReportTokens(library: Pick<Library, 'prepare'>): Set<string> {
   const tokens = new Set<string>()
   for (const l of allLinks(library)) {
     tokens.add(l.reportA)

@@ -67,7 +67,7 @@ export function getDeletedReport(library: Library, token: string): DeletedReport
 }
 
 /** Tombstones newest first; `words` narrows to those whose name or SQL contains every word. */
-export function listDeletedReports(library: Library, options: { words?: string[]; limit?: number } = {}): DeletedReport[] {
+export function listDeletedReports(library: Pick<Library, 'prepare'>, options: { words?: string[]; limit?: number } = {}): DeletedReport[] {
   const words = (options.words ?? []).map((w) => w.toLowerCase()).filter((w) => w.length > 0).slice(0, 10)
   const where = words.map(() => `(instr(lower(coalesce(name, '')), ?) > 0 OR instr(lower(queries_json), ?) > 0)`).join(' AND ')
   const rows = library

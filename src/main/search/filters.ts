@@ -7,6 +7,7 @@ import { prepareCached } from '../library/statement-cache.ts'
 import type { QueryContext } from './query-context.ts'
 import type { ParsedQuery } from './query-parser.ts'
 import { tablesContaining, tablesNamed } from './term-matching.ts'
+import { duplicateReportTokens } from '../knowledge/duplicate-reads.ts'
 
 /** Whether a document passes a filter. */
 export type Check = (id: number) => boolean
@@ -77,6 +78,11 @@ export function buildFilter(ctx: QueryContext, q: ParsedQuery): Filter | null {
   if (f.updatedBefore) {
     const before = Date.parse(f.updatedBefore)
     checks.push((id) => store.editedMs[id]! < before)
+  }
+  if (f.duplicate) {
+    const copies = duplicateReportTokens({ prepare: (sql) => prepareCached(db, sql) })
+    if (copies.size === 0) return null
+    checks.push((id) => copies.has(store.token[id]!))
   }
   const visible = store.visible(f.archived)
   if (checks.length === 0) return { visible, check: null }

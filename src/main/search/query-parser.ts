@@ -24,6 +24,10 @@ export interface SearchFilters {
   tables: string[]
   sources: string[]
   archived: ArchivedMode
+  /** is:duplicate — only reports with a copy of one of their queries elsewhere. */
+  duplicate: boolean
+  /** is:deleted — deleted reports' tombstones instead of the library's reports. */
+  deleted: boolean
   /** ISO date-time bounds on the report's last edit: after is inclusive, before exclusive. */
   updatedAfter: string | null
   updatedBefore: string | null
@@ -65,6 +69,8 @@ export function parseSearchQuery(input: string): ParsedQuery {
     tables: [],
     sources: [],
     archived: 'exclude',
+    duplicate: false,
+    deleted: false,
     updatedAfter: null,
     updatedBefore: null,
   }
@@ -162,6 +168,8 @@ function applyFilter(filters: SearchFilters, key: string, value: string, terms: 
     case 'is':
     case 'include':
       if (/^archived$/i.test(value)) filters.archived = key === 'is' ? 'only' : 'include'
+      else if (key === 'is' && /^duplicate$/i.test(value)) filters.duplicate = true
+      else if (key === 'is' && /^deleted$/i.test(value)) filters.deleted = true
       else pushWords(terms, value)
       return
     case 'updated': {

@@ -15,6 +15,7 @@ import { interpretQuestion, tableSuggestions } from './chips.ts'
 import { DocStore } from './doc-store.ts'
 import { FacetLabels } from './facet-labels.ts'
 import { buildFilter } from './filters.ts'
+import { searchDeletedReports } from './deleted-hits.ts'
 import { hydrate, matchReasons } from './hits.ts'
 import { MatchBuffers, RowidCache } from './match-set.ts'
 import type { QueryContext, QueryOutcome, RankedRow } from './query-context.ts'
@@ -86,6 +87,8 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
     const limit = Math.max(1, Math.min(500, request.limit ?? 50))
     const offset = Math.max(0, request.offset ?? 0)
     const wantFacets = request.facets ?? true
+    const asDeleted = parseSearchQuery(request.query)
+    if (asDeleted.filters.deleted) return searchDeletedReports(db, asDeleted, limit, offset, started)
     store.refresh()
     rowidCache.validate(store.seq)
     labels.validate(store.seq)

@@ -7,6 +7,7 @@ import type { Library } from '../../../src/main/library/open-library.ts'
 import { syncWorkspace } from '../../../src/main/sync/sync-workspace.ts'
 import { duplicateReportTokens, listDuplicateGroups, similarReports } from '../../../src/main/knowledge/duplicate-reads.ts'
 import { diffVersions } from '../../../src/main/knowledge/history-reads.ts'
+import { createSearchService } from '../../../src/main/search/search-service.ts'
 import { startSimulator } from '../../../src/sim/server.ts'
 import type { Simulator } from '../../../src/sim/server.ts'
 import { fastClient, tempDataDir } from '../sync/sync-harness.ts'
@@ -57,6 +58,11 @@ describe('duplicates are found during the sync', () => {
     expect(byToken.get(drifted!.token)!.kind).toBe('near')
     expect(byToken.get(drifted!.token)!.similarity).toBeGreaterThanOrEqual(0.8)
     expect(duplicateReportTokens(library).has(copy!.token)).toBe(true)
+    // is:duplicate narrows a search to exactly the reports with a copy elsewhere.
+    const search = createSearchService(library.db)
+    const found = search.search({ query: 'is:duplicate', limit: 500 }).hits.map((h) => h.token)
+    expect(new Set(found)).toEqual(new Set([...duplicateReportTokens(library)].filter((t) => !library.db.prepare('SELECT archived FROM reports WHERE token = ? AND archived = 1').get(t))))
+    expect(search.search({ query: 'is:duplicate "Revenue by region"', limit: 50 }).hits.map((h) => h.token).sort()).toEqual([original!.token, copy!.token, drifted!.token].sort())
 
     // A copy's diff against the likely original is the real text difference.
     const lead = group!.members[0]!

@@ -8,6 +8,7 @@ import type { Library } from '../../../src/main/library/open-library.ts'
 import { syncWorkspace } from '../../../src/main/sync/sync-workspace.ts'
 import { listChanges } from '../../../src/main/knowledge/change-feed.ts'
 import { getReportHistory, listDeletedReports } from '../../../src/main/knowledge/history-reads.ts'
+import { createSearchService } from '../../../src/main/search/search-service.ts'
 import { startSimulator } from '../../../src/sim/server.ts'
 import type { Simulator } from '../../../src/sim/server.ts'
 import type { Truth, TruthReport } from '../../../src/sim/truth.ts'
@@ -107,6 +108,12 @@ describe('SQL history, tombstones and the change feed follow the workspace', () 
       }
       previous = new Map(truth.reports.map((r) => [r.token, structuredClone(r)]))
     }
+    // is:deleted finds exactly the tombstones; a plain search never shows a deleted report.
+    const search = createSearchService(library.db)
+    const tombstones = listDeletedReports(library, { limit: 1000 }).map((t) => t.token).sort()
+    expect(search.search({ query: 'is:deleted', limit: 500 }).hits.map((h) => h.token).sort()).toEqual(tombstones)
+    const live = new Set(search.search({ query: 'include:archived', limit: 500 }).hits.map((h) => h.token))
+    expect(tombstones.filter((t) => live.has(t))).toEqual([])
     // The rounds exercised every kind of change the feed knows (so the checks above were not vacuous).
     expect([...kindsSeen].sort()).toEqual(expect.arrayContaining(['archived', 'deleted', 'moved', 'new', 'renamed', 'sql_edited']))
 

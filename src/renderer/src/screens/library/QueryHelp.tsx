@@ -12,6 +12,8 @@ const EXAMPLES: Array<[string, string]> = [
   ['source:Warehouse', 'reports using a data source'],
   ['include:archived', 'archived reports too'],
   ['is:archived', 'only archived reports'],
+  ['is:duplicate', 'reports whose SQL is a copy of another’s'],
+  ['is:deleted', 'reports deleted in Mode (their last copy)'],
   ['updated:>2025-01-01', 'edited after (or updated:< before) a date'],
 ]
 

@@ -20,6 +20,7 @@ import { dialectForAdapter, type QueryDialect } from './sql/dialects.ts'
 import type { FindMarks } from './sql/sql-editor.ts'
 import { SimilarReportsSection } from '../knowledge/SimilarReportsSection.tsx'
 import { SqlHistorySection } from '../knowledge/SqlHistorySection.tsx'
+import { DeletedReportLink } from '../knowledge/DeletedReportLink.tsx'
 import './report.css'
 
 type Load = { token: string; report: ReportDetail | null; error: string | null; loading: boolean }
@@ -108,7 +109,7 @@ export function ReportScreen() {
     return (
       <div className="screen report">
         {back}
-        <div className="empty-state"><h2>Report not in the library</h2><p className="empty-state-body">It may have been deleted in Mode or moved out of your reach since the last sync.</p></div>
+        <div className="empty-state"><h2>Report not in the library</h2><p className="empty-state-body">It may have been deleted in Mode or moved out of your reach since the last sync.</p><DeletedReportLink token={token} /></div>
       </div>
     )
   }

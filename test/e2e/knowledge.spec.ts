@@ -19,6 +19,8 @@ async function syncAgain(app: AppHarness): Promise<void> {
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name })
 
 test('the change feed, a diff of an SQL edit, the duplicates and a report\u2019s SQL history', async ({ app }) => {
+  // Two syncs and five pairs of screenshots: longer than the default on a busy machine.
+  test.setTimeout(240_000)
   const sim = await connectTo(app, { reports: 40 })
   const { page } = app
   const reports = sim.truth().reports.filter((r) => r.queries.length > 0 && r.queries[0]!.raw_query.length > 200)

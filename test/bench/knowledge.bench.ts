@@ -99,7 +99,7 @@ try {
   console.log(`\n  after ${Math.round(queries / 100).toLocaleString('en-US')} random changes (1% of ${queries.toLocaleString('en-US')} queries) and a sync (${s(performance.now() - started)}):`)
   console.log(`    ${Number(versions.n).toLocaleString('en-US')} SQL versions (${mb(Number(versions.bytes))} of SQL), ${changes.toLocaleString('en-US')} change records; knowledge ${mb(d.knowledge)} of ${mb(d.total)}`)
 } finally {
-  library.close()
+  await library.close()
   sim.stop()
   rmSync(dataDir, { recursive: true, force: true })
 }

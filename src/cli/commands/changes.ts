@@ -35,7 +35,7 @@ export async function runChanges(parsed: ParsedCommand, io: CliIo, style: Style)
     io.stdout.write(out.join('\n') + '\n')
     return 0
   } finally {
-    library.close()
+    await library.close()
   }
 }
 

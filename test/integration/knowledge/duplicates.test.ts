@@ -33,7 +33,7 @@ describe('duplicates are found during the sync', () => {
     library = openLibrary({ dataDir: tempDataDir(), workspace: sim.workspace })
   })
   afterAll(async () => {
-    library?.close()
+    await library?.close()
     await sim?.close()
   })
 

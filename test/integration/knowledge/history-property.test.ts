@@ -44,7 +44,7 @@ describe('SQL history, tombstones and the change feed follow the workspace', () 
     library = openLibrary({ dataDir: tempDataDir(), workspace: sim.workspace })
   })
   afterAll(async () => {
-    library?.close()
+    await library?.close()
     await sim?.close()
   })
 

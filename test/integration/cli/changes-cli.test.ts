@@ -50,5 +50,6 @@ describe('mode-companion changes', () => {
     const bad = await cli(['changes', '--since', 'last tuesday', '--workspace', sim.workspace, '--data-dir', dataDir])
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('--since')
-  })
+    // Six CLI processes and two syncs: well past the default on a busy machine.
+  }, 240_000)
 })

@@ -176,7 +176,7 @@ describe('sync with a hostile server mixing malformed variants into normal data'
       expect(count(view.log.unreadable)).toBeGreaterThan(2)
       expect(view.log.injected.length).toBeGreaterThan(0)
     } finally {
-      library.close()
+      await library.close()
       await sim.close()
     }
   }, 120_000)

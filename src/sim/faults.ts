@@ -6,7 +6,8 @@ import { Rng } from './prng.ts'
 export type RouteName =
   | 'verify' | 'account' | 'workspace' | 'user' | 'spaces' | 'space' | 'space_reports' | 'report' | 'queries'
   | 'query' | 'charts' | 'data_sources' | 'memberships' | 'groups' | 'group' | 'group_memberships' | 'space_datasets'
-  | 'report_run' | 'query_runs' | 'query_run' | 'query_result' | 'schedules' | 'unknown'
+  | 'report_run' | 'query_runs' | 'query_run' | 'query_result' | 'schedules' | 'space_permissions' | 'member_activity'
+  | 'unknown'
 
 export type FaultKind = 'status' | 'timeout' | 'malformed' | 'truncated'
 
@@ -30,7 +31,7 @@ interface ActiveFault extends FaultSpec {
 
 const ROUTES = new Set<string>(['verify', 'account', 'workspace', 'user', 'spaces', 'space', 'space_reports', 'report',
   'queries', 'query', 'charts', 'data_sources', 'memberships', 'groups', 'group', 'group_memberships', 'space_datasets',
-  'report_run', 'query_runs', 'query_run', 'query_result', 'schedules', 'unknown', '*'])
+  'report_run', 'query_runs', 'query_run', 'query_result', 'schedules', 'space_permissions', 'member_activity', 'unknown', '*'])
 const KINDS = new Set<string>(['status', 'timeout', 'malformed', 'truncated'])
 
 export class FaultError extends Error {}

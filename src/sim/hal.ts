@@ -31,7 +31,7 @@ export function renderSpace(ws: WorkspaceState, s: TruthSpace): Json {
     restricted: s.restricted,
     free_default: s.space_type === 'custom' && s.name === 'Community',
     'viewable?': true,
-    default_access_level: s.restricted ? 'restricted' : s.space_type === 'private' ? 'view' : 'edit',
+    default_access_level: s.default_access_level ?? (s.restricted ? 'restricted' : s.space_type === 'private' ? 'view' : 'edit'),
     _links: {
       self: link(base),
       detail: link(`${base}/detail`),
@@ -342,8 +342,8 @@ export function renderMembership(ws: WorkspaceState, m: TruthMember): Json {
     admin: m.admin,
     invited: m.state === 'invited',
     state: m.state,
-    activated_at: m.state === 'invited' ? null : '2021-03-04T10:12:44.000Z',
-    managed_by_scim: false,
+    activated_at: m.activated_at !== undefined ? m.activated_at : m.state === 'invited' ? null : '2021-03-04T10:12:44.000Z',
+    managed_by_scim: m.managed_by_scim ?? false,
     _links: {
       self: link(`/api/${ws.slug}/memberships/${m.token}`),
       user: link(`/api/${m.username}`),

@@ -5,6 +5,8 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { generateWorkspace } from './generator.ts'
+import { addAccessData, hasAccessData } from './access-data.ts'
+import { renderMemberActivityPage, renderPermissionsList, BATCH_MAX_PER_PAGE } from './access-routes.ts'
 import { FaultError, FaultTable, validateFault, type FaultSpec, type RouteName } from './faults.ts'
 import { HostileLayer, type HostileLog, type HostileOptions } from './hostile.ts'
 import * as hal from './hal.ts'
@@ -51,6 +53,11 @@ export interface SimulatorOptions {
   /** Fixed credentials; by default derived from the seed. */
   token?: string
   password?: string
+  /** Credentials of a non-admin member's API token (admin-only routes answer it 403); by default derived from the seed. */
+  memberToken?: string
+  memberPassword?: string
+  /** Members per page of `/batch/{ws}/members` when the request names no `per_page` (default 1000, Mode's). */
+  batchPageSize?: number
   /** How long a `timeout` fault holds a response before dropping the connection (default 120 s). */
   timeoutHoldMs?: number
   /** Monotonic clock (ms) for the rate limit; tests pass a fake one. Default performance.now. */
@@ -99,6 +106,10 @@ export interface Simulator {
   password: string
   /** The username the token belongs to. */
   accountUsername: string
+  /** A non-admin member's token: the same listings, but 403 from groups, permissions and member activity. */
+  memberToken: string
+  memberPassword: string
+  memberUsername: string
   /** A snapshot (deep copy) of the workspace as the account sees it with filter=all. */
   truth(workspace?: string): Truth
   mutate(request: MutateRequest | SimOp[]): SimOpResult[]
@@ -114,6 +125,7 @@ export interface Simulator {
 }
 
 const HAL = 'application/hal+json'
+const ADMIN_ONLY_ROUTES = new Set<RouteName>(['groups', 'group', 'group_memberships', 'space_permissions', 'member_activity'])
 const DEFAULT_RATE: RateLimitOptions = { requests: 40, perMs: 10_000 }
 
 const STATUS_IDS: Record<number, [string, string]> = {
@@ -151,7 +163,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const primaryTruth = options.truth ?? generateWorkspace({
     seed, reports: options.reports ?? 200, workspace: options.workspace, queriesPerReport: options.queriesPerReport,
   })
+  const now = options.now ?? Date.now
+  const accessReference = now()
+  if (!hasAccessData(primaryTruth)) addAccessData(primaryTruth, seed, accessReference)
   const accountMember = primaryTruth.members.find((m) => m.username === primaryTruth.account_username)!
+  const memberAccount = primaryTruth.members.find((m) => m.username === primaryTruth.member_account_username)
+    ?? primaryTruth.members.find((m) => !m.admin && m.state === 'active') ?? accountMember
   const states = new Map<string, WorkspaceState>()
   states.set(primaryTruth.workspace.username, new WorkspaceState(primaryTruth))
   for (const extra of options.workspaces ?? []) {
@@ -161,6 +178,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       queriesPerReport: extra.queriesPerReport,
       account: member ? { username: accountMember.username, name: accountMember.name, email: accountMember.email } : undefined,
     })
+    addAccessData(truth, extra.seed ?? seed, accessReference)
     states.set(extra.workspace, new WorkspaceState(truth, member))
   }
   const primary = states.get(primaryTruth.workspace.username)!
@@ -169,6 +187,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const token = options.token ?? credRng.token()
   const password = options.password ?? Array.from({ length: 4 }, () => credRng.token()).join('').slice(0, 40)
   const expectedAuth = `Basic ${Buffer.from(`${token}:${password}`).toString('base64')}`
+  const memberToken = options.memberToken ?? credRng.token()
+  const memberPassword = options.memberPassword ?? Array.from({ length: 4 }, () => credRng.token()).join('').slice(0, 40)
+  const memberAuth = `Basic ${Buffer.from(`${memberToken}:${memberPassword}`).toString('base64')}`
+  const batchPageSize = Math.min(BATCH_MAX_PER_PAGE, Math.max(1, options.batchPageSize ?? BATCH_MAX_PER_PAGE))
 
   const pageSize = Math.max(1, options.pageSize ?? 30)
   const paginationStyle = options.paginationStyle ?? 'bare'
@@ -181,7 +203,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const faults = new FaultTable(seed)
   const hostile = options.hostile ? new HostileLayer({ seed, ...options.hostile }) : null
   const coin = new Rng(mixSeed(seed, 0xc017))
-  const now = options.now ?? Date.now
 
   // Mutation timestamps: strictly increasing, and after everything already in the workspaces.
   let lastStamp = 0
@@ -246,7 +267,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const n = parts.length
     if (n === 1) return a === 'verify' ? 'verify' : a === 'account' ? 'account' : states.has(a!) ? 'workspace' : findUser(a!) ? 'user' : 'workspace'
     if (b === 'spaces' || b === 'collections') {
-      if (n === 4) return d === 'reports' ? 'space_reports' : d === 'datasets' ? 'space_datasets' : 'unknown'
+      if (n === 4) return d === 'reports' ? 'space_reports' : d === 'datasets' ? 'space_datasets' : d === 'permissions' ? 'space_permissions' : 'unknown'
       return n === 2 ? 'spaces' : n === 3 ? 'space' : 'unknown'
     }
     if (b === 'reports' && n >= 3) {
@@ -268,13 +289,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return 'unknown'
   }
 
-  function handleApi(route: RouteName, parts: string[], params: URLSearchParams, path: string, search: string): Reply {
+  function handleApi(route: RouteName, parts: string[], params: URLSearchParams, path: string, search: string, asMember: boolean): Reply {
     const ok = (body: unknown): Reply => ({ status: 200, body })
+    // Groups, permissions and member activity need an admin (or workspace) token in Mode.
+    if (asMember && ADMIN_ONLY_ROUTES.has(route)) throw new HttpError(403, 'Only workspace admins can access this resource')
     switch (route) {
       case 'verify':
         return ok({ workspace: primary.slug, workspace_token: workspaceToken(primary.slug), _links: { self: { href: `/api/${primary.slug}` } } })
-      case 'account':
-        return ok(hal.renderUser(accountMember, userId(accountMember.username)))
+      case 'account': {
+        const who = asMember ? memberAccount : accountMember
+        return ok(hal.renderUser(who, userId(who.username)))
+      }
       case 'user': {
         const m = findUser(parts[0]!)!
         return ok(hal.renderUser(m, userId(m.username)))
@@ -350,6 +375,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         if (!g) throw new HttpError(404, 'UserGroup not found')
         return ok(hal.renderGroup(ws, g, ws.truth.groups.indexOf(g)))
       }
+      case 'space_permissions':
+        return ok(renderPermissionsList(ws, spaceOrThrow(ws, parts[2]!)))
+      case 'member_activity':
+        return ok(renderMemberActivityPage(ws, params, batchPageSize))
       case 'group_memberships': {
         const g = ws.groups.get(parts[2]!)
         if (!g) throw new HttpError(404, 'UserGroup not found')
@@ -518,12 +547,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       servePreview(req, res, url, { states, origin: serverUrl, latencyMs })
       return
     }
-    if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
+    const batch = url.pathname.startsWith('/batch/')
+    if (!batch && !url.pathname.startsWith('/api/') && url.pathname !== '/api') {
       sendJson(res, 404, hal.errorBody('not_found', 'Not found'))
       return
     }
-    const parts = url.pathname.slice('/api/'.length).split('/').filter(Boolean).map(decodeURIComponent)
-    const route: RouteName = parts.length === 0 ? 'unknown' : classify(parts)
+    const parts = url.pathname.slice(batch ? '/batch/'.length : '/api/'.length).split('/').filter(Boolean).map(decodeURIComponent)
+    // Discovery (`/batch/{ws}/…`): only member activity is served; its answer sits where a workspace route's would.
+    const route: RouteName = parts.length === 0 ? 'unknown' : batch ? (parts.length === 2 && parts[1] === 'members' ? 'member_activity' : 'unknown') : classify(parts)
     stats.total++
     stats.routes[route] = (stats.routes[route] ?? 0) + 1
     inFlight++
@@ -533,7 +564,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       stats.statuses[String(res.statusCode)] = (stats.statuses[String(res.statusCode)] ?? 0) + 1
     })
 
-    if (req.headers.authorization !== expectedAuth) {
+    const asMember = req.headers.authorization === memberAuth
+    if (req.headers.authorization !== expectedAuth && !asMember) {
       respondError(res, new HttpError(401))
       return
     }
@@ -547,7 +579,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       respondError(res, new HttpError(404, 'The simulator serves read-only endpoints; change data through /__sim/mutate'))
       return
     }
-    const reply = (): Reply => handleApi(route, parts, url.searchParams, url.pathname, url.search)
+    const reply = (): Reply => handleApi(route, parts, url.searchParams, url.pathname, url.search, asMember)
     const fault = faults.match(route)
     if (fault) {
       serveFault(res, fault, reply)
@@ -616,6 +648,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     token,
     password,
     accountUsername: accountMember.username,
+    memberToken,
+    memberPassword,
+    memberUsername: memberAccount.username,
     // A copy: callers keep a snapshot that later mutations do not change under them.
     truth: (workspace) => structuredClone(stateFor(workspace).truth),
     mutate,

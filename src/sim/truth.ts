@@ -27,6 +27,25 @@ export interface TruthSpace {
   restricted: boolean
   /** For a personal (`private`) collection: whose it is. Null for shared collections. */
   personal_owner_username: string | null
+  /**
+   * Who may see the collection without an explicit grant: `restricted` = only the grants below (and admins).
+   * Mode's `restricted` flag is not reliable (it came back false for restricted collections), so the simulator
+   * sometimes sends it false too. Absent: derived as before (access-data.ts fills it for generated workspaces).
+   */
+  default_access_level?: TruthAccessLevel
+  /** Explicit grants (`GET /spaces/{s}/permissions`, admin tokens only). */
+  permissions?: TruthPermission[]
+}
+
+export type TruthAccessLevel = 'view' | 'edit' | 'restricted'
+
+export interface TruthPermission {
+  token: string
+  /** Mode's accessor types: a user (`Account`) or a group (`UserGroup`). */
+  accessor_type: 'Account' | 'UserGroup'
+  /** The member's user token, or the group's token. */
+  accessor_token: string
+  action: 'view' | 'edit'
 }
 
 export interface TruthChart {
@@ -161,6 +180,11 @@ export interface TruthMember {
   email: string
   admin: boolean
   state: SimMemberState
+  /** When the member accepted the invitation (null while invited). Absent: the simulator's old fixed date. */
+  activated_at?: string | null
+  managed_by_scim?: boolean
+  /** Discovery-API-like member activity: the last day (YYYY-MM-DD) the member engaged; null = never. Admin tokens only. */
+  last_day_engaged?: string | null
 }
 
 export interface TruthGroup {
@@ -179,6 +203,8 @@ export interface Truth {
   data_sources: TruthDataSource[]
   members: TruthMember[]
   groups: TruthGroup[]
+  /** A non-admin active member whose member API token the simulator also hands out (`sim.memberToken`). */
+  member_account_username?: string
   /** Reports deleted through mutations (by deleteReport or with their collection), as they were last. */
   deleted_reports?: TruthReport[]
 }

@@ -1,5 +1,6 @@
 // A possibly qualified, possibly quoted table name in SQL tokens: `schema.table`, `"db"."s"."t"`, BigQuery's
-// `my-project.dataset.events_*`, Snowflake's `db..table`, or one with Liquid inside (`{{ schema }}.orders`).
+// `my-project.dataset.events_*` (or `events$20240101`, a partition), Snowflake's and SQL Server's `db..table`, or
+// one with Liquid inside (`{{ schema }}.orders`, `sales_{{ region }}.orders`).
 import type { SqlToken } from './sql-tokenizer.ts'
 
 export interface DottedName {
@@ -43,6 +44,17 @@ export function readDottedName(toks: SqlToken[], j: number): DottedName {
       dynamic = true
       parts.push('?')
     } else break
+    // A part built around a Liquid variable (`sales_{{ region }}.orders`, `events_{{ day }}`) is one unknowable
+    // part, not the truncated `sales_`.
+    for (;;) {
+      const last = toks[k]!
+      const glued = toks[k + 1]
+      if (glued === undefined || glued.start !== last.end) break
+      const liquid = glued.kind === 'liquid-var' || last.kind === 'liquid-var'
+      if (!liquid || (glued.kind !== 'word' && glued.kind !== 'number' && glued.kind !== 'liquid-var')) break
+      dynamic = true
+      k++
+    }
     k++
     // BigQuery wildcard tables: dataset.events_*
     const star = toks[k]
@@ -55,5 +67,8 @@ export function readDottedName(toks: SqlToken[], j: number): DottedName {
     // Snowflake db..table (default schema): skip the empty part.
     while (isPunct(toks, k, '.')) k++
   }
+  // BigQuery partition decorators (`events$20240101`, `events$__UNPARTITIONED__`) name a partition of the table.
+  const last = parts.length - 1
+  if (last >= 0) parts[last] = parts[last]!.replace(/(.)\$(?:\d+|__[A-Za-z_]+__)$/, '$1')
   return { parts, dynamic, next: k }
 }

@@ -13,6 +13,7 @@ export type SqlTokenKind =
   | 'op' // anything else
   | 'liquid-def' // {{ @definition as alias }}: a Mode definition, not a table
   | 'liquid-var' // {{ anything else }}: a value unknown until run time
+  | 'liquid-tag' // {% if %} / {% else %} / {% endif %} (and unless, case, when): text is 'open', 'branch' or 'close'
 
 export interface SqlToken {
   kind: SqlTokenKind
@@ -39,6 +40,12 @@ const isIdentChar = (c: string): boolean => {
 }
 const isDigit = (c: string): boolean => c >= '0' && c <= '9'
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v'
+
+/** Liquid tags that open, split or close alternative branches of the SQL. */
+const LIQUID_BRANCHING = new Map<string, 'open' | 'branch' | 'close'>([
+  ['if', 'open'], ['unless', 'open'], ['case', 'open'], ['elsif', 'branch'], ['else', 'branch'], ['when', 'branch'],
+  ['endif', 'close'], ['endunless', 'close'], ['endcase', 'close'],
+])
 
 /** Words after which `#name` is a SQL Server temp table rather than a MySQL comment. */
 const BEFORE_HASH_TABLE = new Set(['FROM', 'JOIN', 'INTO', 'TABLE', 'UPDATE', 'EXISTS'])
@@ -143,6 +150,10 @@ export function tokenizeSql(sql: string): SqlToken[] {
       const e = sql.indexOf('%}', i + 2)
       const end = e < 0 ? n : e + 2
       const tag = /^-?\s*(\w+)/.exec(sql.slice(i + 2, e < 0 ? n : e))?.[1]?.toLowerCase()
+      // Branching tags are kept: both branches of `FROM {% if eu %} eu.orders {% else %} us.orders {% endif %}`
+      // are tables the report may read.
+      const branching = tag === undefined ? undefined : LIQUID_BRANCHING.get(tag)
+      if (branching !== undefined) push('liquid-tag', branching, i, end)
       i = end
       // A form or comment block holds YAML or prose, never SQL: skip to its end tag.
       if (tag === 'form' || tag === 'comment' || tag === 'raw') {

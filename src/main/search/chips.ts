@@ -34,11 +34,15 @@ export function interpretQuestion(ctx: QueryContext, parsed: ParsedQuery, text: 
     const w = words[i]!
     const next = words[i + 1] ?? ''
     if (w === 'by' && next !== '') {
-      const username = memberNamed(ctx, parsed.terms[i + 1]!.raw)
+      // "by Amara Okafor" (a full name) before "by amara" (a username or first name).
+      const pair = words[i + 2] ? memberNamed(ctx, `${parsed.terms[i + 1]!.raw} ${parsed.terms[i + 2]!.raw}`) : null
+      const username = pair ?? memberNamed(ctx, parsed.terms[i + 1]!.raw)
       if (username !== null) {
+        const raws = parsed.terms.slice(i, i + (pair !== null ? 3 : 2)).map((t) => t.raw)
         filters.authors.push(username)
-        drop.add(i).add(i + 1)
-        chips.push({ kind: 'author', label: `Author: ${username}`, query: without(parsed.terms[i]!.raw, parsed.terms[i + 1]!.raw) })
+        for (let k = 0; k < raws.length; k++) drop.add(i + k)
+        chips.push({ kind: 'author', label: `Author: ${username}`, query: without(...raws) })
+        i += raws.length - 1
       }
     } else if (TABLE_VERBS.has(w) && next !== '' && (question || parsed.terms[i + 1]!.identifier)) {
       if (tablesNamed(ctx, next).length > 0) {
@@ -51,7 +55,7 @@ export function interpretQuestion(ctx: QueryContext, parsed: ParsedQuery, text: 
       filters.updatedAfter = range.start
       filters.updatedBefore = range.end
       drop.add(i).add(i + 1)
-      chips.push({ kind: 'updated', label: `Edited ${w} ${next}`, query: without(parsed.terms[i]!.raw, parsed.terms[i + 1]!.raw) })
+      chips.push({ kind: 'updated', label: `Edited ${w === 'past' ? 'in the past' : w} ${next}`, query: without(parsed.terms[i]!.raw, parsed.terms[i + 1]!.raw) })
     } else if ((w === 'in' || w === 'during' || w === 'since') && /^(19|20)\d\d$/.test(next)) {
       const y = Number(next)
       filters.updatedAfter = new Date(Date.UTC(y, 0, 1)).toISOString()
@@ -81,16 +85,25 @@ export function tableSuggestions(ctx: QueryContext, parsed: ParsedQuery, text: s
 function memberNamed(ctx: QueryContext, name: string): string | null {
   const v = name.replace(/^@/, '').toLowerCase()
   if (v.length < 2) return null
+  // ?2: the name as a LIKE pattern of a first name (its own % and _ escaped).
   const row = prepareCached(ctx.db, `SELECT username FROM members WHERE lower(username) = ?1 OR lower(name) = ?1
-      OR lower(name) LIKE ?1 || ' %' ORDER BY lower(username) = ?1 DESC, username LIMIT 1`).get(v) as { username: string } | undefined
+      OR lower(name) LIKE ?2 ESCAPE '\\' ORDER BY lower(username) = ?1 DESC, username LIMIT 1`)
+    .get(v, `${v.replace(/[\\%_]/g, (c) => `\\${c}`)} %`) as { username: string } | undefined
   return row?.username ?? null
 }
 
-/** [start, end) of the last or current week (Monday first), month, quarter or year, in UTC. */
+/**
+ * [start, end) in UTC: `last` and `this` are calendar periods (weeks start on Monday; "last quarter" in May is
+ * January–March), `past` the days up to now (7, 30, 91 or 365: "past month" is the last 30 days).
+ */
 export function periodRange(which: string, period: string, nowMs: number): { start: string; end: string } {
   const d = new Date(nowMs)
   const y = d.getUTCFullYear()
   const m = d.getUTCMonth()
+  if (which === 'past') {
+    const days = period === 'week' ? 7 : period === 'month' ? 30 : period === 'quarter' ? 91 : 365
+    return { start: new Date(nowMs - days * 86_400_000).toISOString(), end: new Date(nowMs + 1).toISOString() }
+  }
   const back = which === 'this' ? 0 : 1
   let start: Date
   let end: Date

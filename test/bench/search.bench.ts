@@ -3,8 +3,9 @@
 // into SQLite, times the search index build, then runs ≥ 500 mixed queries end to end through the search
 // service (parse, match, rank, snippets, facets) and prints p50/p95 per kind next to the targets with PASS/FAIL.
 // Also scores the judged relevance sets (the generated one: MRR, nDCG@10; the hand-judged analyst one: MRR@10,
-// recall@10) and prints the main thread's event-loop delay while 30 queries are typed through the search worker. Targets: p95 ≤ 10 ms for words, phrases, filters (and
-// typos, which are word queries); ≤ 30 ms for identifier substrings.
+// recall@10) and prints the main thread's event-loop delay while 30 queries are typed through the search worker
+// (in a child process: search-typing-process.ts). Targets: p95 ≤ 10 ms for words, phrases, filters, plain-words
+// questions (and typos, which are word queries); ≤ 30 ms for identifier substrings; event-loop delay ≤ 16 ms.
 //
 // Built libraries are cached under .bench-data/ (git-ignored) so iterating does not rebuild them: the library
 // tables keyed by seed, size and the sources that shape them; the indexed library additionally keyed by the
@@ -12,15 +13,14 @@
 // The queries run twice: with the service as the app uses it (it keeps common words' rowid lists while the
 // library is unchanged) and with that cache off. CPU time is printed beside wall time because the machine
 // may be shared: wall time is the target.
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { join } from 'node:path'
 import { openLibrary } from '../../src/main/library/index.ts'
 import { migrations } from '../../src/main/library/migrations/index.ts'
 import { libraryPath } from '../../src/main/library/paths.ts'
-import { createLibrarySearch } from '../../src/main/search/library-search.ts'
 import { createSearchService } from '../../src/main/search/search-service.ts'
 import { generateWorkspace } from '../../src/sim/generator.ts'
 import { Rng } from '../../src/sim/prng.ts'
@@ -51,8 +51,11 @@ const sourceHash = (files: string[]): string => {
   for (const f of files) h.update(readFileSync(new URL(f, root)))
   return h.digest('hex').slice(0, 12)
 }
+// Every file of src/main/sql/ shapes the table references written with the library.
+const sqlSources = readdirSync(new URL('src/main/sql/', root)).filter((f) => f.endsWith('.ts')).sort().map((f) => `src/main/sql/${f}`)
 const libraryKey = sourceHash(['src/sim/generator.ts', 'src/sim/sql-templates.ts', 'src/sim/vocabulary.ts',
-  'src/main/library/migrations/001-core-schema.ts', 'src/main/library/migrations/004-drop-extra-json-add-last-edited.ts', 'src/main/sql/table-refs.ts', 'test/fixtures/relevance/truth-library.ts'])
+  'src/main/library/migrations/001-core-schema.ts', 'src/main/library/migrations/004-drop-extra-json-add-last-edited.ts', ...sqlSources,
+  'test/fixtures/relevance/truth-library.ts'])
 const indexKey = sourceHash(['src/main/library/migrations/002-search-index.ts', 'src/main/search/index-writer.ts',
   'src/main/search/query-parser.ts', 'src/main/search/sql-stopwords.ts'])
 
@@ -130,8 +133,9 @@ const collections = truth.spaces.filter((s) => s.space_type !== 'private').map((
 const people = truth.members.map((m) => m.username)
 const sources = truth.data_sources.map((d) => d.name.split(/\s/)[0] ?? '')
 const queries: Array<{ kind: string; q: string }> = []
+const firstNames = truth.members.map((m) => (m.name ?? m.username).split(' ')[0]!.toLowerCase())
 for (let i = 0; queries.length < QUERIES; i++) {
-  switch (i % 6) {
+  switch (i % 7) {
     case 0: {
       const n = 1 + (i % 3)
       const ws = Array.from({ length: n }, () => pick(nameWords).toLowerCase())
@@ -161,6 +165,14 @@ for (let i = 0; queries.length < QUERIES; i++) {
       let sub = name.slice(at, at + len)
       if (!/[_.]/.test(sub)) sub = name.slice(Math.max(0, name.indexOf('_') - 3), name.indexOf('_') + 4)
       queries.push({ kind: 'identifier', q: sub })
+      break
+    }
+    case 5: {
+      // Plain-words questions: each form the search reads as filters, with words to search for.
+      const word = pick(nameWords).toLowerCase()
+      const forms = [`reports by ${pick(firstNames)} about ${word}`, `which reports use ${pick(tables)}`, `${word} last quarter`,
+        `archived dashboards about ${word}`, `${word} in 2025`, `dashboards by ${pick(people)} last month`, `reports reading ${pick(tables)} ${word}`]
+      queries.push({ kind: 'question', q: pick(forms) })
       break
     }
     default: {
@@ -207,14 +219,14 @@ console.log(`first search (loads per-report attributes): ${fmt(performance.now()
 }
 for (const { q } of queries.slice(0, 30)) warm.search({ query: q })
 
-const TARGETS: Record<string, number> = { words: 10, phrase: 10, filter: 10, typo: 10, identifier: 30 }
+const TARGETS: Record<string, number> = { words: 10, phrase: 10, filter: 10, question: 10, typo: 10, identifier: 30 }
 interface Timing { ms: number; cpuMs: number; q: string; kind: string; total: number }
-const measure = (service: ReturnType<typeof createSearchService>): Timing[] => {
+const measure = (service: ReturnType<typeof createSearchService>, request: { limit: number; facets: boolean } = { limit: 50, facets: true }): Timing[] => {
   service.search({ query: '' }) // loads the attributes (timed above)
   return queries.map(({ kind, q }) => {
     const cpu = process.cpuUsage()
     const s = performance.now()
-    const { total } = service.search({ query: q, limit: 50 })
+    const { total } = service.search({ query: q, ...request })
     const ms = performance.now() - s
     const used = process.cpuUsage(cpu)
     return { ms, cpuMs: (used.user + used.system) / 1000, q, kind, total }
@@ -256,36 +268,27 @@ if (process.argv.includes('--verbose')) {
 // what a word costs the first time it is searched.
 console.log('\nthe same queries with the word cache off (every word read from the index):')
 report(measure(createSearchService(db, { wordCacheRows: 0 })), false)
+console.log(`\nthe same queries as a keystroke asks (first 30 hits, facets counted later; load average ${loadavg()[0]!.toFixed(2)}):`)
+report(measure(createSearchService(db), { limit: 30, facets: false }), false)
 
-// Typing through the app's search (the worker thread): 30 queries typed a character at a time, each keystroke
-// sent as the renderer sends it (one search at a time, the newest text). The main thread only relays, so its
-// event-loop delay is what a user would feel in the window.
+// Typing through the app's search (the worker thread), in a process of its own whose main thread, like the
+// app's, only relays (search-typing-process.ts): its event-loop delay is what a user would feel in the window.
 {
-  const search = createLibrarySearch()
-  await search.warm(library)
-  const typed = ['net revenue retention', 'nrr by plan', 'orders', 'refunds', 'churned customers', 'fct_orders',
-    'analytics.fct_orders', 'revenue retention by plan', 'author:ana', 'table:fct_refunds', 'reports by amara about churn',
-    'which reports use fct_orders', 'archived dashboards about refunds', 'ltv cac', 'daily active users', 'weekly order volume',
-    'cohort', 'campaign performance', 'support tickets', 'pipeline', 'refnud rate', 'is:archived revenue', 'customer health',
-    'signup funnel', 'gross margin', 'mrr', 'inventory', 'collection:Finance', 'orders last quarter', 'select count']
-  const delay = monitorEventLoopDelay({ resolution: 1 })
-  delay.enable()
-  const keystrokes: number[] = []
-  for (const q of typed) {
-    for (let i = 1; i <= q.length; i++) {
-      const t = performance.now()
-      await search.search(library, { query: q.slice(0, i), limit: 50, facets: false })
-      keystrokes.push(performance.now() - t)
-    }
+  console.log(`\nload average ${loadavg().map((x) => x.toFixed(2)).join(' ')} before typing`)
+  const child = spawnSync(process.execPath, [join(import.meta.dirname, 'search-typing-process.ts'), workDir, 'bench'],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 600_000 })
+  const line = child.stdout.trim().split('\n').at(-1) ?? ''
+  if (child.status !== 0 || !line.startsWith('{')) {
+    failed++
+    console.log(`typing: the typing process failed (status ${child.status})`)
+  } else {
+    const typing = JSON.parse(line) as { maxMs: number; p99Ms: number; queries: number; keystrokes: number[] }
+    const ok = typing.maxMs <= 16
+    if (!ok) failed++
+    console.log(`typing ${typing.queries} queries (${typing.keystrokes.length} keystrokes) through the search worker:`)
+    console.log(`  main-thread event-loop delay max ${fmt(typing.maxMs)} (target ≤ 16 ms ${ok ? 'PASS' : 'FAIL'}), p99 ${fmt(typing.p99Ms)}`)
+    console.log(`  keystroke to results p50 ${fmt(pct(typing.keystrokes, 50))}, p95 ${fmt(pct(typing.keystrokes, 95))} (load average ${loadavg()[0]!.toFixed(2)})`)
   }
-  delay.disable()
-  await search.close()
-  const maxMs = delay.max / 1e6
-  const ok = maxMs <= 16
-  if (!ok) failed++
-  console.log(`\ntyping ${typed.length} queries (${keystrokes.length} keystrokes) through the search worker:`)
-  console.log(`  main-thread event-loop delay max ${fmt(maxMs)} (target ≤ 16 ms ${ok ? 'PASS' : 'FAIL'}), p99 ${fmt(delay.percentile(99) / 1e6)}`)
-  console.log(`  keystroke to results p50 ${fmt(pct(keystrokes, 50))}, p95 ${fmt(pct(keystrokes, 95))}`)
 }
 await library.close()
 

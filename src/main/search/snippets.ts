@@ -24,6 +24,12 @@ function matches(word: string, tokens: MatchToken[]): boolean {
 /** Index of the first matching word in text, or -1. */
 export function firstMatch(text: string, tokens: MatchToken[], ignore?: IgnoreWord): number {
   if (tokens.length === 0) return -1
+  // ASCII text without any token as a substring cannot hold a matching word: skip the word-by-word scan (most
+  // of a page's SQL bodies, for a word found in the name).
+  if (!NON_ASCII.test(text)) {
+    const lower = text.toLowerCase()
+    if (!tokens.some((t) => lower.includes(t.token))) return -1
+  }
   for (const m of text.matchAll(WORD)) {
     if (matches(m[0], tokens) && !(ignore && ignore(text, m.index, m.index + m[0].length))) return m.index
   }

@@ -116,15 +116,46 @@ export function sqlMatchOf(t: SearchTerm): string | undefined {
   return termToFts({ ...t, prefix: false })
 }
 
-/** Documents that read any of these tables (a scan of the in-memory table lists). */
-export function docsReadingTables(store: DocStore, tableIds: number[]): number[] {
-  const wanted = new Uint8Array(store.maxTableId + 1)
-  for (const t of tableIds) if (t < wanted.length) wanted[t] = 1
-  const matching = store.tables.setsWithAny(wanted)
-  const setOf = store.tables.of
-  const out: number[] = []
-  for (let id = 0; id < store.capacity; id++) if (store.present[id] === 1 && matching[setOf[id]!] === 1) out.push(id)
+/**
+ * Documents that read any of these tables (from readersByTable). A document reading several of them is listed
+ * once per table: matchTerm counts each document once.
+ */
+export function docsReadingTables(store: DocStore, tableIds: number[]): ArrayLike<number> {
+  const { starts, docs } = readersByTable(store)
+  const wanted = [...new Set(tableIds)].filter((t) => t >= 0 && t + 1 < starts.length)
+  let n = 0
+  for (const t of wanted) n += starts[t + 1]! - starts[t]!
+  const out = new Int32Array(n)
+  n = 0
+  for (const t of wanted) {
+    out.set(docs.subarray(starts[t]!, starts[t + 1]!), n)
+    n += starts[t + 1]! - starts[t]!
+  }
   return out
+}
+
+/**
+ * Which present documents read each table (docs[starts[t] … starts[t + 1]) read table t), built once per library
+ * state: an identifier typed letter by letter then costs its tables' readers, not a scan of every document.
+ */
+const readerIndexes = new WeakMap<DocStore, { seq: number; capacity: number; starts: Int32Array; docs: Int32Array }>()
+function readersByTable(store: DocStore): { starts: Int32Array; docs: Int32Array } {
+  const cached = readerIndexes.get(store)
+  if (cached && cached.seq === store.seq && cached.capacity === store.capacity && cached.starts.length === store.maxTableId + 2) return cached
+  const { of: setOf, sets } = store.tables
+  const starts = new Int32Array(store.maxTableId + 2)
+  for (let id = 0; id < store.capacity; id++) {
+    if (store.present[id] === 1) for (const t of sets[setOf[id]!]!) starts[t + 1]!++
+  }
+  for (let k = 1; k < starts.length; k++) starts[k]! += starts[k - 1]!
+  const docs = new Int32Array(starts[starts.length - 1]!)
+  const next = starts.slice(0, -1)
+  for (let id = 0; id < store.capacity; id++) {
+    if (store.present[id] === 1) for (const t of sets[setOf[id]!]!) docs[next[t]!++] = id
+  }
+  const index = { seq: store.seq, capacity: store.capacity, starts, docs }
+  readerIndexes.set(store, index)
+  return index
 }
 
 export function matchOf(ctx: QueryContext, term: TermExpr): TermMatch {

@@ -48,4 +48,18 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // Screens, components and the shell reach main only through the stores, which hold the one subscription
+    // to each of main's events and the bridge's error handling.
+    files: ['src/renderer/src/{components,screens,shell}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'The renderer talks to main only through the typed bridge.' }],
+        patterns: [
+          { group: ['node:*'], message: 'The renderer has no Node APIs.' },
+          { group: ['**/bridge.ts', '**/bridge'], message: 'Reach main through a store in src/renderer/src/stores/ (main-reads.ts for one-shot reads).' },
+        ],
+      }],
+    },
+  },
 )

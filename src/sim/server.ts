@@ -117,6 +117,8 @@ export interface Simulator {
   resetStats(): void
   /** Replaces every active fault. */
   setFaults(faults: FaultSpec[]): void
+  /** Changes the delay before every response from now on (e.g. a slow sync to watch, then a fast one). */
+  setLatency(ms: number): void
   addFaults(faults: FaultSpec[]): void
   clearFaults(): void
   /** What the hostile layer did so far, by token (empty when `hostile` is off). */
@@ -195,7 +197,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const pageSize = Math.max(1, options.pageSize ?? 30)
   const paginationStyle = options.paginationStyle ?? 'bare'
   const repeatLastPage = options.repeatLastPage ?? true
-  const latencyMs = Math.max(0, options.latencyMs ?? 0)
+  let latencyMs = Math.max(0, options.latencyMs ?? 0)
   const timeoutHoldMs = options.timeoutHoldMs ?? 120_000
   const rate = options.rate === undefined ? DEFAULT_RATE : options.rate
   const bucket = rate ? new LeakyBucket(rate, options.rateClock) : null
@@ -659,6 +661,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       stats = emptyStats()
     },
     setFaults: (specs) => faults.set(specs.map(validateFault)),
+    setLatency: (ms) => { latencyMs = Math.max(0, ms) },
     addFaults: (specs) => faults.add(specs.map(validateFault)),
     clearFaults: () => faults.clear(),
     hostileLog: () => hostile?.snapshot() ?? { degraded: {}, unreadable: {}, injected: [] },

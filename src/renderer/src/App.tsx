@@ -7,13 +7,18 @@ import { SetupWizard } from './screens/setup/SetupWizard.tsx'
 import { appScreen } from './shell/app-screen.ts'
 import { Shell } from './shell/Shell.tsx'
 import { useConnection } from './stores/connection.ts'
+import { useLibrary } from './stores/library.ts'
 import { useSettings } from './stores/settings.ts'
+import { useSync } from './stores/sync.ts'
 
 export function App() {
   const bootError = useConnection((s) => s.bootError)
   const screen = useConnection(appScreen)
 
   useEffect(() => {
+    // The stores hold the renderer's only subscriptions to main's events, for as long as the app runs.
+    useSync.getState().init()
+    useLibrary.getState().watchLibrary()
     void useConnection.getState().boot()
     // Settings carry the theme; failure here is shown on the Settings screen, not at boot.
     void useSettings.getState().load()

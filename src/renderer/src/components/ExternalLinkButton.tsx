@@ -1,13 +1,9 @@
 // A button that opens a Mode page in the system browser through main (which allows only Mode's hosts).
 // A real <a href> would navigate the app window itself, which the window's policy blocks.
 import type { ReactNode } from 'react'
-import { call } from '../bridge.ts'
+import { openExternal } from '../stores/main-reads.ts'
 import { Button, type ButtonVariant } from './Button.tsx'
 import { Icon } from './Icon.tsx'
-
-export function openExternal(url: string): void {
-  void call('app.openExternal', { url }).catch(() => {})
-}
 
 export function ExternalLinkButton({ url, children, variant = 'secondary', size = 'md' }: { url: string; children: ReactNode; variant?: ButtonVariant; size?: 'sm' | 'md' }) {
   return (

@@ -52,14 +52,18 @@ export interface LibraryState {
   ensureRows: (start: number, end: number) => void
   /** Re-runs the current search without resetting the scroll position (the library changed under it). */
   refresh: () => void
-  /** Counts 'library.changed' events for as long as the app runs, so results fetched before a change (while
-   * another screen was open) are known to be stale. Idempotent. */
+  /** The renderer's one subscription to main's 'library.changed': counts the events for as long as the app
+   * runs (so results fetched before a change, while another screen was open, are known to be stale) and keeps
+   * the report count the last one carried. Idempotent; the app calls it at start. */
   watchLibrary: () => void
   /** Bumped by every 'library.changed' event once watchLibrary ran. */
   libraryVersion: number
+  /** Reports in the library according to the last 'library.changed' event (null before the first). */
+  changedReports: number | null
   /** libraryVersion when the shown results were fetched. */
   resultVersion: number
-  loadStats: () => Promise<void>
+  /** Reloads the library's totals; answers them, or null when main could not. */
+  loadStats: () => Promise<LibraryStats | null>
 }
 
 export function hitAt(state: Pick<LibraryState, 'pages'>, index: number): SearchHit | undefined {
@@ -78,7 +82,8 @@ export const useLibrary = create<LibraryState>((set, get) => {
   /** Bumped for every first-page search; page loads carry it so a late page of an old query is ignored. */
   let generation = 0
   const loadingPages = new Set<number>()
-  let watching = false
+  /** The bridge subscribed to: once per bridge (the app has one; renderer tests install a fresh one each). */
+  let watching: unknown = null
 
   const loadFacets = async (): Promise<void> => {
     facetsTimer = null
@@ -169,6 +174,7 @@ export const useLibrary = create<LibraryState>((set, get) => {
     active: 0,
     stats: null,
     libraryVersion: 0,
+    changedReports: null,
     resultVersion: 0,
 
     setQuery: (query, options) => {
@@ -193,15 +199,18 @@ export const useLibrary = create<LibraryState>((set, get) => {
       void runSearch()
     },
     watchLibrary: () => {
-      if (watching) return
-      watching = true
-      api().on('library.changed', () => set({ libraryVersion: get().libraryVersion + 1 }))
+      if (watching === api()) return
+      watching = api()
+      api().on('library.changed', ({ reports }) => set({ libraryVersion: get().libraryVersion + 1, changedReports: reports }))
     },
     loadStats: async () => {
       try {
-        set({ stats: await call('library.getStats') })
+        const stats = await call('library.getStats')
+        set({ stats })
+        return stats
       } catch {
         // Stats only shape the empty state; the search itself reports real errors.
+        return null
       }
     },
   }

@@ -18,7 +18,8 @@ interface SyncStore {
   cancel: () => Promise<void>
 }
 
-let initialised = false
+/** The bridge subscribed to: once per bridge (the app has one; renderer tests install a fresh one each). */
+let initialised: unknown = null
 
 function messageOf(e: unknown): string {
   if (e instanceof BridgeError) return e.action ? `${e.message} ${e.action}` : e.message
@@ -31,8 +32,8 @@ export const useSync = create<SyncStore>((set, get) => ({
   online: typeof navigator === 'undefined' ? true : navigator.onLine,
   actionError: null,
   init: () => {
-    if (initialised) return
-    initialised = true
+    if (initialised === api()) return
+    initialised = api()
     let previousRun: number | null = null
     api().on('sync.state', (state) => {
       set({ state })

@@ -1,7 +1,7 @@
 // Every collection with its report count, personal ones marked; opening one lists its reports.
 import { useEffect, useMemo, useState } from 'react'
 import type { CollectionSummary } from '../../../../shared/model.ts'
-import { call } from '../../bridge.ts'
+import { mainReads } from '../../stores/main-reads.ts'
 import { useNavigation } from '../../stores/navigation.ts'
 import { filterTerm } from '../library/query-filters.ts'
 import './collections.css'
@@ -13,7 +13,7 @@ export function CollectionsScreen() {
   const [showPersonal, setShowPersonal] = useState(true)
   useEffect(() => {
     let live = true
-    call('library.listCollections').then((list) => {
+    mainReads.collections().then((list) => {
       if (live) setCollections(list)
     }, (e: unknown) => { if (live) setError(e instanceof Error ? e.message : String(e)) })
     return () => { live = false }

@@ -3,10 +3,10 @@
 // the diff of that edit.
 import { useState } from 'react'
 import type { ChangeKind, ReportChange } from '../../../../shared/knowledge-model.ts'
-import { call } from '../../bridge.ts'
+import { mainReads } from '../../stores/main-reads.ts'
 import { useNavigation } from '../../stores/navigation.ts'
 import { formatDateTime, relativeTime } from '../sync/relative-time.ts'
-import { useLoad } from './use-load.ts'
+import { useLoad } from '../../stores/use-load.ts'
 import './knowledge.css'
 
 export const KIND_LABELS: Record<ChangeKind, string> = {
@@ -18,7 +18,7 @@ const KIND_TONE: Record<ChangeKind, string> = {
 
 export function ChangesScreen() {
   const [tab, setTab] = useState<'last' | 'week'>('last')
-  const feed = useLoad('feed', () => call('knowledge.changes', {}))
+  const feed = useLoad('feed', () => mainReads.changes())
   return (
     <section className="screen" aria-labelledby="changes-title" data-testid="changes-screen">
       <div className="screen-header">

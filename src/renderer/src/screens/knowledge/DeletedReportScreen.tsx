@@ -1,15 +1,15 @@
 // A deleted report's tombstone: what the library last knew of it (name, collection, author, views, SQL).
-import { call } from '../../bridge.ts'
+import { mainReads } from '../../stores/main-reads.ts'
 import { useNavigation } from '../../stores/navigation.ts'
 import { dialectForAdapter } from '../report/sql/dialects.ts'
 import { SqlView } from '../report/sql/SqlView.tsx'
 import { formatDateTime } from '../sync/relative-time.ts'
-import { useLoad } from './use-load.ts'
+import { useLoad } from '../../stores/use-load.ts'
 import './knowledge.css'
 
 export function DeletedReportScreen() {
   const token = useNavigation((s) => (s.view.name === 'deleted' ? s.view.token : ''))
-  const tombstone = useLoad(token, () => call('knowledge.deletedReport', { token }))
+  const tombstone = useLoad(token, () => mainReads.deletedReport(token))
   const back = <button type="button" className="btn btn-ghost btn-sm report-back" onClick={() => useNavigation.getState().back()} aria-label="Back (Esc)">← Back</button>
   if (tombstone.state !== 'ready') return <section className="screen">{back}{tombstone.state === 'error' && <p role="alert">{tombstone.message}</p>}</section>
   const r = tombstone.value

@@ -1,14 +1,14 @@
 // Loads and shows the diff between two query texts, with the inline / side-by-side switch.
-import { call } from '../../bridge.ts'
+import { mainReads } from '../../stores/main-reads.ts'
 import type { DiffSide } from '../../stores/navigation.ts'
 import { DiffLayoutToggle, useDiffLayout } from './DiffLayoutToggle.tsx'
 import { SqlDiffView } from './SqlDiffView.tsx'
-import { useLoad } from './use-load.ts'
+import { useLoad } from '../../stores/use-load.ts'
 
 export function DiffPanel({ from, to, toolbar }: { from: DiffSide; to: DiffSide; toolbar?: React.ReactNode }) {
   const [layout, setLayout] = useDiffLayout()
   const key = `${from.queryToken}:${from.versionId}|${to.queryToken}:${to.versionId}`
-  const diff = useLoad(key, () => call('knowledge.diff', { from: { queryToken: from.queryToken, versionId: from.versionId }, to: { queryToken: to.queryToken, versionId: to.versionId } }))
+  const diff = useLoad(key, () => mainReads.diff({ from: { queryToken: from.queryToken, versionId: from.versionId }, to: { queryToken: to.queryToken, versionId: to.versionId } }))
   return (
     <div className="knowledge-section">
       <div className="diff-toolbar">

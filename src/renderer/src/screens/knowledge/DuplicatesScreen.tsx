@@ -2,15 +2,15 @@
 // most viewed copy, then the most recently run). Every other copy says how close it is and opens a diff
 // against the original.
 import type { DuplicateGroup, DuplicateMember } from '../../../../shared/knowledge-model.ts'
-import { call } from '../../bridge.ts'
+import { mainReads } from '../../stores/main-reads.ts'
 import { useNavigation } from '../../stores/navigation.ts'
 import { relativeTime } from '../sync/relative-time.ts'
 import { similarityLabel } from './SimilarReportsSection.tsx'
-import { useLoad } from './use-load.ts'
+import { useLoad } from '../../stores/use-load.ts'
 import './knowledge.css'
 
 export function DuplicatesScreen() {
-  const list = useLoad('duplicates', () => call('knowledge.duplicates', { limit: 200 }))
+  const list = useLoad('duplicates', () => mainReads.duplicates(200))
   return (
     <section className="screen" aria-labelledby="duplicates-title" data-testid="duplicates-screen">
       <div className="screen-header">

@@ -1,16 +1,16 @@
 // "Similar reports" on the report page: reports holding a copy of one of this report's queries (exact or near),
 // each opening the other report or a diff of the two queries.
 import type { SimilarReport } from '../../../../shared/knowledge-model.ts'
-import { call } from '../../bridge.ts'
+import { mainReads } from '../../stores/main-reads.ts'
 import { useNavigation } from '../../stores/navigation.ts'
-import { useLoad } from './use-load.ts'
+import { useLoad } from '../../stores/use-load.ts'
 
 export function similarityLabel(kind: 'exact' | 'near', similarity: number): string {
   return kind === 'exact' ? 'Same SQL' : `${Math.round(similarity * 100)}% similar`
 }
 
 export function SimilarReportsSection({ reportToken, reportName }: { reportToken: string; reportName: string }) {
-  const similar = useLoad(reportToken, () => call('knowledge.similar', { token: reportToken }))
+  const similar = useLoad(reportToken, () => mainReads.similar(reportToken))
   if (similar.state !== 'ready' || similar.value.length === 0) return null
   const nav = useNavigation.getState()
   const compare = (s: SimilarReport) => nav.navigate({

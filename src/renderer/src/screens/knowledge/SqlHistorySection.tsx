@@ -2,10 +2,10 @@
 // earlier versions, a diff between any two of them (by default the previous text against the current one).
 import { useState } from 'react'
 import type { QueryHistory, SqlVersion } from '../../../../shared/knowledge-model.ts'
-import { call } from '../../bridge.ts'
+import { mainReads } from '../../stores/main-reads.ts'
 import { formatDateTime, relativeTime } from '../sync/relative-time.ts'
 import { DiffPanel } from './DiffPanel.tsx'
-import { useLoad } from './use-load.ts'
+import { useLoad } from '../../stores/use-load.ts'
 
 export function historySummary(changeCount: number, lastChangedAt: string | null, now = Date.now()): string {
   if (changeCount === 0) return 'SQL unchanged since it was first synced.'
@@ -17,7 +17,7 @@ export function versionLabel(v: SqlVersion, index: number): string {
 }
 
 export function SqlHistorySection({ reportToken }: { reportToken: string }) {
-  const history = useLoad(reportToken, () => call('knowledge.reportHistory', { token: reportToken }))
+  const history = useLoad(reportToken, () => mainReads.reportHistory(reportToken))
   if (history.state !== 'ready' || !history.value) return null
   const { changeCount, lastChangedAt, queries } = history.value
   const changed = queries.filter((q) => q.versions.length > 1)

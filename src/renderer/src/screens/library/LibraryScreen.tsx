@@ -4,7 +4,6 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import { useLibrary, hitAt, type LibraryState } from '../../stores/library.ts'
 import { useNavigation } from '../../stores/navigation.ts'
 import { isOffline, useSync } from '../../stores/sync.ts'
-import { api } from '../../bridge.ts'
 import { relativeTime } from '../sync/relative-time.ts'
 import { FacetPanel } from './FacetPanel.tsx'
 import { QueryHelp } from './QueryHelp.tsx'
@@ -64,24 +63,28 @@ export function LibraryScreen() {
     return () => window.removeEventListener(FOCUS_SEARCH_EVENT, focus)
   }, [])
 
-  // The sync wrote to the library: refresh stats and the visible results (at most once a second). Results
-  // fetched before changes made while another screen was open are refreshed on arrival.
+  // Results fetched before changes made while another screen was open are refreshed on arrival.
   useEffect(() => {
     const store = useLibrary.getState()
     store.watchLibrary()
     void store.loadStats()
     if (store.resultQuery !== null && store.resultVersion !== store.libraryVersion) store.refresh()
-    let pending: ReturnType<typeof setTimeout> | null = null
-    const off = api().on('library.changed', () => {
-      if (pending) return
-      pending = setTimeout(() => {
-        pending = null
-        void useLibrary.getState().loadStats()
-        useLibrary.getState().refresh()
-      }, 1000)
-    })
-    return () => { off(); if (pending) clearTimeout(pending) }
   }, [])
+  // The sync wrote to the library while this screen is open: refresh stats and the visible results, at most
+  // once a second (the timer is not restarted by later changes, so a long sync still refreshes every second).
+  const libraryVersion = library.libraryVersion
+  const refreshPending = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const seenVersion = useRef(libraryVersion)
+  useEffect(() => {
+    if (libraryVersion === seenVersion.current || refreshPending.current) return
+    refreshPending.current = setTimeout(() => {
+      refreshPending.current = null
+      seenVersion.current = useLibrary.getState().libraryVersion
+      void useLibrary.getState().loadStats()
+      useLibrary.getState().refresh()
+    }, 1000)
+  }, [libraryVersion])
+  useEffect(() => () => { if (refreshPending.current) clearTimeout(refreshPending.current) }, [])
 
   const { count, active, query, pages } = library
   const open = useCallback((index: number) => {

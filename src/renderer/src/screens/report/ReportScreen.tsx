@@ -3,7 +3,7 @@
 // for reports of several queries, an outline beside it.
 import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
 import type { ReportDetail } from '../../../../shared/model.ts'
-import { call } from '../../bridge.ts'
+import { mainReads, openExternal } from '../../stores/main-reads.ts'
 import { useNavigation } from '../../stores/navigation.ts'
 import { isOffline, useSync } from '../../stores/sync.ts'
 import { filterTerm } from '../library/query-filters.ts'
@@ -52,7 +52,7 @@ export function ReportScreen() {
   useEffect(() => {
     if (!token) return
     let live = true
-    call('library.getReport', { token }).then(
+    mainReads.report(token).then(
       (report) => { if (live) setLoad({ token, report, error: null, loading: false }) },
       (e: unknown) => { if (live) setLoad({ token, report: null, error: e instanceof Error ? e.message : String(e), loading: false }) },
     )
@@ -66,7 +66,7 @@ export function ReportScreen() {
   useEffect(() => {
     if (!needsCharts || offline || !token) return
     let live = true
-    call('library.fetchCharts', { token }).then(
+    mainReads.fetchCharts(token).then(
       (updated) => {
         if (!live) return
         setChartsTried(token)
@@ -161,7 +161,7 @@ function ReportBody({ report, offline, now, fetchingCharts, titleRef, back }: Re
             : <p className="report-description faint">No description.</p>}
           <div className="btn-row report-actions">
             {report.webUrl && (
-              <button type="button" className="btn btn-primary btn-sm" onClick={() => void call('app.openExternal', { url: report.webUrl as string }).catch(() => {})}>
+              <button type="button" className="btn btn-primary btn-sm" onClick={() => openExternal(report.webUrl as string)}>
                 Open in Mode ↗
               </button>
             )}

@@ -1,13 +1,13 @@
 // The app's version and platform at the foot of Settings (what a bug report needs).
 import { useEffect, useState } from 'react'
 import type { AppInfo } from '../../../../shared/model.ts'
-import { call } from '../../bridge.ts'
+import { mainReads } from '../../stores/main-reads.ts'
 
 export function AboutLine() {
   const [info, setInfo] = useState<AppInfo | null>(null)
   useEffect(() => {
     let live = true
-    call('app.getInfo').then((i) => { if (live) setInfo(i) }, () => {})
+    mainReads.appInfo().then((i) => { if (live) setInfo(i) }, () => {})
     return () => { live = false }
   }, [])
   return (

@@ -1,13 +1,13 @@
 // Where the library and settings are stored on this computer, with a way to open that folder.
 import { useState } from 'react'
-import { call } from '../../bridge.ts'
+import { mainReads } from '../../stores/main-reads.ts'
 import { Button } from '../../components/Button.tsx'
 
 export function DataSection({ dataDir }: { dataDir: string }) {
   const [failed, setFailed] = useState(false)
   const reveal = () => {
     setFailed(false)
-    call('settings.revealDataDir').then((ok) => setFailed(!ok), () => setFailed(true))
+    mainReads.revealDataDir().then((ok) => setFailed(!ok), () => setFailed(true))
   }
   return (
     <section className="card settings-section" aria-labelledby="settings-data">

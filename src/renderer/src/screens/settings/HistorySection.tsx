@@ -1,8 +1,8 @@
 // SQL history and deleted reports: how much the library keeps (and its size on disk), and for how long a
 // deleted report's tombstone stays before it is purged.
-import { call } from '../../bridge.ts'
+import { mainReads } from '../../stores/main-reads.ts'
 import { useSettings } from '../../stores/settings.ts'
-import { useLoad } from '../knowledge/use-load.ts'
+import { useLoad } from '../../stores/use-load.ts'
 import { SavedHint } from './SavedHint.tsx'
 
 const RETENTION_CHOICES = [30, 90, 180, 365, 730, 1825]
@@ -17,7 +17,7 @@ const days = (n: number): string => (n % 365 === 0 ? `${n / 365} year${n === 365
 
 export function HistorySection({ retentionDays }: { retentionDays: number }) {
   const update = useSettings((s) => s.update)
-  const usage = useLoad(`usage:${retentionDays}`, () => call('knowledge.usage'))
+  const usage = useLoad(`usage:${retentionDays}`, () => mainReads.historyUsage())
   const choices = RETENTION_CHOICES.includes(retentionDays) ? RETENTION_CHOICES : [...RETENTION_CHOICES, retentionDays].sort((a, b) => a - b)
   return (
     <section className="card settings-section" aria-labelledby="settings-history">

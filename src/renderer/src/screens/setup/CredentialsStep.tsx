@@ -3,7 +3,7 @@
 // was typed and the cursor goes where the fix is.
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react'
 import type { AppError, StorageOptions } from '../../../../shared/model.ts'
-import { call } from '../../bridge.ts'
+import { mainReads } from '../../stores/main-reads.ts'
 import { Button } from '../../components/Button.tsx'
 import { ExternalLinkButton } from '../../components/ExternalLinkButton.tsx'
 import { Icon } from '../../components/Icon.tsx'
@@ -44,7 +44,7 @@ export function CredentialsStep({ initialWorkspace, reconnectReason, switching, 
   useEffect(() => {
     let live = true
     // Unknown protection (call failed) is treated as strong: main refuses weak storage without a choice anyway.
-    call('connection.getStorageOptions').then((o) => { if (live) setStorage(o) }, () => {})
+    mainReads.storageOptions().then((o) => { if (live) setStorage(o) }, () => {})
     return () => { live = false }
   }, [])
 

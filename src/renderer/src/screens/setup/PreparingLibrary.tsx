@@ -1,37 +1,40 @@
 // Right after connecting: the first sync is listing reports. The library opens by itself as soon as the
 // first names are in (or the sync ends, even with an empty workspace); the user can also open it at once.
-import { useEffect, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import type { SyncState } from '../../../../shared/model.ts'
-import { api, call } from '../../bridge.ts'
 import { Button } from '../../components/Button.tsx'
 import { Spinner } from '../../components/Spinner.tsx'
 import { useConnection } from '../../stores/connection.ts'
+import { useLibrary } from '../../stores/library.ts'
+import { useSync } from '../../stores/sync.ts'
 
 export function PreparingLibrary() {
   const status = useConnection((s) => s.status)
   const finish = useConnection((s) => s.finishPreparing)
-  const [sync, setSync] = useState<SyncState | null>(null)
+  const sync = useSync((s) => s.state)
+  const libraryVersion = useLibrary((s) => s.libraryVersion)
+  const changedReports = useLibrary((s) => s.changedReports)
+  const versionAtMount = useRef(libraryVersion)
+  const sawSyncing = useRef(false)
 
+  // Names may already be in (events sent before this mounted, or a library kept from before).
   useEffect(() => {
+    useSync.getState().init()
+    useLibrary.getState().watchLibrary()
     let live = true
-    let sawSyncing = false
-    const onSync = (state: SyncState) => {
-      if (!live) return
-      setSync(state)
-      if (state.status === 'syncing') sawSyncing = true
-      else if (sawSyncing || state.status === 'error' || state.status === 'offline') finish()
-    }
-    const offLibrary = api().on('library.changed', ({ reports }) => { if (live && reports > 0) finish() })
-    const offSync = api().on('sync.state', onSync)
-    // Names may already be in (events sent before this mounted, or a library kept from before).
-    call('library.getStats').then((s) => { if (live && s.reports > 0) finish() }, () => { if (live) finish() })
-    call('sync.getState').then(onSync, () => {})
-    return () => {
-      live = false
-      offLibrary()
-      offSync()
-    }
+    void useLibrary.getState().loadStats().then((stats) => { if (live && (stats === null || stats.reports > 0)) finish() })
+    return () => { live = false }
   }, [finish])
+  // The first names arrived.
+  useEffect(() => {
+    if (libraryVersion !== versionAtMount.current && changedReports !== null && changedReports > 0) finish()
+  }, [libraryVersion, changedReports, finish])
+  // The sync ended, even with an empty workspace, or could not run.
+  useEffect(() => {
+    if (!sync) return
+    if (sync.status === 'syncing') sawSyncing.current = true
+    else if (sawSyncing.current || sync.status === 'error' || sync.status === 'offline') finish()
+  }, [sync, finish])
 
   const progress = sync?.progress
   return (

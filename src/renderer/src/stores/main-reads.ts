@@ -1,0 +1,29 @@
+// One-shot reads and actions whose answers no store keeps: a report's page, the knowledge views, the About
+// line, the collections list, opening a Mode page in the system browser. Screens and components reach main
+// only through src/renderer/src/stores/ (lint enforces it), so the bridge, its envelopes and its error type
+// live in one layer and a screen never subscribes to main's events on its own.
+import type { CallInput } from '../../../shared/contract.ts'
+import { call } from '../bridge.ts'
+
+export const mainReads = {
+  report: (token: string) => call('library.getReport', { token }),
+  /** Fetches a report's chart titles from Mode (online only) and answers the report with them. */
+  fetchCharts: (token: string) => call('library.fetchCharts', { token }),
+  collections: () => call('library.listCollections'),
+  appInfo: () => call('app.getInfo'),
+  /** Opens the data folder in the file manager; false when the system refused. */
+  revealDataDir: () => call('settings.revealDataDir'),
+  storageOptions: () => call('connection.getStorageOptions'),
+  reportHistory: (token: string) => call('knowledge.reportHistory', { token }),
+  diff: (input: CallInput<'knowledge.diff'>) => call('knowledge.diff', input),
+  changes: (input: CallInput<'knowledge.changes'> = {}) => call('knowledge.changes', input),
+  duplicates: (limit: number) => call('knowledge.duplicates', { limit }),
+  similar: (token: string) => call('knowledge.similar', { token }),
+  deletedReport: (token: string) => call('knowledge.deletedReport', { token }),
+  historyUsage: () => call('knowledge.usage'),
+}
+
+/** Opens a Mode page in the system browser through main, which allows only Mode's hosts. */
+export function openExternal(url: string): void {
+  void call('app.openExternal', { url }).catch(() => {})
+}

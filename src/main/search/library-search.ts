@@ -34,6 +34,9 @@ type Body = { type: 'search'; path: string; request: SearchRequest; nowMs: numbe
   | { type: 'release'; keep: string | null }
 type Pending = { resolve: (reply: SearchWorkerReply) => void }
 
+/** How long a closing worker may take to close its connections before it is stopped. */
+const CLOSE_GRACE_MS = 2_000
+
 const EMPTY: SearchResult = { hits: [], total: 0, facets: { collections: [], authors: [], dataSources: [], tables: [] }, tookMs: 0, usedFallback: false }
 
 export function createLibrarySearch(options: LibrarySearchOptions = {}): LibrarySearch {
@@ -118,7 +121,22 @@ export function createLibrarySearch(options: LibrarySearchOptions = {}): Library
       const w = worker
       failed = true
       worker = null
-      if (w) await w.terminate()
+      if (!w) return
+      // The worker closes its connections on its own thread before it is stopped, so no SQLite handle is
+      // left to the thread's teardown (native code that a crash of the e2e process, not reproduced, may have
+      // come from). A worker that does not answer within the grace period is stopped anyway.
+      const id = nextId++
+      let timer: NodeJS.Timeout | undefined
+      await Promise.race([
+        new Promise<void>((resolve) => {
+          pending.set(id, { resolve: () => resolve() })
+          w.postMessage({ type: 'release', keep: null, id } satisfies SearchWorkerRequest)
+        }),
+        new Promise<void>((resolve) => { timer = setTimeout(resolve, CLOSE_GRACE_MS) }),
+      ])
+      clearTimeout(timer)
+      pending.delete(id)
+      await w.terminate()
     },
   }
 }

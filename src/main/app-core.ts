@@ -8,6 +8,7 @@ import { appHandlers } from './handlers/app.ts'
 import { connectionHandlers } from './handlers/connection.ts'
 import type { HandlerContext } from './handlers/context.ts'
 import { knowledgeHandlers } from './handlers/knowledge.ts'
+import { exportSqlHandlers, type ChooseSaveFile } from './handlers/export-sql.ts'
 import { libraryHandlers } from './handlers/library.ts'
 import { createLibrarySearch } from './search/library-search.ts'
 import { settingsHandlers } from './handlers/settings.ts'
@@ -39,6 +40,8 @@ export interface AppCoreAdapters {
   settingsStore: KeyValueStore
   /** Shows a folder in the file manager (Electron: shell.showItemInFolder). */
   revealInFolder: (path: string) => void | Promise<void>
+  /** Asks where to save a file (Electron: the save dialog); null when the user cancels. Without it, nothing saves. */
+  chooseSaveFile?: ChooseSaveFile
   now?: () => Date
   /** Receives every log line of the services; never given a secret. Default: console. */
   log?: (level: LogLevel, message: string) => void
@@ -137,6 +140,7 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
     ...connectionHandlers(ctx),
     ...libraryHandlers(ctx),
     ...knowledgeHandlers(ctx),
+    ...exportSqlHandlers(ctx, adapters.chooseSaveFile ?? null),
     ...syncHandlers(ctx),
     ...settingsHandlers(ctx),
   }

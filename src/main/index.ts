@@ -1,6 +1,6 @@
 // Electron main entry: app lifecycle and wiring. The one place that knows Electron and every service;
 // everything it can delegate lives in Electron-free modules (app-core.ts and the folders beside it).
-import { app, ipcMain, net, powerMonitor, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, shell, type IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
 import { CALL_NAMES, callChannel, eventChannel, type EventName, type EventPayload } from '../shared/contract.ts'
 import { APP_ID, PRODUCT_NAME } from './app-info.ts'
@@ -65,6 +65,12 @@ function start(): void {
       safeStorage: electronSafeStorage(),
       settingsStore: createElectronSettingsStore({ cwd: dataDir }),
       revealInFolder: (path) => shell.showItemInFolder(path),
+      chooseSaveFile: async (suggestedName) => {
+        const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'SQL', extensions: ['sql'] }] }
+        const owner = BrowserWindow.getFocusedWindow()
+        const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
+        return result.canceled || !result.filePath ? null : result.filePath
+      },
       isOnline: () => net.isOnline(),
       // Chromium's network stack: honours the system proxy (and its authentication) and the OS certificate
       // store, which corporate networks need; Node's own fetch ignores both.

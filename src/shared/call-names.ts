@@ -13,6 +13,7 @@ export const CALL_NAMES = [
   'library.getReport',
   'library.fetchCharts',
   'library.listCollections',
+  'library.exportSql',
   'library.getStats',
   'people.list',
   'knowledge.reportHistory',

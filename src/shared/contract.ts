@@ -56,6 +56,11 @@ export const calls = {
   /** Fetches a report's chart titles from Mode when online and caches them; returns the updated report. */
   'library.fetchCharts': { input: ReportToken, output: ReportDetail.nullable() },
   'library.listCollections': { input: NoInput, output: z.array(CollectionSummary) },
+  /** Writes a report's SQL (one query, or all with `query: null`) to a .sql file chosen in a save dialog. */
+  'library.exportSql': {
+    input: ReportToken.extend({ query: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).nullable() }),
+    output: z.object({ saved: z.boolean(), fileName: z.string().nullable() }),
+  },
   'library.getStats': { input: NoInput, output: LibraryStats },
 
   'people.list': { input: NoInput, output: PeopleList },

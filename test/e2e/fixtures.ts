@@ -10,6 +10,7 @@
 //   app.core                     the AppCore (app.core.scheduler.idle() waits for a running sync, …)
 //   app.dataDir                  this test's data folder (libraries/, credentials.json, settings.json)
 //   app.openedUrls               every URL the app asked the system browser to open
+//   app.savedFiles               every path a save dialog answered (it answers <dataDir>/saved/<suggested name>)
 //   app.events                   every event main pushed: { event, payload }
 //   app.logs                     every log line of the services
 //   app.screenshot(name)         saves test-results/screenshots/<name>.png
@@ -48,6 +49,8 @@ export interface AppHarness {
   dataDir: string
   /** Every external URL the app asked to open (the system browser is not opened in tests). */
   openedUrls: string[]
+  /** Every path the "save dialog" answered: <dataDir>/saved/<the name main suggested>. */
+  savedFiles: string[]
   events: { event: EventName; payload: unknown }[]
   logs: string[]
   /** Saves a screenshot under test-results/screenshots/<name>.png. */
@@ -88,6 +91,7 @@ export const test = base.extend<{ app: AppHarness; keyringBackend: string }>({
     const server = await serveRenderer()
     const dataDir = mkdtempSync(join(tmpdir(), 'mc-e2e-'))
     const openedUrls: string[] = []
+    const savedFiles: string[] = []
     const events: AppHarness['events'] = []
     const logs: string[] = []
     const simulators: Simulator[] = []
@@ -110,6 +114,13 @@ export const test = base.extend<{ app: AppHarness; keyringBackend: string }>({
       platform: 'linux',
       settingsStore: new JsonFileKeyValueStore(join(dataDir, 'settings.json')),
       revealInFolder: () => {},
+      // The save dialog: always "Save" into a folder of this test's data dir, under the suggested name.
+      chooseSaveFile: async (suggestedName) => {
+        mkdirSync(join(dataDir, 'saved'), { recursive: true })
+        const path = join(dataDir, 'saved', suggestedName)
+        savedFiles.push(path)
+        return path
+      },
       log: (level, message) => { logs.push(`${level} ${message}`) },
       modeBaseUrl: () => modeBaseUrl,
       // Simulators started here run without a rate limit unless a spec asks for one; pace the client to match.
@@ -129,6 +140,7 @@ export const test = base.extend<{ app: AppHarness; keyringBackend: string }>({
       core,
       dataDir,
       openedUrls,
+      savedFiles,
       events,
       logs,
       screenshot: async (name) => { await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: false }) },

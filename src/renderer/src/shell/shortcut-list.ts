@@ -1,5 +1,8 @@
 // Every keyboard shortcut of the app, grouped as the `?` sheet shows them. The handlers live with their screens;
-// every handler's combination must appear here.
+// the action combinations come from the same list the handlers match (action-list.ts, key-combos.ts).
+import { ACTION_DEFS, ACTION_PANEL_COMBO } from '../actions/action-list.ts'
+import { comboLabel } from '../actions/key-combos.ts'
+import { pinStore } from '../actions/pin-store.ts'
 
 export interface ShortcutGroup {
   title: string
@@ -16,6 +19,8 @@ export function shortcutGroups(mac: boolean): ShortcutGroup[] {
         { keys: [`${mod},`], what: 'Settings' },
         { keys: mac ? ['⌥←', '⌘['] : ['Alt+←'], what: 'Back' },
         { keys: mac ? ['⌥→', '⌘]'] : ['Alt+→'], what: 'Forward' },
+        { keys: [comboLabel(ACTION_PANEL_COMBO, mac)], what: 'Actions on the report (or the selected result)' },
+        { keys: [`${mod}V`], what: 'Paste a Mode link (in the search box, or outside any text box) to open it' },
         { keys: ['?'], what: 'This list of shortcuts' },
       ],
     },
@@ -37,6 +42,10 @@ export function shortcutGroups(mac: boolean): ShortcutGroup[] {
         { keys: [mac ? '⌥⌘[' : 'Ctrl+Shift+[', mac ? '⌥⌘]' : 'Ctrl+Shift+]'], what: 'Fold / unfold the SQL at the cursor' },
         { keys: ['Esc'], what: 'Close find, or go back' },
       ],
+    },
+    {
+      title: 'Actions (report page and selected result)',
+      items: ACTION_DEFS.filter((a) => a.id !== 'toggle-pin' || pinStore() !== null).map((a) => ({ keys: [comboLabel(a.combo, mac)], what: a.id === 'toggle-pin' ? 'Pin / Unpin' : a.title })),
     },
   ]
 }

@@ -21,6 +21,10 @@ export const mainReads = {
   similar: (token: string) => call('knowledge.similar', { token }),
   deletedReport: (token: string) => call('knowledge.deletedReport', { token }),
   historyUsage: () => call('knowledge.usage'),
+  /** Writes SQL where main's save dialog says; answers whether it was saved. */
+  exportSql: (input: CallInput<'library.exportSql'>) => call('library.exportSql', input),
+  /** Opens a Mode page in the system browser; false when main refused the URL. */
+  openExternalChecked: (url: string) => call('app.openExternal', { url }),
 }
 
 /** Opens a Mode page in the system browser through main, which allows only Mode's hosts. */

@@ -4,8 +4,8 @@ import { create } from 'zustand'
 
 export type View =
   | { name: 'library'; query: string }
-  /** `terms`: the library search that opened the report, highlighted on arrival. */
-  | { name: 'report'; token: string; terms?: string[] }
+  /** `terms`: the library search that opened the report, highlighted on arrival; `query`: one to scroll to. */
+  | { name: 'report'; token: string; terms?: string[]; query?: string }
   | { name: 'collections' }
   | { name: 'people' }
   | { name: 'sync' }

@@ -4,6 +4,10 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import { useLibrary, hitAt, type LibraryState } from '../../stores/library.ts'
 import { useNavigation } from '../../stores/navigation.ts'
 import { isOffline, useSync } from '../../stores/sync.ts'
+import { mainReads } from '../../stores/main-reads.ts'
+import { useReportActions } from '../../actions/useReportActions.tsx'
+import { useConnection } from '../../stores/connection.ts'
+import { ACCEPTS_MODE_LINKS } from '../../shell/useModeLinkPaste.tsx'
 import { relativeTime } from '../sync/relative-time.ts'
 import { FacetPanel } from './FacetPanel.tsx'
 import { QueryHelp } from './QueryHelp.tsx'
@@ -86,6 +90,15 @@ export function LibraryScreen() {
   }, [libraryVersion])
   useEffect(() => () => { if (refreshPending.current) clearTimeout(refreshPending.current) }, [])
 
+  // Actions on the selected result (Ctrl/Cmd+. and each action's shortcut): its report, loaded when asked.
+  const actions = useReportActions(async () => {
+    const s = useLibrary.getState()
+    const hit = s.count > 0 ? hitAt(s, s.active) : null
+    if (!hit) return null
+    const report = await mainReads.report(hit.token)
+    return report ? { report, query: report.queries[0] ?? null, isSample: useConnection.getState().status?.isSample ?? false } : null
+  })
+
   const { count, active, query, pages } = library
   const open = useCallback((index: number) => {
     const hit = hitAt(useLibrary.getState(), index)
@@ -144,6 +157,7 @@ export function LibraryScreen() {
               value={query}
               spellCheck={false}
               autoComplete="off"
+              {...{ [ACCEPTS_MODE_LINKS]: '' }}
               onChange={(e) => changeQuery(e.target.value)}
               onKeyDown={onKeyDown}
             />
@@ -212,6 +226,7 @@ export function LibraryScreen() {
         <FacetPanel facets={library.facets} query={query} current={library.facetsQuery !== null && library.facetsQuery === library.resultQuery} onToggle={(key: FilterKey, value: string) => changeQuery(toggleFilter(query, key, value), true)} />
       </div>
       {saving && <SaveSearchDialog query={query.trim()} onClose={() => { setSaving(false); input.current?.focus() }} />}
+      {actions}
     </div>
   )
 }

@@ -18,7 +18,23 @@ export function jumpTo(anchor: string): void {
   target.focus({ preventScroll: true })
 }
 
-/** Which query's section is at the top of the main area (the one being read). */
+/** The query being read: the one holding the focus, else the last whose section starts above 30% of the page. */
+export function queryBeingRead(tokens: readonly string[]): string | null {
+  const focused = document.activeElement?.closest<HTMLElement>('section.query')
+  const own = focused && tokens.find((t) => focused.id === queryAnchor(t))
+  if (own) return own
+  const main = document.getElementById('main')
+  if (!main) return tokens[0] ?? null
+  const line = main.getBoundingClientRect().top + main.clientHeight * 0.3
+  let current = tokens[0] ?? null
+  for (const t of tokens) {
+    const el = document.getElementById(queryAnchor(t))
+    if (el && el.getBoundingClientRect().top <= line) current = t
+  }
+  return current
+}
+
+/** Which query's section is at the top of the main area (the one being read), kept current as the page scrolls. */
 function useQueryInView(tokens: string[]): string | null {
   const [inView, setInView] = useState<string | null>(tokens[0] ?? null)
   useEffect(() => {
@@ -27,13 +43,7 @@ function useQueryInView(tokens: string[]): string | null {
     let frame = 0
     const measure = () => {
       frame = 0
-      const line = main.getBoundingClientRect().top + main.clientHeight * 0.3
-      let current = tokens[0] ?? null
-      for (const t of tokens) {
-        const el = document.getElementById(queryAnchor(t))
-        if (el && el.getBoundingClientRect().top <= line) current = t
-      }
-      setInView(current)
+      setInView(queryBeingRead(tokens))
     }
     const onScroll = () => { if (!frame) frame = requestAnimationFrame(measure) }
     main.addEventListener('scroll', onScroll, { passive: true })

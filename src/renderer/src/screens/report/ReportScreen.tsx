@@ -14,8 +14,12 @@ import { FindBar } from './find/FindBar.tsx'
 import { marksFor, termMatches, type FindField } from './find/find-matches.ts'
 import { Marked } from './find/Marked.tsx'
 import { useReportFind, type ReportFind } from './find/useReportFind.ts'
-import { QueryCard, queryTitle, type QueryShown } from './QueryCard.tsx'
-import { ReportOutline } from './ReportOutline.tsx'
+import { QueryCard, queryAnchor, queryTitle, type QueryShown } from './QueryCard.tsx'
+import { jumpTo, queryBeingRead, ReportOutline } from './ReportOutline.tsx'
+import { useReportActions } from '../../actions/useReportActions.tsx'
+import { ACTION_PANEL_COMBO } from '../../actions/action-list.ts'
+import { comboLabel } from '../../actions/key-combos.ts'
+import { useConnection } from '../../stores/connection.ts'
 import { dialectForAdapter, type QueryDialect } from './sql/dialects.ts'
 import type { FindMarks } from './sql/sql-editor.ts'
 import { SimilarReportsSection } from '../knowledge/SimilarReportsSection.tsx'
@@ -128,6 +132,9 @@ interface ReportBodyProps {
 
 function ReportBody({ report, offline, now, fetchingCharts, titleRef, back }: ReportBodyProps) {
   const terms = useNavigation((s) => (s.view.name === 'report' ? s.view.terms : undefined))
+  // A link to one query (pasted from Mode) lands on that query.
+  const linkedQuery = useNavigation((s) => (s.view.name === 'report' ? s.view.query : undefined))
+  useEffect(() => { if (linkedQuery) jumpTo(queryAnchor(linkedQuery)) }, [linkedQuery])
   const [shown, setShown] = useState<Record<string, QueryShown>>({})
   const shownOf = (token: string): QueryShown => shown[token] ?? { wrap: false, formatted: null }
   const dialects = useMemo(() => report.queries.map((q) => dialectForAdapter(q.dataSource?.adapter)), [report.queries])
@@ -146,6 +153,10 @@ function ReportBody({ report, offline, now, fetchingCharts, titleRef, back }: Re
   const tokens = useMemo(() => report.queries.map((q) => q.token), [report.queries])
   const search = (q: string) => useNavigation.getState().search(q)
   const multi = report.queries.length > 1
+  const actions = useReportActions(async () => {
+    const reading = queryBeingRead(tokens)
+    return { report, query: report.queries.find((q) => q.token === reading) ?? report.queries[0] ?? null, isSample: useConnection.getState().status?.isSample ?? false }
+  })
   return (
     <div className={multi ? 'report-layout with-outline' : 'report-layout'}>
       <article className="screen report" aria-labelledby="report-title" data-token={report.token}>
@@ -165,7 +176,9 @@ function ReportBody({ report, offline, now, fetchingCharts, titleRef, back }: Re
                 Open in Mode ↗
               </button>
             )}
-            <span className="faint report-find-hint"><kbd>{isMac() ? '⌘F' : 'Ctrl+F'}</kbd> finds in this report · <kbd>?</kbd> lists every shortcut</span>
+            <span className="faint report-find-hint">
+              <kbd>{isMac() ? '⌘F' : 'Ctrl+F'}</kbd> finds in this report · <kbd>{comboLabel(ACTION_PANEL_COMBO, isMac())}</kbd> actions · <kbd>?</kbd> every shortcut
+            </span>
             {offline && <span className="badge badge-warning">Offline — showing your local copy</span>}
           </div>
         </header>
@@ -204,6 +217,7 @@ function ReportBody({ report, offline, now, fetchingCharts, titleRef, back }: Re
         <SimilarReportsSection reportToken={report.token} reportName={report.name} />
       </article>
       {multi && <ReportOutline report={report} tokens={tokens} />}
+      {actions}
     </div>
   )
 }

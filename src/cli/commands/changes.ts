@@ -28,10 +28,10 @@ export async function runChanges(parsed: ParsedCommand, io: CliIo, style: Style)
     if (since === undefined) {
       const when = feed.lastSync?.endedAt ? formatLocalTime(feed.lastSync.endedAt) : null
       out.push(style.bold(when ? `Last sync (${when})` : 'Last sync'))
-      out.push(...(feed.lastSyncChanges.length > 0 ? rows(feed.lastSyncChanges, style) : [style.dim(feed.lastSync ? '  Nothing changed.' : '  No sync yet.')]), '')
+      out.push(...(feed.lastSyncChanges.length > 0 ? changeRows(feed.lastSyncChanges, style) : [style.dim(feed.lastSync ? '  Nothing changed.' : '  No sync yet.')]), '')
     }
     out.push(style.bold(`Since ${formatLocalTime(feed.since)} (${feed.changes.length})`))
-    out.push(...(feed.changes.length > 0 ? rows(feed.changes, style) : [style.dim('  Nothing changed.')]))
+    out.push(...(feed.changes.length > 0 ? changeRows(feed.changes, style) : [style.dim('  Nothing changed.')]))
     io.stdout.write(out.join('\n') + '\n')
     return 0
   } finally {
@@ -43,7 +43,8 @@ const LABELS: Record<ReportChange['kind'], string> = {
   new: 'new', sql_edited: 'SQL edited', renamed: 'renamed', moved: 'moved', archived: 'archived', unarchived: 'unarchived', deleted: 'deleted',
 }
 
-function rows(changes: ReportChange[], style: Style): string[] {
+/** One aligned line per change (two-space indent): time, kind, report, detail and token. */
+export function changeRows(changes: ReportChange[], style: Style): string[] {
   const color = (c: ReportChange): string => (c.kind === 'deleted' ? style.red(LABELS[c.kind]) : c.kind === 'new' ? style.green(LABELS[c.kind]) : style.yellow(LABELS[c.kind]))
   const detail = (c: ReportChange): string => (c.summary.toLowerCase() === LABELS[c.kind].toLowerCase() || c.kind === 'new' ? '' : `${terminalSafe(c.summary)} · `)
   return columns(changes.map((c) => [style.dim(formatLocalTime(c.at)), color(c), terminalSafe(c.reportName), style.dim(`${detail(c)}${c.reportToken}`)])).map((l) => `  ${l}`)

@@ -1,6 +1,7 @@
 // `demo` (`npm run demo`): the app's whole job in one command, with nothing to set up. It starts the Mode
 // simulator with the seeded sample workspace on 127.0.0.1, syncs it into a fresh library with the real sync
-// engine, runs a few searches that show the query language, and prints the commands to keep exploring.
+// engine, runs a few searches that show the query language, lets a day pass in the workspace and syncs again
+// (the change feed and a duplicate), and prints the commands to keep exploring.
 import { mkdtemp } from 'node:fs/promises'
 import type { DatabaseSync } from 'node:sqlite'
 import { tmpdir } from 'node:os'
@@ -12,6 +13,7 @@ import { startSimulator } from '../../sim/server.ts'
 import type { ParsedCommand } from '../args.ts'
 import { formatCount, formatDuration, type CliIo, type Style } from '../output.ts'
 import { describeSummary, performSync } from './sync.ts'
+import { describeWhatChanged, simulateADay } from './demo-changes.ts'
 import { renderResult } from './search.ts'
 
 /** Generous for a local server, yet slow enough that the progress is visible: a few seconds for 400 reports. */
@@ -79,6 +81,26 @@ export async function runDemo(_parsed: ParsedCommand, io: CliIo, style: Style): 
       await library.close()
     }
 
+    step('A day later: edits in Mode, an incremental sync, and what the library learned')
+    const { copyName } = simulateADay(sim)
+    out('  In the simulated workspace: a query edited, a report renamed, one archived, one deleted, and a copy of')
+    out('  the most viewed query saved in another collection.')
+    t = performance.now()
+    const second = await performSync({
+      dataDir,
+      workspace: sim.workspace,
+      apiBase: sim.url,
+      full: false,
+      token: sim.token,
+      password: sim.password,
+      signal: io.signal,
+      rate: CLIENT_RATE,
+      progress: { stream: io.stdout, style, indent: '  ' },
+    })
+    io.stdout.write(describeSummary(sim.workspace, second.summary, style, '  '))
+    out()
+    await describeWhatChanged(dataDir, sim.workspace, copyName, style, out)
+
     step('Keep exploring')
     const cli = 'npm run cli --'
     out('  Run the simulator yourself (same sample workspace, same made-up credentials):')
@@ -90,6 +112,7 @@ export async function runDemo(_parsed: ParsedCommand, io: CliIo, style: Style): 
     out(`    ${cli} search 'churn -forecast' --data-dir ${dataDir}`)
     out(`    ${cli} search 'collection:finance updated:>2026-01-01' --data-dir ${dataDir}`)
     out(`    ${cli} status --data-dir ${dataDir}`)
+    out(`    ${cli} changes --data-dir ${dataDir}`)
     out(`    ${cli} people --data-dir ${dataDir}`)
     out(`    ${cli} export ./mode-sql --data-dir ${dataDir}`)
     out(`  ${cli} --help lists every command; with a real Mode API token, drop --api-base and --rate.`)

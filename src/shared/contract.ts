@@ -13,6 +13,8 @@ import {
   LibraryStats,
   PeopleList,
   ReportDetail,
+  ReportContent,
+  CachedContentSize,
   SavedSearch,
   SearchRequest,
   SearchResult,
@@ -55,6 +57,11 @@ export const calls = {
   'library.getReport': { input: ReportToken, output: ReportDetail.nullable() },
   /** Fetches a report's chart titles from Mode when online and caches them; returns the updated report. */
   'library.fetchCharts': { input: ReportToken, output: ReportDetail.nullable() },
+  /** Preview, last results, charts, schedules and datasets of a report; opening it keeps it in the results scope. */
+  'library.getReportContent': { input: ReportToken, output: ReportContent.nullable() },
+  'library.getCachedContentSize': { input: NoInput, output: CachedContentSize },
+  /** Settings → "Clear cached results". */
+  'library.clearCachedResults': { input: NoInput, output: CachedContentSize },
   'library.listCollections': { input: NoInput, output: z.array(CollectionSummary) },
   /** Writes a report's SQL (one query, or all with `query: null`) to a .sql file chosen in a save dialog. */
   'library.exportSql': {

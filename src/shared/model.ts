@@ -303,6 +303,9 @@ export type SyncState = z.infer<typeof SyncState>
 export const Theme = z.enum(['system', 'light', 'dark'])
 export type Theme = z.infer<typeof Theme>
 
+export const ResultsScope = z.enum(['none', 'opened', 'all'])
+export type ResultsScope = z.infer<typeof ResultsScope>
+
 export const Settings = z.object({
   /** Local time of the nightly sync, HH:MM (24 h). */
   nightlySyncTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
@@ -312,6 +315,10 @@ export const Settings = z.object({
   theme: Theme,
   /** Days a deleted report's tombstone (and the change feed) is kept before it is purged. */
   historyRetentionDays: z.number().int().min(7).max(3650),
+  /** Which reports keep their last results: none; opened in the app + the 200 most viewed; all. */
+  resultsScope: ResultsScope,
+  /** Disk limit for report preview pictures, in MB (0 = no previews). */
+  previewDiskLimitMb: z.number().int().min(0).max(100_000),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -322,6 +329,8 @@ export const DEFAULT_SETTINGS: Settings = {
   includeChartsInSync: false,
   theme: 'system',
   historyRetentionDays: 365,
+  resultsScope: 'opened',
+  previewDiskLimitMb: 500,
 }
 
 export const SettingsView = Settings.extend({
@@ -337,3 +346,66 @@ export const SavedSearch = z.object({
   createdAt: IsoDate,
 })
 export type SavedSearch = z.infer<typeof SavedSearch>
+
+// ---- What a report shows: preview, last results, charts, schedules, datasets ------------------------------
+
+export const ResultColumnType = z.enum(['number', 'date', 'boolean', 'text'])
+export type ResultColumnType = z.infer<typeof ResultColumnType>
+
+export const QueryResult = z.object({
+  queryToken: z.string(),
+  queryName: z.string().nullable(),
+  columns: z.array(z.object({ name: z.string(), type: ResultColumnType })),
+  /** Text cells as Mode's CSV spelled them, up to the results cap. */
+  rows: z.array(z.array(z.string())),
+  totalRows: z.number(),
+  /** False when the result was too large to count to the end: totalRows is then a lower bound. */
+  totalExact: z.boolean(),
+  /** Why rows are missing or fewer than Mode has (purged, unreadable, capped); null when complete. */
+  note: z.string().nullable(),
+  fetchedAt: NullableIsoDate,
+})
+export type QueryResult = z.infer<typeof QueryResult>
+
+export const ReportChart = z.object({
+  token: z.string(),
+  queryToken: z.string(),
+  title: z.string().nullable(),
+  chartType: z.string().nullable(),
+  /** "Line and bar chart", never "lineAndBar". */
+  typeLabel: z.string(),
+  xFields: z.array(z.string()),
+  yFields: z.array(z.string()),
+})
+export type ReportChart = z.infer<typeof ReportChart>
+
+export const ReportSchedule = z.object({
+  token: z.string(),
+  name: z.string().nullable(),
+  /** "Daily at 06:30", "Weekly on Monday at 08:00", "Every 30 minutes". */
+  frequency: z.string(),
+  timeZone: z.string().nullable(),
+  lastSucceededAt: NullableIsoDate,
+  nextRunAt: NullableIsoDate,
+})
+export type ReportSchedule = z.infer<typeof ReportSchedule>
+
+export const ReportContent = z.object({
+  token: z.string(),
+  isDataset: z.boolean(),
+  /** A `data:image/png|jpeg|webp;base64,…` URL built in main from bytes whose signature was checked. */
+  preview: z.object({ dataUrl: z.string(), fetchedAt: NullableIsoDate }).nullable(),
+  previewNote: z.string().nullable(),
+  results: z.array(QueryResult),
+  resultsNote: z.string().nullable(),
+  charts: z.array(ReportChart),
+  schedules: z.array(ReportSchedule),
+  /** Datasets this report imports (`inLibrary`: it can be opened here). */
+  datasets: z.array(z.object({ token: z.string(), name: z.string().nullable(), inLibrary: z.boolean() })),
+  /** For a dataset: the reports that import it. */
+  importedBy: z.array(z.object({ token: z.string(), name: z.string().nullable() })),
+})
+export type ReportContent = z.infer<typeof ReportContent>
+
+export const CachedContentSize = z.object({ resultsBytes: z.number(), resultQueries: z.number(), previewBytes: z.number(), previews: z.number() })
+export type CachedContentSize = z.infer<typeof CachedContentSize>

@@ -1,7 +1,8 @@
 // npm run bench:sync — how close a sync comes to the physical limit of Mode's rate limit, and whether writing a
 // 10,000-report library ever blocks the event loop.
 //
-// Part 1 (simulator at Mode's default 40 requests / 10 s): a full sync and then a no-change sync of a
+// Part 1 (simulator at Mode's default 40 requests / 10 s, with datasets, previews, results and schedules in the sync): a full sync, a
+// no-change sync and a sync after 10 in-scope reports ran in Mode, of a
 // 400-report workspace. Printed for each: requests made, the minimum a correct client needs, wall time, the
 // lower bound (minimum ÷ allowed rate), the ratios, 429s received and how many went unrecovered.
 // The minimum counts every list as its pages plus the one request that proves the end (Mode gives no reliable
@@ -10,7 +11,7 @@
 // Part 2 (rate limit off): a 10,000-report full sync, with the main thread's event-loop delay monitored throughout:
 // (a) the app's path: the app core connects and runs its first sync in a worker thread, whose requests come back
 // over the fetch bridge to this thread's fetch adapter; (b) for comparison, syncWorkspace on the main thread
-// itself (BENCH_SYNC_IN_THREAD=0 skips it). `--loop-only` skips part 1.
+// itself (BENCH_SYNC_IN_THREAD=0 skips it). `--loop-only` skips part 1, `--rate-only` part 2.
 // CPU time per transaction is the process's (all threads), so it is an upper bound for the transaction itself.
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
@@ -24,6 +25,8 @@ import { RateLimiter } from '../../src/main/mode/rate-limiter.ts'
 import { createAppCore } from '../../src/main/app-core.ts'
 import { listSyncRuns } from '../../src/main/library/index.ts'
 import { JsonFileKeyValueStore } from '../support/json-file-key-value-store.ts'
+import { previewOrigins } from '../../src/main/report-content/preview-url.ts'
+import { DEFAULT_REPORT_CONTENT } from '../../src/main/sync/fetch-report-content.ts'
 import { syncWorkspace } from '../../src/main/sync/sync-workspace.ts'
 import type { SyncProgress, SyncState } from '../../src/shared/model.ts'
 import type { SimStats, SimulatorOptions } from '../../src/sim/server.ts'
@@ -68,13 +71,26 @@ const admin = async <T>(sim: SimHandle, path: string, method = 'GET'): Promise<T
 
 const pages = (n: number): number => Math.ceil(n / PAGE) + 1
 
-function minimumRequests(truth: Truth, withQueries: boolean): { total: number; listing: number; people: number; queries: number } {
+interface Minimum { total: number; listing: number; people: number; queries: number; results: number; schedules: number }
+
+/**
+ * The fewest requests a correct sync needs. Listings: every collection's reports and datasets. Queries: one per
+ * report and dataset (full sync). Results: for each in-scope report (the 200 most viewed) whose last successful
+ * run is new, 1 (its query runs) + 1 per query result. Schedules: one per scheduled report whose run is new.
+ */
+function minimumRequests(truth: Truth, full: boolean, newRuns: Set<string> | 'all'): Minimum {
   const perSpace = new Map(truth.spaces.map((s) => [s.token, 0]))
+  const datasetsPerSpace = new Map(truth.spaces.map((s) => [s.token, 0]))
   for (const r of truth.reports) perSpace.set(r.space_token, (perSpace.get(r.space_token) ?? 0) + 1)
-  const listing = pages(truth.spaces.length) + [...perSpace.values()].reduce((sum, n) => sum + pages(n), 0)
+  for (const d of truth.datasets) datasetsPerSpace.set(d.space_token, (datasetsPerSpace.get(d.space_token) ?? 0) + 1)
+  const listing = pages(truth.spaces.length) + [...perSpace.values()].reduce((sum, n) => sum + pages(n), 0) + [...datasetsPerSpace.values()].reduce((sum, n) => sum + pages(n), 0)
   const people = pages(truth.members.length) + pages(truth.groups.length) + truth.groups.reduce((sum, g) => sum + pages(g.member_usernames.length), 0) + pages(truth.data_sources.length)
-  const queries = withQueries ? truth.reports.length : 0
-  return { total: listing + people + queries, listing, people, queries }
+  const queries = full ? truth.reports.length + truth.datasets.length : 0
+  const isNew = (token: string) => newRuns === 'all' || newRuns.has(token)
+  const inScope = [...truth.reports].sort((a, b) => b.view_count - a.view_count || (a.token < b.token ? -1 : 1)).slice(0, DEFAULT_REPORT_CONTENT.topViewed)
+  const results = inScope.filter((r) => r.last_successful_run_token && isNew(r.token)).reduce((sum, r) => sum + 1 + r.queries.filter((q) => q.result).length, 0)
+  const schedules = truth.reports.filter((r) => r.schedules.length > 0 && isNew(r.token)).length
+  return { total: listing + people + queries + results + schedules, listing, people, queries, results, schedules }
 }
 
 const fmt = (n: number, digits = 2): string => n.toFixed(digits)
@@ -88,25 +104,49 @@ async function rateLimitedPart(): Promise<void> {
     // The client as the app builds it: Mode's documented limit, default limiter.
     const client = createModeClient({ baseUrl: sim.url, token: sim.token, password: sim.password, workspace: sim.workspace, limiter: new RateLimiter({ requests: 40, perMs: 10_000 }) })
     console.log(`Part 1 — simulator at 40 requests / 10 s, ${truth.reports.length} reports in ${truth.spaces.length} collections, ${truth.members.length} members, ${truth.groups.length} groups`)
-    for (const [label, kind] of [['full sync', 'full'], ['no-change sync', 'incremental']] as const) {
+    const content = { content: DEFAULT_REPORT_CONTENT, previews: { fetch: globalThis.fetch, origins: previewOrigins(sim.url) } }
+    const phases: [string, 'full' | 'incremental', () => Promise<Set<string> | 'all'>][] = [
+      ['full sync', 'full', async () => 'all'],
+      ['no-change sync', 'incremental', async () => new Set()],
+      ['sync after 10 reports ran in Mode', 'incremental', async () => {
+        const ran = [...truth.reports].sort((a, b) => b.view_count - a.view_count).slice(0, 40).filter((_, i) => i % 4 === 0).map((r) => r.token)
+        await fetch(`${sim.url}/__sim/mutate`, { method: 'POST', body: JSON.stringify({ ops: ran.map((token) => ({ kind: 'runReport', token })) }) })
+        return new Set(ran)
+      }],
+    ]
+    for (const [label, kind, prepare] of phases) {
+      const newRuns = await prepare()
+      const current = await admin<Truth>(sim, '/__sim/truth')
       await admin(sim, '/__sim/stats/reset', 'POST')
       const started = performance.now()
-      const result = await syncWorkspace({ library, client, kind, trigger: 'bench' })
+      const phaseStart = new Map<string, number>()
+      let firstNamesAt: number | null = null
+      const result = await syncWorkspace({
+        library, client, kind, trigger: 'bench', ...content,
+        onProgress: (p) => {
+          if (!phaseStart.has(p.phase)) phaseStart.set(p.phase, performance.now() - started)
+          if (firstNamesAt === null && p.phase === 'listing' && library.prepare('SELECT 1 FROM reports LIMIT 1').get()) firstNamesAt = performance.now() - started
+        },
+      })
       const wallS = (performance.now() - started) / 1000
       const stats = await admin<SimStats>(sim, '/__sim/stats')
-      const min = minimumRequests(truth, kind === 'full')
+      const min = minimumRequests(current, kind === 'full', newRuns)
       const boundS = min.total / RATE_PER_S
+      const r = stats.routes
       console.log(`\n  ${label}: outcome ${result.run.outcome}`)
       console.log(`    requests made        ${stats.total}  (by route: ${JSON.stringify(stats.routes)})`)
-      console.log(`    minimum needed       ${min.total}  (listings ${min.listing}, people+sources ${min.people}, queries ${min.queries})`)
+      console.log(`    minimum needed       ${min.total}  (listings ${min.listing}, people+sources ${min.people}, queries ${min.queries}, results ${min.results}, schedules ${min.schedules})`)
+      console.log(`    per phase            listings ${(r.spaces ?? 0) + (r.space_reports ?? 0) + (r.space_datasets ?? 0)} (min ${min.listing}); queries ${r.queries ?? 0} (min ${min.queries}); results ${(r.query_runs ?? 0) + (r.query_result ?? 0)} (min ${min.results}: 1 + queries per in-scope report whose run changed); schedules ${r.schedules ?? 0} (min ${min.schedules})`)
+      console.log(`    previews             ${stats.previews} downloads from the storage host, 0 Mode API requests (${stats.previews_with_credentials} sent credentials)`)
+      console.log(`    names first searchable ${firstNamesAt === null ? '—' : fmt(firstNamesAt / 1000, 1) + ' s'}; SQL phase began ${fmt((phaseStart.get('queries') ?? 0) / 1000, 1)} s; results phase began ${fmt((phaseStart.get('results') ?? 0) / 1000, 1)} s (after names and SQL)`)
       console.log(`    requests / minimum   ${fmt(stats.total / min.total, 3)}   target ≤ 1.05`)
       console.log(`    wall time            ${fmt(wallS, 1)} s`)
       console.log(`    lower bound          ${fmt(boundS, 1)} s  (minimum ÷ 4 requests/s)`)
       console.log(`    wall / bound         ${fmt(wallS / boundS, 3)}   target ≤ 1.15`)
       console.log(`    429s received        ${stats.rate_limited}; unrecovered ${result.run.errors}  target 0 unrecovered`)
       if (kind === 'incremental') {
-        const perReport = (stats.routes.queries ?? 0) + (stats.routes.charts ?? 0) + (stats.routes.report ?? 0) + (stats.routes.user ?? 0)
-        console.log(`    per-report requests  ${perReport}   target 0 (listing requests only)`)
+        const perReport = (r.queries ?? 0) + (r.charts ?? 0) + (r.report ?? 0) + (r.user ?? 0) + (r.query_runs ?? 0) + (r.query_result ?? 0) + (r.schedules ?? 0) - min.results - min.schedules
+        console.log(`    per-report requests  ${perReport}   target 0 beyond the results of reports that ran (listing requests only when nothing changed)`)
       }
     }
   } finally {
@@ -274,6 +314,8 @@ async function idleBaseline(ms: number): Promise<void> {
 }
 
 if (!process.argv.includes('--loop-only')) await rateLimitedPart()
-await idleBaseline(10_000)
-await appEventLoopPart()
-if (process.env.BENCH_SYNC_IN_THREAD !== '0') await threadEventLoopPart()
+if (!process.argv.includes('--rate-only')) {
+  await idleBaseline(10_000)
+  await appEventLoopPart()
+  if (process.env.BENCH_SYNC_IN_THREAD !== '0') await threadEventLoopPart()
+}

@@ -1,6 +1,9 @@
 // `sync`: copies the workspace from Mode into the local library with the same engine the desktop app uses,
 // showing progress, and prints a summary (or one JSON object). Ctrl+C cancels between transactions.
 import { DEFAULT_HISTORY_LIMITS } from '../../main/knowledge/history-limits.ts'
+import { DEFAULT_BASE_URL } from '../../main/mode/client.ts'
+import { previewOrigins } from '../../main/report-content/preview-url.ts'
+import { reportContentOptions } from '../../main/sync/fetch-report-content.ts'
 import { getStats, openLibrary } from '../../main/library/index.ts'
 import { createModeClient } from '../../main/mode/client.ts'
 import { RateLimiter } from '../../main/mode/rate-limiter.ts'
@@ -98,6 +101,8 @@ export async function performSync(options: SyncCommandOptions): Promise<{ summar
       includePersonalCollections: settings.includePersonalCollections,
       includeCharts: settings.includeChartsInSync,
       historyLimits: { ...DEFAULT_HISTORY_LIMITS, retentionDays: settings.historyRetentionDays },
+      content: reportContentOptions(settings),
+      previews: { fetch: globalThis.fetch, origins: previewOrigins(options.apiBase ?? DEFAULT_BASE_URL) },
       signal: options.signal,
       onProgress: renderer ? (p) => renderer.update(p) : undefined,
       trigger: 'cli',

@@ -35,24 +35,37 @@ export interface ReportContentOptions {
   caps: ResultCaps
   /** Fetch schedules of reports that have any. */
   schedules: boolean
-  /** Null: no preview downloads. */
-  previews: PreviewDownloadOptions | null
+  /** Disk cap for stored preview pictures (default 500 MB); null: no preview downloads. */
+  previewCapBytes: number | null
 }
 
-export interface PreviewDownloadOptions {
+/** How previews are downloaded (not plain data, so apart from ReportContentOptions, which crosses to the sync worker). */
+export interface PreviewTransport {
   /** Never Mode's authenticated client: previews go to a storage host with nothing but their signed URL. */
   fetch: typeof globalThis.fetch
   origins: PreviewOrigins
-  /** Disk cap for stored pictures (default 500 MB). */
-  capBytes: number
   concurrency?: number
 }
 
-export const DEFAULT_REPORT_CONTENT: Omit<ReportContentOptions, 'previews'> = {
+export interface PreviewDownloadOptions extends PreviewTransport {
+  capBytes: number
+}
+
+export const DEFAULT_REPORT_CONTENT: ReportContentOptions = {
   resultsScope: 'opened',
   topViewed: 200,
   caps: DEFAULT_RESULT_CAPS,
   schedules: true,
+  previewCapBytes: 500 * 1024 * 1024,
+}
+
+/** The content phases as the user's settings ask for them. */
+export function reportContentOptions(settings: { resultsScope: ResultsScope; previewDiskLimitMb: number }): ReportContentOptions {
+  return {
+    ...DEFAULT_REPORT_CONTENT,
+    resultsScope: settings.resultsScope,
+    previewCapBytes: settings.previewDiskLimitMb > 0 ? settings.previewDiskLimitMb * 1024 * 1024 : null,
+  }
 }
 
 export interface ContentContext {

@@ -5,6 +5,8 @@
 // through one throttle beside the sync (change-throttle.ts) and the caller relays what it hears.
 import type { Library } from '../library/open-library.ts'
 import type { SyncProgress } from '../../shared/model.ts'
+import { DEFAULT_BASE_URL } from '../mode/client.ts'
+import { previewOrigins } from '../report-content/preview-url.ts'
 import { createChangeThrottle } from './change-throttle.ts'
 import { runSyncInWorker, SyncWorkerStartError } from './run-sync-in-worker.ts'
 import type { SyncClient } from './sync-client.ts'
@@ -60,6 +62,7 @@ export async function runSessionSync(options: SessionSyncOptions): Promise<SyncR
       ...options.sync,
       library: target.library,
       client: target.createClient(),
+      previews: { fetch: options.fetch ?? globalThis.fetch, origins: previewOrigins(target.workerClient().client.baseUrl ?? DEFAULT_BASE_URL) },
       signal,
       onProgress,
       onLibraryChanged: ({ reports }) => changes.push(reports),

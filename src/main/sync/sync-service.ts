@@ -8,6 +8,7 @@ import type { Library } from '../library/open-library.ts'
 import { listSyncRuns } from '../library/read-models.ts'
 import type { Settings, SyncState } from '../../shared/model.ts'
 import { lastCompletedRun } from '../library/sync-records.ts'
+import { reportContentOptions } from './fetch-report-content.ts'
 import { runSessionSync, type SyncTarget } from './run-session-sync.ts'
 import { createSyncScheduler, type SchedulerClock, type SyncScheduler } from './scheduler.ts'
 
@@ -19,7 +20,7 @@ export interface SyncServiceOptions {
   getTarget: () => SyncTarget | null
   /** The open library (also while disconnected), for the run history the state shows. */
   getLibrary: () => Library | null
-  settings: () => Pick<Settings, 'includePersonalCollections' | 'includeChartsInSync' | 'nightlySyncTime' | 'syncOnLaunch' | 'historyRetentionDays'>
+  settings: () => Pick<Settings, 'includePersonalCollections' | 'includeChartsInSync' | 'nightlySyncTime' | 'syncOnLaunch' | 'historyRetentionDays' | 'resultsScope' | 'previewDiskLimitMb'>
   onState: (state: SyncState) => void
   onLibraryChanged: (reports: number) => void
   log: (level: SyncLogLevel, message: string) => void
@@ -59,6 +60,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         sync: {
           kind, trigger, includePersonalCollections: current.includePersonalCollections, includeCharts: current.includeChartsInSync,
           historyLimits: { ...DEFAULT_HISTORY_LIMITS, retentionDays: current.historyRetentionDays },
+          content: reportContentOptions(current),
         },
         fetch: options.fetch,
         workerUrl: options.workerUrl,

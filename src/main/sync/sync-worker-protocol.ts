@@ -13,7 +13,7 @@ export interface SyncWorkerData {
   /** Credentials travel in memory to the worker only; they are never written anywhere. */
   client: Pick<ModeClientOptions, 'baseUrl' | 'token' | 'password' | 'workspace' | 'timeoutMs' | 'maxAttempts' | 'userAgent' | 'appVersion'>
   limiter?: Pick<RateLimiterOptions, 'requests' | 'perMs' | 'capacity' | 'concurrency'>
-  sync: Pick<SyncWorkspaceOptions, 'kind' | 'includePersonalCollections' | 'includeCharts' | 'trigger' | 'concurrency' | 'resumeWindowMs' | 'historyLimits'>
+  sync: Pick<SyncWorkspaceOptions, 'kind' | 'includePersonalCollections' | 'includeCharts' | 'content' | 'trigger' | 'concurrency' | 'resumeWindowMs' | 'historyLimits'>
 }
 
 /** What the worker receives: the data above plus its end of the fetch bridge (transferred, not copied). */

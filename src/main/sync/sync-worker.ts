@@ -5,9 +5,10 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads'
 import { toAppError } from '../../shared/errors.ts'
 import { openLibrary } from '../library/open-library.ts'
-import { createModeClient } from '../mode/client.ts'
+import { createModeClient, DEFAULT_BASE_URL } from '../mode/client.ts'
 import { RateLimiter } from '../mode/rate-limiter.ts'
 import { createChangeThrottle } from './change-throttle.ts'
+import { previewOrigins } from '../report-content/preview-url.ts'
 import { createBridgedFetch } from './fetch-bridge.ts'
 import { syncWorkspace } from './sync-workspace.ts'
 import type { SyncWorkerInit, SyncWorkerMessage } from './sync-worker-protocol.ts'
@@ -31,15 +32,18 @@ try {
   // inline as SQLite does by default, and the file keeps one checkpointer (the app's, on the main thread).
   const library = openLibrary({ dataDir: data.dataDir, workspace: data.workspace, backgroundCheckpoints: false })
   try {
+    const bridgedFetch = createBridgedFetch(data.fetchPort)
     const client = createModeClient({
       ...data.client,
-      fetch: createBridgedFetch(data.fetchPort),
+      fetch: bridgedFetch,
       limiter: new RateLimiter(data.limiter ?? {}),
     })
     const result = await syncWorkspace({
       ...data.sync,
       library,
       client,
+      // The same bridge, without the client's credentials: previews go to the storage host with their signed URL only.
+      previews: { fetch: bridgedFetch, origins: previewOrigins(data.client.baseUrl ?? DEFAULT_BASE_URL) },
       signal: controller.signal,
       onProgress: (progress) => post({ type: 'progress', progress }),
       onLibraryChanged: ({ reports }) => changes.push(reports),

@@ -16,7 +16,7 @@ import { pendingChartReports, pendingQueryReports, reindexInChunks, saveReportCh
 import { saveDataSources, savePeople } from '../library/writes/people-writes.ts'
 import type { PeopleSnapshot } from '../library/writes/people-writes.ts'
 import { saveChartFields } from '../library/writes/report-content-writes.ts'
-import { fetchReportContent, PreviewDownloads, type ReportContentOptions } from './fetch-report-content.ts'
+import { fetchReportContent, PreviewDownloads, type PreviewDownloadOptions, type PreviewTransport, type ReportContentOptions } from './fetch-report-content.ts'
 import { ProgressTracker } from './progress.ts'
 import {
   beginRun,
@@ -44,6 +44,8 @@ export interface SyncWorkspaceOptions {
   includeCharts?: boolean
   /** Datasets, preview pictures, last results and schedules; left out when absent. */
   content?: ReportContentOptions
+  /** How preview pictures are downloaded; without it, none are. */
+  previews?: PreviewTransport
   signal?: AbortSignal
   onProgress?: (progress: SyncProgress) => void
   /** Reports were written (names or SQL): searches may refresh. */
@@ -126,7 +128,7 @@ async function runSync(options: SyncWorkspaceOptions): Promise<SyncResult> {
       iso,
       concurrency: Math.max(1, options.concurrency ?? client.limiter?.concurrency ?? 4),
       spaces: [],
-      previews: new PreviewDownloads(library, options.content?.previews ?? null, iso, signal),
+      previewQueue: new PreviewDownloads(library, previewDownloads(options), iso, signal),
     }
 
     try {
@@ -139,7 +141,7 @@ async function runSync(options: SyncWorkspaceOptions): Promise<SyncResult> {
       await updateKnowledgeAfterSync(library, { signal, now: clock(), limits: options.historyLimits })
       if (options.includeCharts) await fetchCharts(context)
       if (options.content) await fetchReportContent(context, options.content)
-      await context.previews.drain()
+      await context.previewQueue.drain()
       tracker.phase('finishing')
       library.transaction(() => {
         clearCheckpoint(library)
@@ -178,7 +180,7 @@ interface RunContext extends SyncWorkspaceOptions {
   /** The complete collections listing of this run. */
   spaces: ModeSpace[]
   /** Preview pictures downloaded beside the listing, as each page lands. */
-  previews: PreviewDownloads
+  previewQueue: PreviewDownloads
 }
 
 async function listCollections(ctx: RunContext): Promise<void> {
@@ -216,7 +218,7 @@ async function listReports(ctx: RunContext): Promise<void> {
           const written = saveReportsPage(library, space.token, reports, checkpoint.gen, ctx.iso())
           counters.reportsChanged += written.changed.length
           if (written.changed.length > 0) ctx.onLibraryChanged?.({ reports: written.changed.length })
-          ctx.previews.onListingPage(reports)
+          ctx.previewQueue.onListingPage(reports)
           tracker.emit(false)
         }
         await client.listSpaceReports(space.token, { signal, order: 'asc', orderBy: 'created_at', onPage })
@@ -337,6 +339,11 @@ async function fetchCharts(ctx: RunContext): Promise<void> {
     signal,
   )
   throwIfAborted(signal)
+}
+
+function previewDownloads(options: SyncWorkspaceOptions): PreviewDownloadOptions | null {
+  const capBytes = options.content?.previewCapBytes
+  return options.previews && typeof capBytes === 'number' ? { ...options.previews, capBytes } : null
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -3,18 +3,16 @@
 // by their note's kind: a failed download may keep an earlier run's picture or results, which is the point.
 import type { Library } from '../../../src/main/library/open-library.ts'
 import { previewOrigins } from '../../../src/main/report-content/preview-url.ts'
-import { DEFAULT_REPORT_CONTENT, type ReportContentOptions } from '../../../src/main/sync/fetch-report-content.ts'
+import { DEFAULT_REPORT_CONTENT, type PreviewTransport, type ReportContentOptions } from '../../../src/main/sync/fetch-report-content.ts'
 import { parseFormParameters } from '../../../src/shared/form-parameters.ts'
 import { resultRows } from '../../../src/sim/report-content.ts'
 import type { Truth, TruthQueryResult } from '../../../src/sim/truth.ts'
 
 /** Every report in scope, previews from the simulator's own origin (the one plain-HTTP origin allowed). */
-export function contentOptions(sim: { url: string }, extra: Partial<ReportContentOptions> = {}): ReportContentOptions {
+export function contentOptions(sim: { url: string }, extra: Partial<ReportContentOptions> = {}): { content: ReportContentOptions; previews: PreviewTransport } {
   return {
-    ...DEFAULT_REPORT_CONTENT,
-    resultsScope: 'all',
-    previews: { fetch: globalThis.fetch, origins: previewOrigins(sim.url), capBytes: 500 * 1024 * 1024 },
-    ...extra,
+    content: { ...DEFAULT_REPORT_CONTENT, resultsScope: 'all', ...extra },
+    previews: { fetch: globalThis.fetch, origins: previewOrigins(sim.url) },
   }
 }
 

@@ -41,7 +41,7 @@ describe('sync converges to the truth over random mutations', () => {
   it(`matches /__sim/truth after a full sync and after each of ${ROUNDS} incremental rounds`, async () => {
     const client = fastClient(sim)
     const content = contentOptions(sim)
-    const first = await syncWorkspace({ library, client, kind: 'full', includeCharts: true, content, trigger: 'test' })
+    const first = await syncWorkspace({ library, client, kind: 'full', includeCharts: true, ...content, trigger: 'test' })
     expect(first.run.outcome).toBe('success')
     expect(first.run.kind).toBe('full')
     expect(libraryView(library, true)).toEqual(truthView(sim.truth(), true))
@@ -56,7 +56,7 @@ describe('sync converges to the truth over random mutations', () => {
       // Reports whose SQL must be refetched: new ones and ones whose edit stamps moved.
       sim.resetStats()
       const withCharts = round % 4 === 0
-      const result = await syncWorkspace({ library, client, kind: 'incremental', includeCharts: withCharts, content, trigger: 'test' })
+      const result = await syncWorkspace({ library, client, kind: 'incremental', includeCharts: withCharts, ...content, trigger: 'test' })
       expect(result.run.outcome, `round ${round}: ${result.run.errorMessage}`).toBe('success')
       const after = sim.truth()
       expect(libraryView(library, false), `round ${round} after ${ops.map((o) => o.kind).join(',')}`).toEqual(truthView(after, false))
@@ -72,7 +72,7 @@ describe('sync converges to the truth over random mutations', () => {
       expect(result.run.queriesFetched).toBe(queriesRequests)
     }
     // With charts in the sync, every report's chart titles are current too.
-    await syncWorkspace({ library, client, kind: 'incremental', includeCharts: true, content, trigger: 'test' })
+    await syncWorkspace({ library, client, kind: 'incremental', includeCharts: true, ...content, trigger: 'test' })
     expect(libraryView(library, true)).toEqual(truthView(sim.truth(), true))
     expect(chartFieldsView(library)).toEqual(truthChartFields(sim.truth()))
   }, 300_000)
@@ -80,9 +80,9 @@ describe('sync converges to the truth over random mutations', () => {
   it('a no-change sync makes listing requests only', async () => {
     const client = fastClient(sim)
     const content = contentOptions(sim)
-    await syncWorkspace({ library, client, content, trigger: 'test' })
+    await syncWorkspace({ library, client, ...content, trigger: 'test' })
     sim.resetStats()
-    const result = await syncWorkspace({ library, client, content, trigger: 'test' })
+    const result = await syncWorkspace({ library, client, ...content, trigger: 'test' })
     expect(result.run.outcome).toBe('success')
     expect(result.run.reportsChanged).toBe(0)
     const routes = sim.stats().routes

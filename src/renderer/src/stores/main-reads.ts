@@ -21,6 +21,10 @@ export const mainReads = {
   similar: (token: string) => call('knowledge.similar', { token }),
   deletedReport: (token: string) => call('knowledge.deletedReport', { token }),
   historyUsage: () => call('knowledge.usage'),
+  /** Preview, last results, charts, schedules and datasets of a report (opening it keeps it in the results scope). */
+  reportContent: (token: string) => call('library.getReportContent', { token }),
+  cachedContentSize: () => call('library.getCachedContentSize'),
+  clearCachedResults: () => call('library.clearCachedResults'),
   /** Writes SQL where main's save dialog says; answers whether it was saved. */
   exportSql: (input: CallInput<'library.exportSql'>) => call('library.exportSql', input),
   /** Opens a Mode page in the system browser; false when main refused the URL. */

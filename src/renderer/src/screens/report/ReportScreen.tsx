@@ -2,7 +2,7 @@
 // every report reading that table), chart titles and parameters, "Open in Mode", find in report (Ctrl/Cmd+F) and,
 // for reports of several queries, an outline beside it.
 import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
-import type { ReportDetail } from '../../../../shared/model.ts'
+import type { ReportContent, ReportDetail } from '../../../../shared/model.ts'
 import { mainReads, openExternal } from '../../stores/main-reads.ts'
 import { useNavigation } from '../../stores/navigation.ts'
 import { isOffline, useSync } from '../../stores/sync.ts'
@@ -25,6 +25,8 @@ import type { FindMarks } from './sql/sql-editor.ts'
 import { SimilarReportsSection } from '../knowledge/SimilarReportsSection.tsx'
 import { SqlHistorySection } from '../knowledge/SqlHistorySection.tsx'
 import { DeletedReportLink } from '../knowledge/DeletedReportLink.tsx'
+import { ReportPreview, ReportResults, ReportTopPanels } from './content/ReportContentSections.tsx'
+import { useReportContent } from './content/useReportContent.ts'
 import './report.css'
 
 type Load = { token: string; report: ReportDetail | null; error: string | null; loading: boolean }
@@ -64,6 +66,7 @@ export function ReportScreen() {
   }, [token])
 
   const report = load && load.token === token ? load.report : null
+  const content = useReportContent(token, report)
   const needsCharts = report !== null && report.chartsFetchedAt === null && report.queries.length > 0
 
   // Chart titles come on demand: fetch them once when online; the report stays readable without them.
@@ -118,11 +121,13 @@ export function ReportScreen() {
     )
   }
 
-  return <ReportBody report={report} offline={offline} now={now} fetchingCharts={fetchingCharts} titleRef={titleRef} back={back} />
+  return <ReportBody report={report} content={content} offline={offline} now={now} fetchingCharts={fetchingCharts} titleRef={titleRef} back={back} />
 }
 
 interface ReportBodyProps {
   report: ReportDetail
+  /** Preview, last results, charts, schedules, datasets (content/); null until loaded. */
+  content: ReportContent | null
   offline: boolean
   now: number
   fetchingCharts: boolean
@@ -130,7 +135,7 @@ interface ReportBodyProps {
   back: ReactNode
 }
 
-function ReportBody({ report, offline, now, fetchingCharts, titleRef, back }: ReportBodyProps) {
+function ReportBody({ report, content, offline, now, fetchingCharts, titleRef, back }: ReportBodyProps) {
   const terms = useNavigation((s) => (s.view.name === 'report' ? s.view.terms : undefined))
   // A link to one query (pasted from Mode) lands on that query.
   const linkedQuery = useNavigation((s) => (s.view.name === 'report' ? s.view.query : undefined))
@@ -182,6 +187,8 @@ function ReportBody({ report, offline, now, fetchingCharts, titleRef, back }: Re
             {offline && <span className="badge badge-warning">Offline — showing your local copy</span>}
           </div>
         </header>
+        <ReportPreview content={content} />
+        <ReportTopPanels report={report} content={content} />
         <dl className="facts">
           <Fact label="Collection">
             {report.collection ? <CollectionLink label={report.collection.label} /> : <span className="faint">—</span>}
@@ -194,6 +201,8 @@ function ReportBody({ report, offline, now, fetchingCharts, titleRef, back }: Re
           <Fact label="Edited"><When iso={report.editedAt ?? report.updatedAt} now={now} /></Fact>
           <Fact label="Last run"><When iso={report.lastRunAt} now={now} /></Fact>
         </dl>
+
+        <ReportResults report={report} content={content} />
 
         <section className="queries" aria-label="Queries">
           <h2>Queries <span className="faint">({report.queries.length})</span></h2>

@@ -9,6 +9,7 @@ import { AppearanceSection } from './AppearanceSection.tsx'
 import { ConnectionSection } from './ConnectionSection.tsx'
 import { DataSection } from './DataSection.tsx'
 import { HistorySection } from './HistorySection.tsx'
+import { ReportContentSection } from './ReportContentSection.tsx'
 import { SyncSettingsSection } from './SyncSettingsSection.tsx'
 
 export function SettingsScreen() {
@@ -33,6 +34,7 @@ export function SettingsScreen() {
         {settings ? (
           <>
             <SyncSettingsSection settings={settings} />
+            <ReportContentSection settings={settings} />
             <AppearanceSection theme={settings.theme} />
             <HistorySection retentionDays={settings.historyRetentionDays} />
             <DataSection dataDir={settings.dataDir} />

@@ -17,7 +17,7 @@ export function SyncSettingsSection({ settings }: { settings: Settings }) {
     setTime(settings.nightlySyncTime)
   }
 
-  const toggles: { key: Exclude<keyof Settings, 'nightlySyncTime' | 'theme' | 'historyRetentionDays'>; label: string; desc: string }[] = [
+  const toggles: { key: 'syncOnLaunch' | 'includePersonalCollections' | 'includeChartsInSync'; label: string; desc: string }[] = [
     { key: 'syncOnLaunch', label: 'Sync when the app opens', desc: 'Fetch what changed since the last sync each time you open Mode Companion.' },
     { key: 'includePersonalCollections', label: 'Include personal collections', desc: "Also keep reports from people's personal collections that this account can see." },
     { key: 'includeChartsInSync', label: 'Include chart titles in every sync', desc: 'Makes each sync slower (one more request per query); without it, chart titles are fetched when you open a report.' },

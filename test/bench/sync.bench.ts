@@ -76,7 +76,7 @@ interface Minimum { total: number; listing: number; people: number; queries: num
 /**
  * The fewest requests a correct sync needs. Listings: every collection's reports and datasets. Queries: one per
  * report and dataset (full sync). Results: for each in-scope report (the 200 most viewed) whose last successful
- * run is new, 1 (its query runs) + 1 per query result. Schedules: one per scheduled report whose run is new.
+ * run is new, 1 (its query runs) + 1 per query result. Schedules: each scheduled report whose run is new, its pages.
  */
 function minimumRequests(truth: Truth, full: boolean, newRuns: Set<string> | 'all'): Minimum {
   const perSpace = new Map(truth.spaces.map((s) => [s.token, 0]))
@@ -89,7 +89,8 @@ function minimumRequests(truth: Truth, full: boolean, newRuns: Set<string> | 'al
   const isNew = (token: string) => newRuns === 'all' || newRuns.has(token)
   const inScope = [...truth.reports].sort((a, b) => b.view_count - a.view_count || (a.token < b.token ? -1 : 1)).slice(0, DEFAULT_REPORT_CONTENT.topViewed)
   const results = inScope.filter((r) => r.last_successful_run_token && isNew(r.token)).reduce((sum, r) => sum + 1 + r.queries.filter((q) => q.result).length, 0)
-  const schedules = truth.reports.filter((r) => r.schedules.length > 0 && isNew(r.token)).length
+  // Schedules are a paged list (Airbyte pages them): its page(s) plus the one that proves the end.
+  const schedules = truth.reports.filter((r) => r.schedules.length > 0 && isNew(r.token)).reduce((sum, r) => sum + pages(r.schedules.length), 0)
   return { total: listing + people + queries + results + schedules, listing, people, queries, results, schedules }
 }
 

@@ -49,7 +49,8 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     flags: { limit: { type: 'string', short: 'n', value: 'N', help: 'number of hits (default 10)' }, ...LIBRARY, ...JSON_FLAG, ...COMMON },
     details:
       'Query language: words (prefix-matched), "exact phrases", -exclude, collection:NAME, author:NAME,\n' +
-      'table:schema.table, source:NAME, is:archived, is:duplicate, is:deleted, updated:>2025-01-01, updated:<2025-06-30.',
+      'table:schema.table, source:NAME, is:archived, is:duplicate, is:deleted, is:dataset,\n' +
+      'updated:>2025-01-01, updated:<2025-06-30.',
   },
   status: {
     name: 'status',
@@ -73,8 +74,14 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     name: 'export',
     summary: "write every report's queries as .sql files, one folder per collection, plus manifest.json",
     positionals: ['DIR'],
-    flags: { ...LIBRARY, ...JSON_FLAG, ...COMMON },
+    flags: {
+      results: { type: 'boolean', help: "also write each query's cached last results as a .csv beside its .sql" },
+      ...LIBRARY,
+      ...JSON_FLAG,
+      ...COMMON,
+    },
     details:
+      'Results are those the syncs kept (Settings → "Keep last results for"), at most 2,000 rows per query.\n' +
       'Re-exporting into the same DIR updates files in place and removes only files an earlier export wrote\n' +
       'for reports that no longer exist, so the folder can live under git.',
   },

@@ -1,7 +1,9 @@
-// `export DIR`: every report's SQL as files an analyst can keep under git (see export/write-export.ts).
+// `export DIR [--results]`: every report's SQL as files an analyst can keep under git, and with --results each
+// query's cached last results as CSV beside its .sql (see export/write-export.ts).
 import { resolve } from 'node:path'
 import { getReportDetail } from '../../main/library/index.ts'
 import type { Library } from '../../main/library/index.ts'
+import { cachedResultsOf } from '../../main/library/report-content-read.ts'
 import type { ReportDetail } from '../../shared/model.ts'
 import { boolFlag, type ParsedCommand } from '../args.ts'
 import { openExistingLibrary } from '../context.ts'
@@ -24,7 +26,7 @@ export function toExportReport(r: ReportDetail): ExportReport {
   }
 }
 
-export function readAllReports(library: Library): ExportReport[] {
+export function readAllReports(library: Library, { results = false } = {}): ExportReport[] {
   // Every member's personal collection is called "Personal" in Mode: name their folders after the owner.
   const owners = new Map(
     (library.prepare('SELECT token, owner_username FROM collections WHERE is_personal = 1 AND owner_username IS NOT NULL').all() as { token: string; owner_username: string }[]).map(
@@ -37,6 +39,10 @@ export function readAllReports(library: Library): ExportReport[] {
     const detail = getReportDetail(library, token)
     if (!detail) continue
     const report = toExportReport(detail)
+    if (results) {
+      const kept = cachedResultsOf(library, token)
+      report.queries = report.queries.map((q) => ({ ...q, results: kept.get(q.token) ?? null }))
+    }
     const owner = report.collection ? owners.get(report.collection.token) : undefined
     if (report.collection && owner) report.collection = { ...report.collection, folder: `${report.collection.name} (${owner})` }
     reports.push(report)
@@ -47,10 +53,11 @@ export function readAllReports(library: Library): ExportReport[] {
 export async function runExport(parsed: ParsedCommand, io: CliIo, style: Style): Promise<number> {
   const dir = resolve(parsed.positionals[0]!)
   const started = performance.now()
+  const withResults = boolFlag(parsed, 'results')
   const library = openExistingLibrary(parsed, io)
   let reports: ExportReport[]
   try {
-    reports = readAllReports(library)
+    reports = readAllReports(library, { results: withResults })
   } finally {
     await library.close()
   }
@@ -61,9 +68,11 @@ export async function runExport(parsed: ParsedCommand, io: CliIo, style: Style):
     return 0
   }
   const missingSql = reports.filter((r) => !r.queriesSynced).length
+  const csvFiles = reports.reduce((n, r) => n + r.queries.filter((q) => q.results).length, 0)
   io.stdout.write(
     `Exported ${formatCount(result.reports, 'report')} as ${formatCount(result.files, '.sql file')} to ${style.bold(dir)} in ${formatDuration(durationMs)}\n` +
       style.dim(`  ${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed (reports deleted, moved or renamed since the last export)\n`) +
+      (withResults ? style.dim(`  ${formatCount(csvFiles, 'query', 'queries')} had cached results, written as .csv beside their .sql\n`) : '') +
       (missingSql ? style.yellow(`  ${formatCount(missingSql, 'report')} had no SQL yet: run "mode-companion sync" and export again.\n`) : ''),
   )
   return 0

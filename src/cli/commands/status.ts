@@ -1,5 +1,7 @@
-// `status`: what the library holds, how the last sync went, and when the next nightly sync is due.
+// `status`: what the library holds (and the size of its cached results and previews), how the last sync went, and when the next nightly sync is due.
 import { getStats, listSyncRuns } from '../../main/library/index.ts'
+import { cachedContentSize } from '../../main/library/writes/report-content-writes.ts'
+import { formatBytes } from '../../shared/format-bytes.ts'
 import { nextNightly } from '../../main/sync/scheduler.ts'
 import type { SyncRun } from '../../shared/model.ts'
 import { boolFlag, type ParsedCommand } from '../args.ts'
@@ -12,6 +14,7 @@ export async function runStatus(parsed: ParsedCommand, io: CliIo, style: Style):
   const library = openExistingLibrary(parsed, io)
   try {
     const stats = getStats(library)
+    const cached = cachedContentSize(library)
     const runs = listSyncRuns(library, 1)
     const lastRun = runs[0] ?? null
     const settings = readAppSettings(dataDir)
@@ -21,7 +24,7 @@ export async function runStatus(parsed: ParsedCommand, io: CliIo, style: Style):
     const justMoved = library.damagedCopy !== null
     if (stats.damagedCopy) io.stderr.write(`${style.yellow('Warning:')} ${damagedCopyNotice(stats.damagedCopy, false)}\n`)
     if (boolFlag(parsed, 'json')) {
-      printJson(io, { workspace: stats.workspace, library: library.path, stats, lastRun, nightlySyncTime: settings.nightlySyncTime, nextNightlyAt })
+      printJson(io, { workspace: stats.workspace, library: library.path, stats, cachedContent: cached, lastRun, nightlySyncTime: settings.nightlySyncTime, nextNightlyAt })
       return justMoved ? 1 : 0
     }
     const rows: string[][] = [
@@ -32,6 +35,8 @@ export async function runStatus(parsed: ParsedCommand, io: CliIo, style: Style):
       ['Collections', stats.collections.toLocaleString('en-US')],
       ['People', `${formatCount(stats.members, 'member')}, ${formatCount(stats.groups, 'group')}`],
       ['Data sources', stats.dataSources.toLocaleString('en-US')],
+      // Results are the company's data: only their size is shown, never their contents.
+      ['Cached results', `${formatBytes(cached.resultsBytes)}${style.dim(` (${formatCount(cached.resultQueries, 'query', 'queries')}; previews ${formatBytes(cached.previewBytes)}, ${formatCount(cached.previews, 'picture')})`)}`],
       ['Last sync', lastRun ? describeRun(lastRun, style) : style.dim('never')],
       ['Last success', stats.lastSyncedAt ? formatLocalTime(stats.lastSyncedAt) : style.dim('never')],
       ['Next nightly', `${formatLocalTime(nextNightlyAt)} ${style.dim(`(daily at ${settings.nightlySyncTime}, by the desktop app)`)}`],

@@ -1,9 +1,10 @@
 // Writes a workspace's SQL as a folder an analyst can keep under git: one folder per collection, one `.sql`
 // file per query headed by a comment naming its report, query and web link, and `manifest.json` with report
-// metadata. Runs are idempotent: unchanged files are not rewritten, order and content are stable, and files
+// metadata; with `--results`, each query's cached last results as a `.csv` beside its `.sql`. Runs are idempotent: unchanged files are not rewritten, order and content are stable, and files
 // that an earlier export wrote for reports that no longer exist are removed — nothing else ever is.
 import { mkdir, readFile, rmdir, unlink, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
+import { csvText } from '../../shared/csv-text.ts'
 import { collisionKey, safeName, uniqueNames } from './file-names.ts'
 
 export interface ExportQuery {
@@ -11,6 +12,8 @@ export interface ExportQuery {
   name: string | null
   sql: string
   dataSource: string | null
+  /** The query's cached last results (export --results), as text cells; absent when not asked for or none kept. */
+  results?: { columns: string[]; rows: string[][]; totalRows: number } | null
 }
 
 export interface ExportReport {
@@ -126,7 +129,12 @@ export function planExport(workspace: string, reports: ExportReport[]): { files:
         if (used.has(collisionKey(path))) path = path.replace(/\.sql$/, ` [${safeName(report.token, 'x', 40)}].sql`)
         used.add(collisionKey(path))
         files.push({ path, content: sqlFileContent(report, query, collection.name) })
-        return { token: query.token, name: query.name, dataSource: query.dataSource, file: path }
+        const entry = { token: query.token, name: query.name, dataSource: query.dataSource, file: path }
+        if (!query.results) return entry
+        // Beside its .sql under the same (already unique) name, so the pair sorts together in a file list.
+        const resultsPath = path.replace(/\.sql$/, '.csv')
+        files.push({ path: resultsPath, content: csvText(query.results.columns, query.results.rows) })
+        return { ...entry, results: { file: resultsPath, rows: query.results.rows.length, totalRows: query.results.totalRows } }
       })
       entries.push({
         token: report.token,

@@ -36,6 +36,17 @@ export function getReportContent(library: Library, token: string): ReportContent
   }
 }
 
+/** Each query's kept results of one report, by query token; none for a query whose results were purged or unreadable. */
+export function cachedResultsOf(library: Library, reportToken: string): Map<string, { columns: string[]; rows: string[][]; totalRows: number }> {
+  const rows = library.prepare('SELECT query_token, columns_json, rows_json, total_rows FROM query_results WHERE report_token = ?').all(reportToken) as Row[]
+  const out = new Map<string, { columns: string[]; rows: string[][]; totalRows: number }>()
+  for (const r of rows) {
+    const columns = JSON.parse(String(r.columns_json)) as string[]
+    if (columns.length > 0) out.set(String(r.query_token), { columns, rows: JSON.parse(String(r.rows_json)) as string[][], totalRows: Number(r.total_rows) })
+  }
+  return out
+}
+
 export function getCachedContentSize(library: Library): CachedContentSize {
   return cachedContentSize(library)
 }

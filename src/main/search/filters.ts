@@ -1,4 +1,4 @@
-// The query's filters (collection:, author:, source:, table:, updated:, archived) as checks over the
+// The query's filters (collection:, author:, source:, table:, updated:, archived, is:dataset) as checks over the
 // in-memory attributes, with each value resolved against the library (tokens, names, labels, substrings).
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite'
 import type { SetLists } from './doc-store.ts'
@@ -84,6 +84,11 @@ export function buildFilter(ctx: QueryContext, q: ParsedQuery): Filter | null {
     if (copies.size === 0) return null
     checks.push((id) => copies.has(store.token[id]!))
   }
+  if (f.dataset) {
+    const datasets = datasetTokens(db)
+    if (datasets.size === 0) return null
+    checks.push((id) => datasets.has(store.token[id]!))
+  }
   const visible = store.visible(f.archived)
   if (checks.length === 0) return { visible, check: null }
   if (checks.length === 1) return { visible, check: checks[0]! }
@@ -98,6 +103,11 @@ export function buildFilter(ctx: QueryContext, q: ParsedQuery): Filter | null {
 
 
 export type Row = Record<string, SQLInputValue>
+
+/** Mode Datasets are listed beside reports and stored as reports of type DatasetReport. */
+function datasetTokens(db: DatabaseSync): Set<string> {
+  return new Set((prepareCached(db, "SELECT token FROM reports WHERE report_type = 'DatasetReport'").all() as Row[]).map((r) => String(r.token)))
+}
 
 /** Exact (case-insensitive) matches when there are any, else substring matches: "collection:product". */
 export function exactOrContains(db: DatabaseSync, exactSql: string, containsSql: string, value: string): string[] {

@@ -1,5 +1,5 @@
 // The search box's query language. Words (each prefix-matched, so results update as you type), "quoted
-// phrases", -exclusions, and filters: collection:, author:, table:, source:, is:archived, updated:>DATE /
+// phrases", -exclusions, and filters: collection:, author:, table:, source:, is:archived, is:dataset, updated:>DATE /
 // updated:<DATE. Filter values may be quoted (collection:"Product Analytics"). Parsing never fails: anything
 // malformed (unbalanced quotes, stray operators, FTS syntax such as * ^ : ( ) NEAR AND OR) degrades to plain
 // words, and the words are later quoted token by token, so no user text ever reaches FTS5 as syntax.
@@ -28,6 +28,8 @@ export interface SearchFilters {
   duplicate: boolean
   /** is:deleted — deleted reports' tombstones instead of the library's reports. */
   deleted: boolean
+  /** is:dataset — only Mode Datasets (reports of type DatasetReport). */
+  dataset: boolean
   /** ISO date-time bounds on the report's last edit: after is inclusive, before exclusive. */
   updatedAfter: string | null
   updatedBefore: string | null
@@ -71,6 +73,7 @@ export function parseSearchQuery(input: string): ParsedQuery {
     archived: 'exclude',
     duplicate: false,
     deleted: false,
+    dataset: false,
     updatedAfter: null,
     updatedBefore: null,
   }
@@ -170,6 +173,7 @@ function applyFilter(filters: SearchFilters, key: string, value: string, terms: 
       if (/^archived$/i.test(value)) filters.archived = key === 'is' ? 'only' : 'include'
       else if (key === 'is' && /^duplicate$/i.test(value)) filters.duplicate = true
       else if (key === 'is' && /^deleted$/i.test(value)) filters.deleted = true
+      else if (key === 'is' && /^datasets?$/i.test(value)) filters.dataset = true
       else pushWords(terms, value)
       return
     case 'updated': {

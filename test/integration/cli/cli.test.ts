@@ -12,12 +12,14 @@ import { cli } from './cli-process.ts'
 let sim: Simulator
 let dataDir: string
 let exportDir: string
+let resultsDir: string
 let creds: Record<string, string>
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, seed: 11, reports: 45, rate: { requests: 2000, perMs: 1000 }, latencyMs: 0 })
   dataDir = await mkdtemp(join(tmpdir(), 'mc-cli-data-'))
   exportDir = await mkdtemp(join(tmpdir(), 'mc-cli-export-'))
+  resultsDir = await mkdtemp(join(tmpdir(), 'mc-cli-results-'))
   creds = { MODE_TOKEN: sim.token, MODE_PASSWORD: sim.password }
 })
 
@@ -25,6 +27,7 @@ afterAll(async () => {
   await sim?.close()
   await rm(dataDir, { recursive: true, force: true })
   await rm(exportDir, { recursive: true, force: true })
+  await rm(resultsDir, { recursive: true, force: true })
 })
 
 const syncArgs = () => ['sync', '--api-base', sim.url, '--workspace', sim.workspace, '--data-dir', dataDir, '--rate', '1000/1']
@@ -37,6 +40,9 @@ async function listFiles(dir: string): Promise<string[]> {
 describe('mode-companion CLI against the simulator', () => {
   it('syncs, searches, exports, then syncs incrementally after changes in Mode', async () => {
     const truth = sim.truth()
+    // Mode Datasets are kept (and exported) like reports: they are reports of type DatasetReport.
+    const listed = truth.reports.length + truth.datasets.length
+    const allQueries = [...truth.reports, ...truth.datasets].reduce((n, r) => n + r.queries.length, 0)
 
     // Full sync, JSON summary on stdout, progress lines on stderr.
     const first = await cli([...syncArgs(), '--json'], creds)
@@ -46,8 +52,8 @@ describe('mode-companion CLI against the simulator', () => {
     expect(Object.keys(summary)).toEqual(expect.arrayContaining(['kind', 'reports', 'queries', 'collections', 'members', 'requests', 'rateLimited', 'durationMs']))
     expect(summary).toMatchObject({
       kind: 'full',
-      reports: truth.reports.length,
-      queries: truth.reports.reduce((n, r) => n + r.queries.length, 0),
+      reports: listed,
+      queries: allQueries,
       members: truth.members.length,
       rateLimited: 0,
     })
@@ -75,7 +81,7 @@ describe('mode-companion CLI against the simulator', () => {
     expect(exported.code).toBe(0)
     expect(exported.stdout).toMatch(/Exported \d+ reports/)
     const manifest = JSON.parse(await readFile(join(exportDir, 'manifest.json'), 'utf8'))
-    expect(manifest.reports).toHaveLength(truth.reports.length)
+    expect(manifest.reports).toHaveLength(listed)
     const targetEntry = manifest.reports.find((r: { token: string }) => r.token === target.token)
     expect(targetEntry.webUrl).toBe(target.web_url)
     const firstFile: string = targetEntry.queries[0].file
@@ -83,7 +89,28 @@ describe('mode-companion CLI against the simulator', () => {
     expect(sql).toContain(`-- Link:       ${target.web_url}`)
     expect(sql).toContain(target.queries[0]!.raw_query.trim().slice(0, 40))
     const filesBefore = await listFiles(exportDir)
-    expect(filesBefore).toHaveLength(truth.reports.reduce((n, r) => n + r.queries.length, 0) + 1)
+    expect(filesBefore).toHaveLength(allQueries + 1)
+
+    // export --results: each query's cached last results as a .csv beside its .sql; none for a purged result.
+    const withResults = await cli(['export', resultsDir, '--results', '--json', '--data-dir', dataDir])
+    expect(withResults.code).toBe(0)
+    const resultsManifest = JSON.parse(await readFile(join(resultsDir, 'manifest.json'), 'utf8'))
+    const queryEntries = new Map<string, { file: string; results?: { file: string; rows: number; totalRows: number } }>(
+      resultsManifest.reports.flatMap((r: { queries: { token: string }[] }) => r.queries.map((q) => [q.token, q])),
+    )
+    const withRows = truth.reports.flatMap((r) => r.queries).filter((q) => q.result && q.result.fault !== 'purged' && q.result.fault !== 'malformed_csv' && q.result.fault !== 'huge')
+    expect(withRows.length).toBeGreaterThan(5)
+    for (const q of withRows) {
+      const entry = queryEntries.get(q.token)!
+      expect(entry.results?.file).toBe(entry.file.replace(/\.sql$/, '.csv'))
+      const csv = await readFile(join(resultsDir, entry.results!.file), 'utf8')
+      const lines = csv.split('\r\n')
+      expect(lines[0]).toBe(q.result!.columns.map((c) => c.name).join(','))
+      expect(lines.length - 2).toBe(Math.min(2_000, q.result!.row_count))
+      expect(entry.results).toMatchObject({ rows: Math.min(2_000, q.result!.row_count), totalRows: q.result!.row_count })
+    }
+    for (const q of truth.reports.flatMap((r) => r.queries).filter((q) => q.result?.fault === 'purged')) expect(queryEntries.get(q.token)!.results).toBeUndefined()
+    expect((await listFiles(resultsDir)).filter((f) => f.endsWith('.csv')).length).toBeGreaterThanOrEqual(withRows.length)
 
     // Change the workspace in "Mode": rename one report, delete another, add a new one.
     const doomed = truth.reports.find((r) => r.token !== target.token && r.queries.length > 0)!
@@ -98,7 +125,7 @@ describe('mode-companion CLI against the simulator', () => {
     const second = await cli([...syncArgs(), '--json'], creds)
     expect(second.code).toBe(0)
     const incremental = JSON.parse(second.stdout)
-    expect(incremental).toMatchObject({ kind: 'incremental', reports: truth.reports.length, reportsChanged: expect.any(Number) })
+    expect(incremental).toMatchObject({ kind: 'incremental', reports: listed, reportsChanged: expect.any(Number) })
     expect(incremental.queriesFetched).toBeLessThanOrEqual(3) // only what changed, not every report again
     expect(incremental.requests).toBeLessThan(summary.requests)
 
@@ -109,7 +136,7 @@ describe('mode-companion CLI against the simulator', () => {
 
     const reexport = await cli(['export', exportDir, '--json', '--data-dir', dataDir])
     expect(reexport.code).toBe(0)
-    expect(JSON.parse(reexport.stdout)).toMatchObject({ reports: truth.reports.length, removed: expect.any(Number) })
+    expect(JSON.parse(reexport.stdout)).toMatchObject({ reports: listed, removed: expect.any(Number) })
     const filesAfter = await listFiles(exportDir)
     for (const gone of doomedFiles) expect(filesAfter).not.toContain(gone)
     expect(filesAfter.some((f) => f.includes('Quokka cohort audit - Cohorts.sql'))).toBe(true)
@@ -119,9 +146,11 @@ describe('mode-companion CLI against the simulator', () => {
     const status = await cli(['status', '--json', '--data-dir', dataDir])
     expect(status.code).toBe(0)
     const s = JSON.parse(status.stdout)
-    expect(s).toMatchObject({ workspace: sim.workspace, stats: { reports: truth.reports.length }, lastRun: { kind: 'incremental', outcome: 'success' } })
+    expect(s).toMatchObject({ workspace: sim.workspace, stats: { reports: listed }, lastRun: { kind: 'incremental', outcome: 'success' } })
     expect(Date.parse(s.nextNightlyAt)).toBeGreaterThan(Date.now())
     const statusText = await cli(['status', '--data-dir', dataDir])
+    expect(statusText.stdout).toMatch(/Cached results\s+\d+(\.\d)? (KB|MB) \(\d+ quer(y|ies); previews \d+(\.\d)? (B|KB|MB), \d+ pictures?\)/)
+    expect(s.cachedContent.resultQueries).toBeGreaterThan(5)
     expect(statusText.stdout).toMatch(/Last sync\s+.*incremental · success/)
     expect(statusText.stdout).toMatch(/Next nightly\s+\d{4}-\d\d-\d\d 03:00/)
     const people = await cli(['people', '--json', '--data-dir', dataDir])

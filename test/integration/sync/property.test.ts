@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../src/main/library/open-library.ts'
 import type { Library } from '../../../src/main/library/open-library.ts'
+import { createSearchService } from '../../../src/main/search/search-service.ts'
 import { syncWorkspace } from '../../../src/main/sync/sync-workspace.ts'
 import { startSimulator } from '../../../src/sim/server.ts'
 import type { Simulator } from '../../../src/sim/server.ts'
@@ -75,6 +76,13 @@ describe('sync converges to the truth over random mutations', () => {
     await syncWorkspace({ library, client, kind: 'incremental', includeCharts: true, ...content, trigger: 'test' })
     expect(libraryView(library, true)).toEqual(truthView(sim.truth(), true))
     expect(chartFieldsView(library)).toEqual(truthChartFields(sim.truth()))
+    // Datasets are searchable like reports, and is:dataset narrows to exactly them.
+    const datasets = sim.truth().datasets.map((d) => d.token).sort()
+    expect(datasets.length).toBeGreaterThan(0)
+    const search = createSearchService(library.db)
+    expect(search.search({ query: 'is:dataset include:archived', limit: 1000 }).hits.map((h) => h.token).sort()).toEqual(datasets)
+    const named = sim.truth().datasets.find((d) => d.name && d.name.split(' ').length >= 2)!
+    expect(search.search({ query: `is:dataset ${named.name!}`, limit: 10 }).hits[0]?.token).toBe(named.token)
   }, 300_000)
 
   it('a no-change sync makes listing requests only', async () => {

@@ -129,5 +129,20 @@ describe('writeExport', () => {
     await writeExport(dir, 'acme', [report('r1', 'Payroll\u202Elqs.exe\u200B', [['q1', '\u2066Main\u2069', 'select 1']], { collection: { token: 'c2', name: 'Fi\u200Dnance\uFEFF' } })])
     expect(await listFiles(dir)).toEqual(['Finance/Payrolllqs.exe - Main.sql', 'manifest.json'])
   })
-})
 
+  it('with results, writes each query\'s CSV beside its .sql (quoted where needed) and drops it when the results go', async () => {
+    const withResults = report('r1', 'Revenue', [['q1', 'Main', 'select 1'], ['q2', 'Other', 'select 2']])
+    withResults.queries[0]!.results = { columns: ['day', 'note'], rows: [['2025-01-01', 'a, "quoted"\nline'], ['2025-01-02', '=1+1']], totalRows: 7 }
+    withResults.queries[1]!.results = null
+    await writeExport(dir, 'acme', [withResults])
+    expect(await listFiles(dir)).toEqual(['Finance/Revenue - Main.csv', 'Finance/Revenue - Main.sql', 'Finance/Revenue - Other.sql', 'manifest.json'])
+    // Cells as Mode spelled them: quoted per RFC 4180, never rewritten (no formula escaping).
+    expect(await readFile(join(dir, 'Finance/Revenue - Main.csv'), 'utf8')).toBe('day,note\r\n2025-01-01,"a, ""quoted""\nline"\r\n2025-01-02,=1+1\r\n')
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))
+    expect(manifest.reports[0].queries[0].results).toEqual({ file: 'Finance/Revenue - Main.csv', rows: 2, totalRows: 7 })
+    expect(manifest.reports[0].queries[1].results).toBeUndefined()
+    // An export without results removes the CSV files an earlier one wrote, and nothing else.
+    expect(await writeExport(dir, 'acme', [report('r1', 'Revenue', [['q1', 'Main', 'select 1'], ['q2', 'Other', 'select 2']])])).toMatchObject({ removed: 1 })
+    expect(await listFiles(dir)).toEqual(['Finance/Revenue - Main.sql', 'Finance/Revenue - Other.sql', 'manifest.json'])
+  })
+})

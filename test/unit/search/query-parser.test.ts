@@ -48,6 +48,12 @@ describe('parseSearchQuery: filters', () => {
     expect(words(q === null ? '' : 'revenue')).toEqual([['revenue']])
     expect(q.terms.map((t) => t.raw)).toEqual(['revenue'])
   })
+  it('is:dataset (or is:datasets) narrows to Mode Datasets; other is: words stay words', () => {
+    expect(parseSearchQuery('is:dataset orders').filters.dataset).toBe(true)
+    expect(parseSearchQuery('IS:Datasets').filters.dataset).toBe(true)
+    expect(parseSearchQuery('orders').filters.dataset).toBe(false)
+    expect(parseSearchQuery('is:datasetx').terms.map((t) => t.raw)).toEqual(['datasetx'])
+  })
   it('accepts quoted filter values', () => {
     const q = parseSearchQuery('collection:"Product Analytics" author:"Dana Scully" churn')
     expect(q.filters.collections).toEqual(['Product Analytics'])

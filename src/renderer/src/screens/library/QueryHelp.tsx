@@ -14,6 +14,7 @@ const EXAMPLES: Array<[string, string]> = [
   ['is:archived', 'only archived reports'],
   ['is:duplicate', 'reports whose SQL is a copy of another’s'],
   ['is:deleted', 'reports deleted in Mode (their last copy)'],
+  ['is:dataset', 'only Mode Datasets'],
   ['updated:>2025-01-01', 'edited after (or updated:< before) a date'],
 ]
 

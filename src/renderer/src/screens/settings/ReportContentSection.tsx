@@ -7,18 +7,13 @@ import { mainReads } from '../../stores/main-reads.ts'
 import { Button } from '../../components/Button.tsx'
 import { useSettings } from '../../stores/settings.ts'
 import { SavedHint } from './SavedHint.tsx'
+import { formatBytes } from '../../../../shared/format-bytes.ts'
 
 const SCOPES: { value: ResultsScope; label: string }[] = [
   { value: 'opened', label: 'Reports I open + the 200 most viewed' },
   { value: 'all', label: 'All reports' },
   { value: 'none', label: 'None' },
 ]
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
-}
 
 export function ReportContentSection({ settings }: { settings: Settings }) {
   const update = useSettings((s) => s.update)

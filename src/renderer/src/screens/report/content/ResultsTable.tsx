@@ -3,17 +3,10 @@
 // (click) or a row (its copy button), export the kept rows as CSV.
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef, useState } from 'react'
+import { csvText } from '../../../../../shared/csv-text.ts'
 import type { QueryResult } from '../../../../../shared/model.ts'
 
 const ROW_HEIGHT = 28
-
-function csvCell(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
-}
-
-export function toCsv(result: QueryResult): string {
-  return [result.columns.map((c) => csvCell(c.name)).join(','), ...result.rows.map((r) => r.map(csvCell).join(','))].join('\r\n') + '\r\n'
-}
 
 function compare(a: string, b: string, type: QueryResult['columns'][number]['type']): number {
   if (a === b) return 0
@@ -39,7 +32,7 @@ export function ResultsTable({ result, label }: { result: QueryResult; label: st
     void navigator.clipboard?.writeText(text).then(() => setCopied(what), () => setCopied(null))
   }
   const exportCsv = () => {
-    const url = URL.createObjectURL(new Blob([toCsv(result)], { type: 'text/csv' }))
+    const url = URL.createObjectURL(new Blob([csvText(result.columns.map((c) => c.name), result.rows)], { type: 'text/csv' }))
     const a = document.createElement('a')
     a.href = url
     a.download = `${label.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'results'}.csv`

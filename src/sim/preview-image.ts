@@ -15,8 +15,22 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, typed, crc])
 }
 
+/** Pictures already drawn (each follows from its seed text alone), shared by the simulators of one process. */
+const drawn = new Map<string, Buffer>()
+const DRAWN_MAX = 4096
+
 /** An RGB PNG of WIDTH×HEIGHT: a light background and 8 bars whose heights and colour come from `seedText`. */
 export function previewPng(seedText: string): Buffer {
+  let png = drawn.get(seedText)
+  if (!png) {
+    if (drawn.size >= DRAWN_MAX) drawn.clear()
+    png = drawPng(seedText)
+    drawn.set(seedText, png)
+  }
+  return png
+}
+
+function drawPng(seedText: string): Buffer {
   const h = hashString(seedText)
   const bar = [(h >>> 16) & 0xff, (h >>> 8) & 0xff, h & 0xff].map((c) => 60 + (c % 150))
   const heights = Array.from({ length: 8 }, (_, i) => 40 + (hashString(`${seedText}#${i}`) % (HEIGHT - 80)))

@@ -23,6 +23,8 @@ function workspaceWithShowcase(): { truth: Truth; token: string } {
 }
 
 test('a report opened offline shows its preview, parameters, a scrolling 2,000-row table and a drawn chart', async ({ app, context }) => {
+  // A sync, eight screenshots and a scroll through 2,000 rows: 1.6 min once on a machine at load 30.
+  test.setTimeout(240_000)
   const { truth, token } = workspaceWithShowcase()
   const sim = await connectTo(app, { truth })
   const { page } = app
@@ -72,6 +74,13 @@ test('a report opened offline shows its preview, parameters, a scrolling 2,000-r
   await screenshotBothThemes(app, 'report-content-offline')
   await results.scrollIntoViewIfNeeded()
   await screenshotBothThemes(app, 'report-content-results')
+  // A small window: the preview, panels, chart and table still fit their column.
+  await page.setViewportSize({ width: 880, height: 560 })
+  await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded()
+  await screenshotBothThemes(app, 'report-content-offline-880')
+  await results.scrollIntoViewIfNeeded()
+  await screenshotBothThemes(app, 'report-content-results-880')
+  await page.setViewportSize({ width: 1280, height: 820 })
 
   const frames = await scroller.evaluate(async (el) => {
     const times: number[] = []

@@ -4,6 +4,7 @@
 import { ArcElement, BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, PieController, PointElement, Tooltip } from 'chart.js'
 import { useEffect, useRef } from 'react'
 import type { QueryResult, ReportChart } from '../../../../../shared/model.ts'
+import { useTheme } from '../../../stores/theme.ts'
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, PieController, ArcElement, CategoryScale, LinearScale, Filler, Tooltip, Legend)
 
@@ -26,13 +27,17 @@ function cssVar(name: string, fallback: string): string {
 
 function ChartCanvas({ chart, result }: { chart: ReportChart; result: QueryResult }) {
   const canvas = useRef<HTMLCanvasElement>(null)
+  // Canvas colours are read from the theme's tokens when drawn: a theme change draws the chart again.
+  const theme = useTheme((s) => s.resolved)
   useEffect(() => {
     if (!canvas.current) return
     const index = (name: string) => result.columns.findIndex((c) => c.name === name)
     const xi = index(chart.xFields[0]!)
     const ys = chart.yFields.map((name) => ({ name, i: index(name) })).filter((y) => y.i >= 0)
-    const rows = result.rows.slice(0, MAX_POINTS)
     const type = chart.chartType === 'pie' ? 'pie' : chart.chartType === 'bar' || chart.chartType === 'stackedBar' ? 'bar' : 'line'
+    // A line keeps its whole range (every n-th row); bars and slices are categories, so the first ones are kept.
+    const step = type === 'line' ? Math.ceil(result.rows.length / MAX_POINTS) : 1
+    const rows = type === 'line' ? result.rows.filter((_, i) => i % step === 0) : result.rows.slice(0, MAX_POINTS)
     const text = cssVar('--text-muted', '#667')
     const grid = cssVar('--border', '#ddd')
     const instance = new Chart(canvas.current, {
@@ -54,11 +59,11 @@ function ChartCanvas({ chart, result }: { chart: ReportChart; result: QueryResul
         maintainAspectRatio: false,
         animation: false,
         plugins: { legend: { labels: { color: text } } },
-        scales: type === 'pie' ? {} : { x: { ticks: { color: text, maxTicksLimit: 12 }, grid: { color: grid }, stacked: chart.chartType === 'stackedBar' }, y: { ticks: { color: text }, grid: { color: grid }, stacked: chart.chartType === 'stackedBar' } },
+        scales: type === 'pie' ? {} : { x: { ticks: { color: text, maxTicksLimit: 8, maxRotation: 0, autoSkip: true }, grid: { color: grid }, stacked: chart.chartType === 'stackedBar' }, y: { ticks: { color: text }, grid: { color: grid }, stacked: chart.chartType === 'stackedBar' } },
       },
     })
     return () => instance.destroy()
-  }, [chart, result])
+  }, [chart, result, theme])
   return <div className="chart-canvas"><canvas ref={canvas} role="img" aria-label={`${chart.typeLabel}: ${chart.title ?? 'untitled'}`} data-testid="chart-canvas" /></div>
 }
 

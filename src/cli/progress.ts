@@ -3,18 +3,9 @@
 // stay short and readable.
 import type { SyncPhase, SyncProgress } from '../shared/model.ts'
 import { formatDuration, truncate, type OutStream, type Style } from './output.ts'
+import { PHASE_LABELS } from '../shared/sync-phases.ts'
 
-export const PHASE_LABELS: Record<SyncPhase, string> = {
-  starting: 'Connecting',
-  collections: 'Listing collections',
-  listing: 'Listing reports',
-  people: 'Reading people',
-  queries: 'Fetching SQL',
-  charts: 'Fetching charts',
-  results: 'Fetching last results',
-  schedules: 'Fetching schedules',
-  finishing: 'Finishing',
-}
+export { PHASE_LABELS }
 
 export interface ProgressRenderer {
   update(progress: SyncProgress): void

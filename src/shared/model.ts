@@ -205,7 +205,9 @@ export const CollectionSummary = z.object({
   description: z.string().nullable(),
   spaceType: z.string().nullable(),
   isPersonal: z.boolean(),
+  /** Live reports: what the library lists for this collection (archived ones are hidden unless asked). */
   reportCount: z.number(),
+  archivedCount: z.number(),
 })
 export type CollectionSummary = z.infer<typeof CollectionSummary>
 
@@ -231,7 +233,9 @@ export const Person = z.object({
   email: z.string().nullable(),
   isAdmin: z.boolean(),
   state: z.string().nullable(),
+  /** Live reports they created (what `author:` lists); archived ones are counted apart. */
   reportCount: z.number(),
+  archivedReportCount: z.number(),
 })
 export type Person = z.infer<typeof Person>
 

@@ -1,5 +1,6 @@
 // "No API access yet?": the sample workspace starts a simulator on this computer, connects to it like to
-// Mode, and the app labels everything as sample data — in the sidebar and in Settings.
+// Mode, and the app labels everything as sample data — in the sidebar and in Settings; its reports explain that
+// they have no page in Mode, and there is no nightly sync to set.
 import { expect, test } from './fixtures.ts'
 import { screenshotBothThemes } from './setup-steps.ts'
 
@@ -15,8 +16,20 @@ test('exploring the sample workspace opens a labelled sample library, and leavin
   await app.core.scheduler.idle()
   await screenshotBothThemes(app, 'sample-library')
 
+  // The sample exists only on this computer: a report explains that instead of linking to app.mode.com.
+  await page.locator('.result').first().click()
+  await expect(page.getByTestId('sample-no-link')).toContainText('exists only on this computer')
+  await expect(page.getByRole('button', { name: /Open in Mode/ })).toHaveCount(0)
+  await screenshotBothThemes(app, 'sample-report')
+  // Nor is there a nightly sync to set or announce.
+  await page.getByRole('button', { name: 'Sync', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Sync', level: 1 })).toBeVisible()
+  await expect(page.getByTestId('next-sync')).toHaveCount(0)
+
   await page.getByRole('button', { name: /^Settings/ }).click()
   await expect(page.getByTestId('connection-summary')).toContainText('sample workspace')
+  await expect(page.getByLabel('Nightly sync time')).toHaveCount(0)
+  await expect(page.getByLabel('Sync when the app opens')).toBeVisible()
   await screenshotBothThemes(app, 'sample-settings')
 
   await page.getByRole('button', { name: 'Disconnect…' }).click()

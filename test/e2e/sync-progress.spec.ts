@@ -20,6 +20,15 @@ test('sync progress is visible in the badge and the Sync screen, and Cancel stop
   const counts = page.getByTestId('sync-counts')
   const before = await counts.textContent()
   await expect(counts).not.toHaveText(before ?? '')
+  // Every count carries its unit, and the phase reads the same in the badge as on the screen.
+  await expect(counts).toHaveText(/^[\d,]+ (of [\d,]+ )?(collections?|reports?|lists?)( so far)?$/)
+  // (Read together: the phase may move on between two separate reads.)
+  await expect.poll(() => page.locator('.shell').evaluate((el) => {
+    const phase = el.querySelector('.sync-figures dd')?.textContent ?? ''
+    return phase !== '' && (el.querySelector('[data-testid="sync-status"]')?.textContent ?? '').includes(phase)
+  })).toBe(true)
+  // Cancelling loses nothing: a neutral button, not a red one.
+  await expect(page.getByRole('button', { name: 'Cancel sync' })).not.toHaveClass(/btn-danger/)
   await screenshotBothThemes(app, 'sync-running')
 
   await page.getByRole('button', { name: 'Cancel sync' }).click()
@@ -27,6 +36,10 @@ test('sync progress is visible in the badge and the Sync screen, and Cancel stop
   await expect(progress).toBeHidden()
   const history = page.getByTestId('sync-history')
   await expect(history.locator('tbody tr').first()).toContainText('cancelled')
+  // The history gives each run's start as a date and time, not "5 min ago".
+  const started = history.locator('tbody tr').first().locator('time')
+  await expect(started).toHaveText(new RegExp(`${new Date().getFullYear()}.*\\d{1,2}:\\d{2}`))
+  await expect(started).not.toHaveText(/ago|just now/)
 
   // Sync now runs again to the end; the history gains a successful run and the badge reads "Synced".
   sim.setLatency(0)

@@ -2,6 +2,7 @@
 import { listPeople } from '../../main/library/index.ts'
 import { boolFlag, type ParsedCommand } from '../args.ts'
 import { openExistingLibrary } from '../context.ts'
+import { reportCountText } from '../../shared/report-counts.ts'
 import { columns, formatCount, printJson, type CliIo, type Style } from '../output.ts'
 
 export async function runPeople(parsed: ParsedCommand, io: CliIo, style: Style): Promise<number> {
@@ -18,7 +19,7 @@ export async function runPeople(parsed: ParsedCommand, io: CliIo, style: Style):
       m.name ?? '',
       m.isAdmin ? style.yellow('admin') : '',
       m.state && m.state !== 'active' ? m.state : '',
-      style.dim(formatCount(m.reportCount, 'report')),
+      style.dim(reportCountText(m.reportCount, m.archivedReportCount, 'en-US')),
     ])
     out.push(...columns(rows).map((l) => `  ${l}`))
     out.push('', style.bold(`Groups (${people.groups.length})`))

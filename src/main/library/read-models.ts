@@ -16,6 +16,12 @@ type Row = Record<string, unknown>
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v))
 const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : Number(v ?? 0) || 0)
 
+/**
+ * A live report, over `reports` aliased `r`: the rule every count shown beside a link follows, so the number equals
+ * what the click lists (the search hides archived reports unless asked; see src/shared/report-counts.ts).
+ */
+const LIVE = '(r.archived = 0)'
+
 /** A display name for a report Mode left unnamed. */
 export const UNTITLED_REPORT = 'Untitled report'
 
@@ -84,7 +90,8 @@ export function listCollections(library: Library): CollectionSummary[] {
   const rows = library
     .prepare(
       `SELECT c.token, c.name, c.description, c.space_type, c.is_personal, c.owner_username,
-              (SELECT count(*) FROM reports r WHERE r.collection_token = c.token) AS report_count
+              (SELECT count(*) FROM reports r WHERE r.collection_token = c.token AND ${LIVE}) AS report_count,
+              (SELECT count(*) FROM reports r WHERE r.collection_token = c.token AND NOT ${LIVE}) AS archived_count
          FROM collections c
         ORDER BY c.is_personal, c.name COLLATE NOCASE, c.token`,
     )
@@ -97,6 +104,7 @@ export function listCollections(library: Library): CollectionSummary[] {
     spaceType: str(r.space_type),
     isPersonal: num(r.is_personal) === 1,
     reportCount: num(r.report_count),
+    archivedCount: num(r.archived_count),
   }))
 }
 
@@ -136,7 +144,8 @@ export function listPeople(library: Library): PeopleList {
     library
       .prepare(
         `SELECT m.username, m.name, m.email, m.is_admin, m.state,
-                (SELECT count(*) FROM reports r WHERE r.creator_username = m.username) AS report_count
+                (SELECT count(*) FROM reports r WHERE r.creator_username = m.username AND ${LIVE}) AS report_count,
+                (SELECT count(*) FROM reports r WHERE r.creator_username = m.username AND NOT ${LIVE}) AS archived_count
            FROM members m
           ORDER BY m.is_admin DESC, coalesce(m.name, m.username) COLLATE NOCASE, m.username`,
       )
@@ -148,6 +157,7 @@ export function listPeople(library: Library): PeopleList {
     isAdmin: num(m.is_admin) === 1,
     state: str(m.state),
     reportCount: num(m.report_count),
+    archivedReportCount: num(m.archived_count),
   }))
   const membersOf = library.prepare(
     `SELECT gm.username, m.name FROM group_members gm LEFT JOIN members m ON m.username = gm.username

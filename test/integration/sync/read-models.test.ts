@@ -44,7 +44,12 @@ describe('read models over a synced library', () => {
     const truth = sim.truth()
     const collections = z.array(CollectionSummary).parse(listCollections(library))
     expect(collections).toHaveLength(truth.spaces.length)
-    for (const c of collections) expect(c.reportCount).toBe(truth.reports.filter((r) => r.space_token === c.token).length)
+    // One rule: the count is the live reports (what a click lists), archived ones beside it.
+    for (const c of collections) {
+      expect(c.reportCount).toBe(truth.reports.filter((r) => r.space_token === c.token && !r.archived).length)
+      expect(c.archivedCount).toBe(truth.reports.filter((r) => r.space_token === c.token && r.archived).length)
+    }
+    expect(collections.some((c) => c.archivedCount > 0)).toBe(true)
     expect(collections.filter((c) => c.isPersonal).length).toBe(truth.spaces.filter((s) => s.space_type === 'private').length)
     // Every personal collection is named "Personal" in Mode; its label says whose it is, shared ones keep their name.
     for (const space of truth.spaces) {
@@ -73,7 +78,10 @@ describe('read models over a synced library', () => {
     const admins = people.members.filter((m) => m.isAdmin).length
     expect(admins).toBeGreaterThan(0)
     expect(people.members.slice(0, admins).every((m) => m.isAdmin)).toBe(true)
-    for (const m of people.members) expect(m.reportCount).toBe(truth.reports.filter((r) => r.creator_username === m.username).length)
+    for (const m of people.members) {
+      expect(m.reportCount).toBe(truth.reports.filter((r) => r.creator_username === m.username && !r.archived).length)
+      expect(m.archivedReportCount).toBe(truth.reports.filter((r) => r.creator_username === m.username && r.archived).length)
+    }
     for (const g of truth.groups) {
       expect(people.groups.find((x) => x.token === g.token)!.members.map((m) => m.username).sort()).toEqual([...new Set(g.member_usernames)].sort())
     }

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { SyncState } from '../../../../src/shared/model.ts'
 import { summariseSync } from '../../../../src/renderer/src/screens/sync/sync-status.ts'
 import { relativeTime } from '../../../../src/renderer/src/screens/sync/relative-time.ts'
+import { PHASE_LABELS as CLI_LABELS } from '../../../../src/cli/progress.ts'
+import { PHASE_LABELS, phaseCount } from '../../../../src/shared/sync-phases.ts'
+import { progressPercent } from '../../../../src/renderer/src/screens/sync/sync-status.ts'
 
 const NOW = Date.parse('2025-06-01T12:00:00Z')
 const base: SyncState = { status: 'idle', progress: null, lastRun: null, lastSuccessAt: '2025-06-01T11:55:00Z', nextScheduledAt: '2025-06-02T03:00:00Z', error: null }
@@ -12,7 +15,7 @@ describe('sync status summary', () => {
     expect(summariseSync(base, true, NOW)).toEqual({ tone: 'ok', title: 'Synced 5 min ago', detail: 'Next in 15 h' })
   })
   it('shows phase, counts and a percentage while syncing, and rate-limit waits', () => {
-    expect(summariseSync({ ...base, status: 'syncing', progress }, true, NOW)).toMatchObject({ tone: 'busy', title: 'Syncing', detail: 'Fetching SQL · 250 of 1,000', percent: 25 })
+    expect(summariseSync({ ...base, status: 'syncing', progress }, true, NOW)).toMatchObject({ tone: 'busy', title: 'Syncing', detail: 'Fetching SQL · 250 of 1,000 reports', percent: 25 })
     expect(summariseSync({ ...base, status: 'syncing', progress: { ...progress, total: null, waitingForRateLimit: true } }, true, NOW)).toMatchObject({ tone: 'warning', title: 'Waiting for rate limit', percent: null })
   })
   it('tells offline and errors apart', () => {
@@ -25,5 +28,18 @@ describe('sync status summary', () => {
     expect(relativeTime('2025-06-01T09:00:00Z', NOW)).toBe('3 h ago')
     expect(relativeTime('2025-05-31T08:00:00Z', NOW)).toBe('yesterday')
     expect(relativeTime('2025-05-25T12:00:00Z', NOW)).toBe('7 days ago')
+  })
+  it('puts a unit on every count and has one label per phase, in the app and the CLI alike', () => {
+    expect(phaseCount({ phase: 'listing', done: 3, total: 12 }, 'en-US')).toBe('3 of 12 collections')
+    expect(phaseCount({ phase: 'queries', done: 1, total: 1 }, 'en-US')).toBe('1 of 1 report')
+    expect(phaseCount({ phase: 'collections', done: 40, total: null }, 'en-US')).toBe('40 collections so far')
+    expect(phaseCount({ phase: 'people', done: 1, total: 2 }, 'en-US')).toBe('1 of 2 lists')
+    expect(phaseCount({ phase: 'starting', done: 0, total: null })).toBeNull()
+    expect(CLI_LABELS).toBe(PHASE_LABELS)
+  })
+  it('has no percentage (an indeterminate bar) while the phase has no total', () => {
+    expect(progressPercent({ ...progress, total: null })).toBeNull()
+    expect(progressPercent({ ...progress, total: 0 })).toBeNull()
+    expect(progressPercent(progress)).toBe(25)
   })
 })

@@ -1,30 +1,22 @@
-// Every collection with its report count, personal ones marked; opening one lists its reports.
+// Every collection with its report count, personal ones marked, sortable by name or size; opening one lists its
+// reports (exactly as many as the card says: see src/shared/report-counts.ts).
 import { useEffect, useMemo, useState } from 'react'
-import type { CollectionSummary } from '../../../../shared/model.ts'
-import { mainReads } from '../../stores/main-reads.ts'
+import { reportCountText } from '../../../../shared/report-counts.ts'
+import { useCollections } from '../../stores/collections.ts'
 import { useNavigation } from '../../stores/navigation.ts'
-import { filterTerm } from '../library/query-filters.ts'
+import { COLLECTION_SORTS, collectionQuery, orderCollections, type CollectionSort } from './collection-order.ts'
 import './collections.css'
 
 export function CollectionsScreen() {
-  const [collections, setCollections] = useState<CollectionSummary[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const { collections, error } = useCollections()
   const [filter, setFilter] = useState('')
   const [showPersonal, setShowPersonal] = useState(true)
-  useEffect(() => {
-    let live = true
-    mainReads.collections().then((list) => {
-      if (live) setCollections(list)
-    }, (e: unknown) => { if (live) setError(e instanceof Error ? e.message : String(e)) })
-    return () => { live = false }
-  }, [])
+  const [sort, setSort] = useState<CollectionSort>('name')
+  useEffect(() => { void useCollections.getState().load() }, [])
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase()
-    return (collections ?? [])
-      .filter((c) => (showPersonal || !c.isPersonal) && (!f || c.label.toLowerCase().includes(f)))
-      // Shared first, then personal ones by owner ("Personal — ana"); one whose owner is unknown last.
-      .sort((a, b) => Number(a.isPersonal) - Number(b.isPersonal) || Number(a.label === a.name && a.isPersonal) - Number(b.label === b.name && b.isPersonal) || a.label.localeCompare(b.label))
-  }, [collections, filter, showPersonal])
+    return orderCollections((collections ?? []).filter((c) => (showPersonal || !c.isPersonal) && (!f || c.label.toLowerCase().includes(f))), sort)
+  }, [collections, filter, showPersonal, sort])
   const personalCount = (collections ?? []).filter((c) => c.isPersonal).length
 
   return (
@@ -38,6 +30,12 @@ export function CollectionsScreen() {
         </div>
         <div className="collections-tools">
           <input type="search" className="input" placeholder="Filter collections" aria-label="Filter collections" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <label className="select-field">
+            <span>Sort</span>
+            <select className="input" aria-label="Sort collections" value={sort} onChange={(e) => setSort(e.target.value as CollectionSort)}>
+              {COLLECTION_SORTS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+            </select>
+          </label>
           <label className="archived-toggle">
             <input type="checkbox" role="switch" className="switch" checked={showPersonal} onChange={(e) => setShowPersonal(e.target.checked)} />
             <span>Show personal</span>
@@ -48,16 +46,28 @@ export function CollectionsScreen() {
       {collections && collections.length === 0 && (
         <div className="empty-state"><h2>No collections yet</h2><p className="empty-state-body">They appear here as soon as the sync lists them.</p></div>
       )}
+      {collections && collections.length > 0 && shown.length === 0 && (
+        <div className="empty-state" data-testid="collections-none">
+          <h2>No collection matches</h2>
+          <p className="empty-state-body">
+            {filter.trim() ? <>No collection name contains <code>{filter.trim()}</code>{showPersonal ? '' : ' (personal collections are hidden)'}.</> : 'Personal collections are hidden.'}
+          </p>
+          <div className="btn-row">
+            {filter.trim() && <button type="button" className="btn" onClick={() => setFilter('')}>Clear the filter</button>}
+            {!showPersonal && <button type="button" className="btn" onClick={() => setShowPersonal(true)}>Show personal collections</button>}
+          </div>
+        </div>
+      )}
       <ul className="collection-grid" aria-label="Collections">
         {shown.map((c) => (
           <li key={c.token}>
-            <button type="button" className="collection-card card" onClick={() => useNavigation.getState().search(filterTerm('collection', c.label))}>
+            <button type="button" className="collection-card card" data-token={c.token} onClick={() => useNavigation.getState().search(collectionQuery(c, collections ?? []))}>
               <span className="collection-name">
                 {c.label}
                 {c.isPersonal && !c.label.startsWith('Personal') && <span className="badge">Personal</span>}
               </span>
               {c.description && <span className="collection-description">{c.description}</span>}
-              <span className="collection-count">{c.reportCount.toLocaleString()} {c.reportCount === 1 ? 'report' : 'reports'}</span>
+              <span className="collection-count" data-testid="collection-count">{reportCountText(c.reportCount, c.archivedCount)}</span>
             </button>
           </li>
         ))}

@@ -2,7 +2,7 @@
 // progress), or the query matched nothing (with ways out).
 import { useNavigation } from '../../stores/navigation.ts'
 import { useSync } from '../../stores/sync.ts'
-import { PHASE_LABELS } from '../sync/sync-status.ts'
+import { PHASE_LABELS, phaseCount } from '../../../../shared/sync-phases.ts'
 import { includesArchived, setArchived, queryTerms } from './query-filters.ts'
 
 export interface LibraryEmptyStateProps {
@@ -32,9 +32,10 @@ export function LibraryEmptyState({ kind, query, filters, archived, offline, onQ
         <h2>{heading}</h2>
         {syncing ? (
           p ? <>
-            <p className="empty-state-body">Report names arrive first; search works as soon as they do. Now: {PHASE_LABELS[p.phase].toLowerCase()}{p.total ? ` (${p.done.toLocaleString()} of ${p.total.toLocaleString()})` : ''}.</p>
-            <div className="progress" role="progressbar" aria-label="Sync progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined}>
-              <div className="progress-bar" style={{ width: `${pct ?? 5}%` }} />
+            <p className="empty-state-body">Report names arrive first; search works as soon as they do. Now: {PHASE_LABELS[p.phase]}{phaseCount(p) ? ` (${phaseCount(p)})` : ''}.</p>
+            {/* Indeterminate until the phase knows its total: a bar stuck at a made-up 5 % reads as stalled. */}
+            <div className={`progress${pct === null ? ' progress-indeterminate' : ''}`} role="progressbar" aria-label="Sync progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined}>
+              <div className="progress-bar" style={{ width: `${pct ?? 0}%` }} />
             </div>
           </> : <p className="empty-state-body">Report names arrive first; search works as soon as they do.</p>
         ) : failed ? (

@@ -17,6 +17,9 @@ import { SearchNotes } from './SearchNotes.tsx'
 import { VirtualList } from './VirtualList.tsx'
 import { includesArchived, queryTerms, setArchived, toggleFilter, type FilterKey } from './query-filters.ts'
 import { LibraryEmptyState } from './LibraryEmptyState.tsx'
+import { CollectionHeader } from './CollectionHeader.tsx'
+import { reportCountText } from '../../../../shared/report-counts.ts'
+import { useCollections } from '../../stores/collections.ts'
 import { searchTerms } from '../report/find/find-matches.ts'
 import { FOCUS_SEARCH_EVENT, isMac } from '../../shell/shortcuts.ts'
 import './library.css'
@@ -42,7 +45,9 @@ function countLine(s: LibraryState): string {
   const n = s.total
   const fuzzy = s.count - s.total
   if (fuzzy > 0 && !s.usedFallback) return `${n.toLocaleString()} ${n === 1 ? 'report' : 'reports'} with every word, then partial matches`
-  const what = s.resultQuery.trim() ? `${n.toLocaleString()} ${n === 1 ? 'report' : 'reports'}` : `${n.toLocaleString()} ${n === 1 ? 'report' : 'reports'} in your library`
+  // The whole library: the live reports listed, and (one rule for every count) how many archived ones are hidden.
+  const archived = !s.resultQuery.trim() && s.stats ? s.stats.archivedReports : 0
+  const what = s.resultQuery.trim() ? `${n.toLocaleString()} ${n === 1 ? 'report' : 'reports'}` : reportCountText(n, archived, undefined, 'in your library')
   return fuzzy > 0 ? `${what}, ${fuzzy} with similar spelling` : what
 }
 
@@ -85,6 +90,7 @@ export function LibraryScreen() {
       refreshPending.current = null
       seenVersion.current = useLibrary.getState().libraryVersion
       void useLibrary.getState().loadStats()
+      void useCollections.getState().load()
       useLibrary.getState().refresh()
     }, 1000)
   }, [libraryVersion])
@@ -196,6 +202,7 @@ export function LibraryScreen() {
               </div>
             </div>
           )}
+          <CollectionHeader query={library.resultQuery ?? ''} />
           {hasResults ? (
             <VirtualList
               id={LIST_ID}

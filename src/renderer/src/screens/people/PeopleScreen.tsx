@@ -54,6 +54,8 @@ export function PeopleScreen() {
                           {p.reportCount.toLocaleString()}
                         </button>
                       ) : <span className="faint">0</span>}
+                      {/* The same rule as every count: live reports (what the link lists), archived ones named beside. */}
+                      {p.archivedReportCount > 0 && <span className="faint"> · {p.archivedReportCount.toLocaleString()} archived</span>}
                     </td>
                   </tr>
                 ))}

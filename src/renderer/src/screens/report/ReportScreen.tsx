@@ -140,6 +140,8 @@ function ReportBody({ report, content, offline, now, fetchingCharts, titleRef, b
   // A link to one query (pasted from Mode) lands on that query.
   const linkedQuery = useNavigation((s) => (s.view.name === 'report' ? s.view.query : undefined))
   useEffect(() => { if (linkedQuery) jumpTo(queryAnchor(linkedQuery)) }, [linkedQuery])
+  // The sample workspace is served from this computer: a link to app.mode.com would open someone else's workspace.
+  const isSample = useConnection((s) => s.status?.isSample ?? false)
   const [shown, setShown] = useState<Record<string, QueryShown>>({})
   const shownOf = (token: string): QueryShown => shown[token] ?? { wrap: false, formatted: null }
   const dialects = useMemo(() => report.queries.map((q) => dialectForAdapter(q.dataSource?.adapter)), [report.queries])
@@ -176,7 +178,9 @@ function ReportBody({ report, content, offline, now, fetchingCharts, titleRef, b
             ? <p className="report-description"><Marked text={report.description} marks={marks('description')} terms={marks('description').terms} /></p>
             : <p className="report-description faint">No description.</p>}
           <div className="btn-row report-actions">
-            {report.webUrl && (
+            {isSample ? (
+              <span className="sample-note" data-testid="sample-no-link">Sample report: it exists only on this computer, so there is no Mode page to open.</span>
+            ) : report.webUrl && (
               <button type="button" className="btn btn-primary btn-sm" onClick={() => openExternal(report.webUrl as string)}>
                 Open in Mode ↗
               </button>

@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import type { Settings } from '../../../../shared/model.ts'
 import { Switch } from '../../components/Switch.tsx'
+import { useConnection } from '../../stores/connection.ts'
 import { useSettings } from '../../stores/settings.ts'
 import { SavedHint } from './SavedHint.tsx'
 
@@ -9,6 +10,7 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
 export function SyncSettingsSection({ settings }: { settings: Settings }) {
   const update = useSettings((s) => s.update)
+  const isSample = useConnection((s) => s.status?.isSample ?? false)
   // The time input reports partial values while typing; only complete, valid times are saved.
   const [time, setTime] = useState(settings.nightlySyncTime)
   const [syncedTime, setSyncedTime] = useState(settings.nightlySyncTime)
@@ -26,7 +28,8 @@ export function SyncSettingsSection({ settings }: { settings: Settings }) {
   return (
     <section className="card settings-section" aria-labelledby="settings-sync">
       <h2 id="settings-sync">Sync</h2>
-      <div className="setting-row">
+      {/* The sample workspace lives on this computer and never changes: a nightly sync of it would do nothing. */}
+      {!isSample && <div className="setting-row">
         <div className="setting-text">
           <label htmlFor="setting-nightly">Nightly sync time</label>
           <span className="setting-desc" id="setting-nightly-desc">Every night at this local time, if the computer is awake.</span>
@@ -47,7 +50,7 @@ export function SyncSettingsSection({ settings }: { settings: Settings }) {
             }}
           />
         </div>
-      </div>
+      </div>}
       {toggles.map((t) => (
         <div className="setting-row" key={t.key}>
           <div className="setting-text">

@@ -2,6 +2,7 @@
 // that fixes them, and the history of runs with their figures.
 import { useEffect } from 'react'
 import type { AppError, SyncRun } from '../../../../shared/model.ts'
+import { useConnection } from '../../stores/connection.ts'
 import { useNavigation } from '../../stores/navigation.ts'
 import { useSync } from '../../stores/sync.ts'
 import { formatDateTime, formatDuration, relativeTime } from './relative-time.ts'
@@ -24,6 +25,10 @@ function runDuration(run: SyncRun): string {
   return formatDuration(Date.parse(run.endedAt) - Date.parse(run.startedAt))
 }
 
+function plural(n: number, unit: string): string {
+  return `${n.toLocaleString()} ${n === 1 ? unit : `${unit}s`}`
+}
+
 const OUTCOME_BADGE: Record<string, string> = { success: 'badge-success', partial: 'badge-warning', failed: 'badge-danger', cancelled: '', interrupted: 'badge-warning' }
 
 export function SyncScreen() {
@@ -37,6 +42,7 @@ export function SyncScreen() {
   const syncing = state?.status === 'syncing'
   const p = state?.progress ?? null
   const pct = p ? progressPercent(p) : null
+  const isSample = useConnection((s) => s.status?.isSample ?? false)
 
   return (
     <div className="screen sync-screen">
@@ -47,7 +53,8 @@ export function SyncScreen() {
         </div>
         <div className="btn-row">
           {syncing ? (
-            <button type="button" className="btn btn-danger" onClick={() => void useSync.getState().cancel()}>Cancel sync</button>
+            // Neutral, not red: cancelling loses nothing (what arrived stays, the next sync resumes).
+            <button type="button" className="btn" onClick={() => void useSync.getState().cancel()}>Cancel sync</button>
           ) : (
             <>
               <button type="button" className="btn" onClick={() => void useSync.getState().start(true)} disabled={state?.status === 'not_connected'} title="Re-read everything, not only what changed">
@@ -77,15 +84,16 @@ export function SyncScreen() {
               <div><dt>Phase</dt><dd>{PHASE_LABELS[p.phase]}</dd></div>
               <div><dt>Progress</dt><dd data-testid="sync-counts">{progressCounts(p)}</dd></div>
               <div><dt>Time left</dt><dd>{p.etaMs !== null ? `about ${formatDuration(p.etaMs)}` : 'estimating…'}</dd></div>
-              <div><dt>Requests</dt><dd>{p.requests.toLocaleString()}</dd></div>
-              <div><dt>Rate-limit waits</dt><dd>{p.rateLimitWaits.toLocaleString()}{p.waitingForRateLimit ? ' (waiting now)' : ''}</dd></div>
-              <div><dt>Started</dt><dd>{relativeTime(p.startedAt, now)} · {p.kind}</dd></div>
+              <div><dt>Requests to Mode</dt><dd>{plural(p.requests, 'request')}</dd></div>
+              <div><dt>Rate-limit waits</dt><dd>{plural(p.rateLimitWaits, 'wait')}{p.waitingForRateLimit ? ' (waiting now)' : ''}</dd></div>
+              <div><dt>Started</dt><dd>{formatDateTime(p.startedAt)} ({relativeTime(p.startedAt, now)}) · {p.kind} sync</dd></div>
             </dl>
           </>
         ) : (
           <dl className="sync-figures">
             <div><dt>Last successful sync</dt><dd>{state?.lastSuccessAt ? `${formatDateTime(state.lastSuccessAt)} (${relativeTime(state.lastSuccessAt, now)})` : 'never'}</dd></div>
-            <div><dt>Next scheduled sync</dt><dd data-testid="next-sync">{state?.nextScheduledAt ? `${formatDateTime(state.nextScheduledAt)} (${relativeTime(state.nextScheduledAt, now)})` : 'not scheduled'}</dd></div>
+            {/* The sample never changes: no nightly sync to announce. */}
+            {!isSample && <div><dt>Next scheduled sync</dt><dd data-testid="next-sync">{state?.nextScheduledAt ? `${formatDateTime(state.nextScheduledAt)} (${relativeTime(state.nextScheduledAt, now)})` : 'not scheduled'}</dd></div>}
             <div><dt>Connection</dt><dd>{!online ? 'offline (this computer)' : state?.status === 'offline' ? 'Mode unreachable' : state?.status === 'not_connected' ? 'not connected' : 'online'}</dd></div>
           </dl>
         )}
@@ -120,7 +128,7 @@ export function SyncScreen() {
               <tbody>
                 {history.map((run) => (
                   <tr key={run.id}>
-                    <td title={formatDateTime(run.startedAt)}>{relativeTime(run.startedAt, now)}</td>
+                    <td title={relativeTime(run.startedAt, now)}><time dateTime={run.startedAt}>{formatDateTime(run.startedAt)}</time></td>
                     <td>{run.kind}<span className="faint"> · {run.trigger}</span></td>
                     <td>
                       <span className={`badge ${OUTCOME_BADGE[run.outcome ?? ''] ?? ''}`}>{run.outcome ?? 'running'}</span>

@@ -1,18 +1,9 @@
 // How the sync state reads to a person, shared by the badge and the Sync screen.
-import type { SyncPhase, SyncProgress, SyncState } from '../../../../shared/model.ts'
+import type { SyncProgress, SyncState } from '../../../../shared/model.ts'
 import { relativeTime } from './relative-time.ts'
+import { PHASE_LABELS, phaseCount } from '../../../../shared/sync-phases.ts'
 
-export const PHASE_LABELS: Record<SyncPhase, string> = {
-  starting: 'Starting',
-  collections: 'Listing collections',
-  listing: 'Listing reports',
-  people: 'Reading people',
-  queries: 'Fetching SQL',
-  charts: 'Fetching chart titles',
-  results: 'Fetching last results',
-  schedules: 'Fetching schedules',
-  finishing: 'Finishing',
-}
+export { PHASE_LABELS }
 
 export type StatusTone = 'ok' | 'busy' | 'warning' | 'error' | 'idle'
 
@@ -29,8 +20,9 @@ export function progressPercent(p: SyncProgress): number | null {
   return Math.max(0, Math.min(100, Math.round((p.done / p.total) * 100)))
 }
 
+/** "12 of 40 collections": every count carries its unit; a phase that counts nothing says so. */
 export function progressCounts(p: SyncProgress): string {
-  return p.total !== null ? `${p.done.toLocaleString()} of ${p.total.toLocaleString()}` : `${p.done.toLocaleString()} so far`
+  return phaseCount(p) ?? 'working…'
 }
 
 export function summariseSync(state: SyncState | null, online: boolean, now: number = Date.now()): StatusSummary {

@@ -1,0 +1,55 @@
+// Counts that agree everywhere: one rule (live reports, archived ones named beside them) for the library total,
+// collection cards, people and facets, so a click lists exactly the number that was clicked.
+import { expect, test } from './fixtures.ts'
+import { connectTo, screenshotBothThemes, searchBox, waitForFacets, waitForResults } from './library-helpers.ts'
+
+test('a collection card, its click-through and its facet show the same count, with archived ones named', async ({ app }) => {
+  const sim = await connectTo(app, { reports: 200 })
+  const { page } = app
+  const truth = sim.truth()
+  const live = truth.reports.filter((r) => !r.archived)
+  const archived = truth.reports.length - live.length
+  expect(archived).toBeGreaterThan(0)
+
+  // The library total: the live reports, and how many archived ones it hides.
+  await waitForResults(page, '')
+  await expect(page.getByTestId('result-count')).toHaveText(`${live.length} reports in your library · ${archived} archived`)
+
+  // A shared collection holding archived reports (the simulator archives about one in sixteen).
+  const space = truth.spaces
+    .filter((s) => s.space_type !== 'private')
+    .map((s) => ({ s, live: live.filter((r) => r.space_token === s.token).length, archived: truth.reports.filter((r) => r.space_token === s.token && r.archived).length }))
+    .filter((x) => x.archived > 0 && x.live > 0)
+    .sort((a, b) => b.live - a.live)[0]
+  if (!space) throw new Error('no shared collection with archived reports')
+
+  await page.getByRole('button', { name: 'Collections', exact: true }).click()
+  const card = page.locator(`.collection-card[data-token="${space.s.token}"]`)
+  await expect(card.getByTestId('collection-count')).toHaveText(`${space.live} reports · ${space.archived} archived`)
+  await screenshotBothThemes(app, 'collections')
+
+  await card.click()
+  const query = await searchBox(page).inputValue()
+  expect(query).toMatch(/^collection:/)
+  await waitForResults(page, query)
+  await expect(page.getByTestId('result-count')).toHaveText(`${space.live} reports`)
+  // The open collection is named above its reports, with the card's count.
+  await expect(page.getByTestId('collection-header')).toContainText(space.s.name)
+  await expect(page.getByTestId('collection-header')).toContainText(`${space.live} reports · ${space.archived} archived`)
+  await waitForFacets(page)
+  const facet = page.locator('aside.facets .facet-group').filter({ has: page.getByRole('heading', { name: 'Collection' }) }).locator('.facet-value').first()
+  await expect(facet.locator('.facet-count')).toHaveText(String(space.live))
+  await screenshotBothThemes(app, 'collection-open')
+
+  // People: the count beside a person lists that many reports.
+  const person = truth.members
+    .map((m) => ({ m, live: live.filter((r) => r.creator_username === m.username).length, archived: truth.reports.filter((r) => r.creator_username === m.username && r.archived).length }))
+    .filter((x) => x.live > 0)
+    .sort((a, b) => b.archived - a.archived || b.live - a.live)[0]!
+  await page.getByRole('button', { name: 'People', exact: true }).click()
+  const row = page.getByTestId('members').locator('tr', { has: page.locator('code', { hasText: new RegExp(`^${person.m.username.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) })
+  await expect(row.locator('td.num')).toHaveText(person.archived > 0 ? `${person.live} · ${person.archived} archived` : String(person.live))
+  await row.getByRole('button').click()
+  await waitForResults(page, `author:${person.m.username}`)
+  await expect(page.getByTestId('result-count')).toHaveText(`${person.live} ${person.live === 1 ? 'report' : 'reports'}`)
+})

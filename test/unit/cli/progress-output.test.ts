@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { columns, formatDuration, renderMarks, styleFor } from '../../../src/cli/output.ts'
-import { createProgressRenderer, progressBar } from '../../../src/cli/progress.ts'
+import { PHASE_LABELS, createProgressRenderer, progressBar } from '../../../src/cli/progress.ts'
+import { PHASE_LABELS as APP_LABELS } from '../../../src/shared/sync-phases.ts'
 import { MARK_END, MARK_START, type SyncProgress } from '../../../src/shared/model.ts'
 
 const sink = (isTTY: boolean) => {
@@ -13,6 +14,10 @@ const progress = (p: Partial<SyncProgress>): SyncProgress => ({
 })
 
 describe('progress on a terminal', () => {
+  it('names each phase as the app does', () => {
+    expect(PHASE_LABELS).toBe(APP_LABELS)
+  })
+
   it('redraws the current phase in place with bar, counts, requests, rate-limit wait and ETA', () => {
     const { chunks, stream } = sink(true)
     let t = 0

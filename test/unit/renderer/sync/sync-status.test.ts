@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { SyncState } from '../../../../src/shared/model.ts'
 import { summariseSync } from '../../../../src/renderer/src/screens/sync/sync-status.ts'
 import { relativeTime } from '../../../../src/renderer/src/screens/sync/relative-time.ts'
-import { PHASE_LABELS as CLI_LABELS } from '../../../../src/cli/progress.ts'
 import { PHASE_LABELS, phaseCount } from '../../../../src/shared/sync-phases.ts'
+import { PHASE_LABELS as SCREEN_LABELS } from '../../../../src/renderer/src/screens/sync/sync-status.ts'
 import { progressPercent } from '../../../../src/renderer/src/screens/sync/sync-status.ts'
 
 const NOW = Date.parse('2025-06-01T12:00:00Z')
@@ -29,13 +29,13 @@ describe('sync status summary', () => {
     expect(relativeTime('2025-05-31T08:00:00Z', NOW)).toBe('yesterday')
     expect(relativeTime('2025-05-25T12:00:00Z', NOW)).toBe('7 days ago')
   })
-  it('puts a unit on every count and has one label per phase, in the app and the CLI alike', () => {
+  it('puts a unit on every count and has one label per phase', () => {
     expect(phaseCount({ phase: 'listing', done: 3, total: 12 }, 'en-US')).toBe('3 of 12 collections')
     expect(phaseCount({ phase: 'queries', done: 1, total: 1 }, 'en-US')).toBe('1 of 1 report')
     expect(phaseCount({ phase: 'collections', done: 40, total: null }, 'en-US')).toBe('40 collections so far')
     expect(phaseCount({ phase: 'people', done: 1, total: 2 }, 'en-US')).toBe('1 of 2 lists')
     expect(phaseCount({ phase: 'starting', done: 0, total: null })).toBeNull()
-    expect(CLI_LABELS).toBe(PHASE_LABELS)
+    expect(SCREEN_LABELS).toBe(PHASE_LABELS)
   })
   it('has no percentage (an indeterminate bar) while the phase has no total', () => {
     expect(progressPercent({ ...progress, total: null })).toBeNull()

@@ -4,6 +4,8 @@ import { expect, test } from './fixtures.ts'
 import { connectTo, screenshotBothThemes, searchBox, waitForFacets, waitForResults } from './library-helpers.ts'
 
 test('a collection card, its click-through and its facet show the same count, with archived ones named', async ({ app }) => {
+  // A first sync of 200 reports took over a minute with the load average at 25.
+  test.setTimeout(240_000)
   const sim = await connectTo(app, { reports: 200 })
   const { page } = app
   const truth = sim.truth()

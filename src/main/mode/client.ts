@@ -362,7 +362,8 @@ export function createModeClient(options: ModeClientOptions) {
         (r) => r.token,
         { signal: call.signal, onPage: call.onPage },
         false,
-      ).then((reports) => reports.map(resolveWebUrl)),
+        // Assumption: every item of this listing is a dataset, even one whose `type` is missing.
+      ).then((reports) => reports.map((r) => ({ ...resolveWebUrl(r), type: r.type ?? 'DatasetReport' }))),
 
     /** The query runs of one report run (spec listQueryRunsForReportRun); not paginated in the simulator or in practice as far as known. */
     listQueryRuns: async (reportToken: string, runToken: string, call?: CallOptions): Promise<ModeQueryRun[]> =>

@@ -91,6 +91,20 @@ export async function fetchReportContent(ctx: ContentContext, content: ReportCon
   throwIfAborted(ctx.signal)
 }
 
+/**
+ * A collection's Mode Datasets, each page to `onPage` like the reports listing. Assumption: a Mode that answers
+ * 404 or 403 here (a plan or role without datasets; DataHub treats both as soft) has none this account can list;
+ * that must not hold back the collection's reports listing, which counts as complete only with this one.
+ */
+export async function listSpaceDatasets(client: SyncClient, spaceToken: string, call: Parameters<SyncClient['listSpaceDatasets']>[1]): Promise<void> {
+  try {
+    await client.listSpaceDatasets(spaceToken, call)
+  } catch (error) {
+    const code = errorCode(error)
+    if ((code !== 'not_found' && code !== 'no_access') || call?.signal?.aborted) throw error
+  }
+}
+
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AppFailure('cancelled', 'The sync was cancelled.')
 }

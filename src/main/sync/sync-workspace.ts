@@ -16,7 +16,7 @@ import { pendingChartReports, pendingQueryReports, reindexInChunks, saveReportCh
 import { saveDataSources, savePeople } from '../library/writes/people-writes.ts'
 import type { PeopleSnapshot } from '../library/writes/people-writes.ts'
 import { saveChartFields } from '../library/writes/report-content-writes.ts'
-import { fetchReportContent, PreviewDownloads, type PreviewDownloadOptions, type PreviewTransport, type ReportContentOptions } from './fetch-report-content.ts'
+import { fetchReportContent, listSpaceDatasets, PreviewDownloads, type PreviewDownloadOptions, type PreviewTransport, type ReportContentOptions } from './fetch-report-content.ts'
 import { ProgressTracker } from './progress.ts'
 import {
   beginRun,
@@ -223,7 +223,7 @@ async function listReports(ctx: RunContext): Promise<void> {
         }
         await client.listSpaceReports(space.token, { signal, order: 'asc', orderBy: 'created_at', onPage })
         // Datasets are reports of type DatasetReport, listed apart: the collection counts as listed only with both.
-        if (ctx.content) await client.listSpaceDatasets(space.token, { signal, order: 'asc', orderBy: 'created_at', onPage })
+        if (ctx.content) await listSpaceDatasets(client, space.token, { signal, order: 'asc', orderBy: 'created_at', onPage })
         // Only a listing that reached its end may delete anything (decided below, once all listings are in).
         markCollectionListed(library, space.token, checkpoint.gen)
       } catch (error) {

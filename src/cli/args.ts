@@ -33,6 +33,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     flags: {
       ...LIBRARY,
       'api-base': { type: 'string', value: 'URL', help: 'Mode API base URL (default: https://app.mode.com)' },
+      'allow-insecure-http': { type: 'boolean', help: 'accept a plain http:// --api-base on another machine (sends the credentials unencrypted)' },
       full: { type: 'boolean', help: 'fetch everything again instead of only what changed' },
       rate: { type: 'string', value: 'N/SECONDS', help: "request rate (default 40/10, Mode's limit; raise only for a local simulator)" },
       ...JSON_FLAG,

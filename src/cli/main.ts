@@ -1,6 +1,9 @@
 // The `mode-companion` command (also `npm run cli -- …` and `npm run demo`): wires the real process streams
 // and Ctrl+C into runCli and exits with its code.
+import { useProxyFromEnv } from './proxy.ts'
 import { runCli } from './run.ts'
+
+useProxyFromEnv(process.env)
 
 const controller = new AbortController()
 let interrupts = 0

@@ -1,10 +1,12 @@
 // Electron main entry: app lifecycle and wiring. The one place that knows Electron and every service;
 // everything it can delegate lives in Electron-free modules (app-core.ts and the folders beside it).
-import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, shell, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, shell, type IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
 import { CALL_NAMES, callChannel, eventChannel, type EventName, type EventPayload } from '../shared/contract.ts'
 import { APP_ID, PRODUCT_NAME } from './app-info.ts'
 import { createAppCore, type AppCore } from './app-core.ts'
+import { appMenuTemplate } from './app-menu.ts'
+import { launchOrExplain } from './launch-failure.ts'
 import { IpcRegistry } from './ipc.ts'
 import { electronSafeStorage } from './electron/safe-storage.ts'
 import { createElectronSettingsStore } from './electron/settings-store.ts'
@@ -50,11 +52,34 @@ function start(): void {
     void core.dispose().finally(() => app.quit())
   })
 
+  const openWindow = (): BrowserWindow => {
+    const window = createMainWindow({ preloadPath: preloadPath(import.meta.dirname), devServerUrl, devTools: !app.isPackaged })
+    window.on('closed', () => { if (mainWindow === window) mainWindow = null })
+    return window
+  }
+
   void app.whenReady().then(async () => {
     lockDownSession()
     handleAppProtocol(join(import.meta.dirname, '../renderer'))
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ appName: PRODUCT_NAME, platform: process.platform, isPackaged: app.isPackaged })))
 
     const dataDir = app.getPath('userData')
+    // A full or read-only disk at first launch (settings, libraries) must end in a message, not in no window.
+    const launched = await launchOrExplain({
+      dataDir,
+      prepare: () => prepare(dataDir),
+      openWindow: () => { mainWindow = openWindow() },
+      showError: (title, message) => dialog.showErrorBox(title, message),
+      quit: () => app.quit(),
+      log: (message) => console.error(message),
+    })
+    if (!launched) return
+    app.on('activate', () => {
+      if (!mainWindow) mainWindow = openWindow()
+    })
+  })
+
+  async function prepare(dataDir: string): Promise<void> {
     // safeStorage only after ready (before it, macOS may name the keychain item wrongly: electron#45328).
     const appCore = createAppCore({
       version: app.getVersion(),
@@ -97,14 +122,7 @@ function start(): void {
 
     // Restore the stored connection before the first screen asks for it (a sync may then run in the background).
     await appCore.start().catch((error: unknown) => console.error('[app] restoring the connection failed:', error instanceof Error ? error.name : 'error'))
-
-    mainWindow = createMainWindow({ preloadPath: preloadPath(import.meta.dirname), devServerUrl })
-    mainWindow.on('closed', () => { mainWindow = null })
-
-    app.on('activate', () => {
-      if (!mainWindow) mainWindow = createMainWindow({ preloadPath: preloadPath(import.meta.dirname), devServerUrl })
-    })
-  })
+  }
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

@@ -12,7 +12,8 @@ export function lockDownSession(): void {
   ses.on('will-download', (event) => event.preventDefault())
 }
 
-export function createMainWindow(options: { preloadPath: string; devServerUrl: string | null }): BrowserWindow {
+/** `devTools`: false in packaged builds, so no shortcut or menu can open a console in the page. */
+export function createMainWindow(options: { preloadPath: string; devServerUrl: string | null; devTools: boolean }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -30,6 +31,7 @@ export function createMainWindow(options: { preloadPath: string; devServerUrl: s
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      devTools: options.devTools,
     },
   })
   const contents = window.webContents

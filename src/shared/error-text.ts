@@ -20,6 +20,7 @@ export type ModeFailureKind =
   | 'tls'
   | 'proxy'
   | 'proxy_auth'
+  | 'redirect_refused'
   | 'timeout'
   | 'malformed_response'
   | 'cancelled'
@@ -57,7 +58,8 @@ const WORDS: Record<ModeFailureKind, Words> = {
   offline_dns: ['offline', 'Mode’s address could not be looked up (no network or DNS failure).', 'Check your internet connection and try again; your library stays available offline.'],
   tls: ['tls_or_proxy', 'The secure connection to Mode failed: the certificate was not trusted. A company proxy, VPN or security software that inspects traffic is the usual cause.', CORPORATE_NETWORK],
   proxy: ['tls_or_proxy', 'A proxy between this computer and Mode refused the connection.', CORPORATE_NETWORK],
-  proxy_auth: ['tls_or_proxy', 'A proxy between this computer and Mode asked for credentials.', CORPORATE_NETWORK],
+  proxy_auth: ['tls_or_proxy', 'The proxy between this computer and Mode needs authentication (HTTP 407).', 'Put the proxy user and password in HTTPS_PROXY (http://user:password@proxy:port), or ask your IT team to allow app.mode.com without a proxy login.'],
+  redirect_refused: ['tls_or_proxy', 'Mode’s address redirected to another site; Mode Companion does not send your credentials there.', 'If a network login page or proxy sits in the way, sign in to it in your browser, or ask your IT team to allow app.mode.com.'],
   timeout: ['timeout', 'Mode did not answer in time; the connection is very slow or was interrupted.', 'Check your connection and try again; large workspaces can be slow at busy times.'],
   malformed_response: ['malformed_response', 'Mode sent an answer Mode Companion could not read; a proxy or captive portal may have changed it.', 'Try again; if it persists, check whether you need to sign in to your network first.'],
   cancelled: ['cancelled', 'The request to Mode was cancelled.'],

@@ -5,6 +5,7 @@ import { DEFAULT_BASE_URL } from '../../main/mode/client.ts'
 import { previewOrigins } from '../../main/report-content/preview-url.ts'
 import { reportContentOptions } from '../../main/sync/fetch-report-content.ts'
 import { getStats, openLibrary } from '../../main/library/index.ts'
+import { insecureApiBaseProblem } from '../../main/mode/api-base.ts'
 import { createModeClient } from '../../main/mode/client.ts'
 import { RateLimiter } from '../../main/mode/rate-limiter.ts'
 import type { SyncClient } from '../../main/sync/sync-client.ts'
@@ -36,6 +37,8 @@ export interface SyncCommandOptions {
   dataDir: string
   workspace: string
   apiBase: string | undefined
+  /** Plain http to another machine was accepted explicitly (--allow-insecure-http). */
+  allowInsecureHttp?: boolean
   full: boolean
   token: string
   password: string
@@ -69,6 +72,7 @@ export async function performSync(options: SyncCommandOptions): Promise<{ summar
   const settings = readAppSettings(options.dataDir)
   const client = createModeClient({
     baseUrl: options.apiBase,
+    allowInsecureHttp: options.allowInsecureHttp,
     token: options.token,
     password: options.password,
     workspace: options.workspace,
@@ -147,6 +151,11 @@ export async function runSync(parsed: ParsedCommand, io: CliIo, style: Style): P
   const workspace = stringFlag(parsed, 'workspace') ?? (io.env.MODE_WORKSPACE?.trim() || undefined) ?? singleLibrary(dataDir)
   const apiBase = stringFlag(parsed, 'api-base') ?? (io.env.MODE_API_BASE?.trim() || undefined)
   if (apiBase !== undefined && !/^https?:\/\/[^/]/i.test(apiBase)) throw new UsageError(`--api-base must be an http(s) URL, not "${apiBase}".`, 'sync')
+  const allowInsecureHttp = boolFlag(parsed, 'allow-insecure-http')
+  const insecure = apiBase === undefined ? null : insecureApiBaseProblem(apiBase)
+  if (insecure && !allowInsecureHttp) {
+    throw new UsageError(`Refusing --api-base ${apiBase}: ${insecure}. Use https, or add --allow-insecure-http if you accept that.`, 'sync')
+  }
   const json = boolFlag(parsed, 'json')
   const rate = rateFlag(parsed)
   const { token, password } = await readCredentials(io)
@@ -158,6 +167,7 @@ export async function runSync(parsed: ParsedCommand, io: CliIo, style: Style): P
       dataDir,
       workspace,
       apiBase,
+      allowInsecureHttp,
       full: boolFlag(parsed, 'full'),
       rate,
       token,

@@ -4,6 +4,7 @@
 // (credential-check.ts), the remembered profile and secret (stored-connection.ts), the library files
 // (library-files.ts) and the session's clients (workspace-session.ts). The status it reports carries no secret.
 import { toAppError } from '../../shared/errors.ts'
+import { insecureApiBaseProblem } from '../mode/api-base.ts'
 import { DEFAULT_BASE_URL, normalizeApiBase } from '../mode/client.ts'
 import { RateLimiter } from '../mode/rate-limiter.ts'
 import { openLibrary, type Library } from '../library/index.ts'
@@ -179,6 +180,14 @@ export class ConnectionService {
       apiBase = normalizeApiBase(sample?.baseUrl ?? this.options.modeBaseUrl?.() ?? DEFAULT_BASE_URL)
     } catch {
       return fail({ code: 'internal', message: 'The Mode address configured for this app is not valid.' })
+    }
+    const insecure = insecureApiBaseProblem(apiBase)
+    if (insecure) {
+      return fail({
+        code: 'tls_or_proxy',
+        message: `Mode Companion will not connect to ${new URL(apiBase).origin}: ${insecure}.`,
+        action: 'Use the https:// address of Mode.',
+      })
     }
 
     const limiter = this.newLimiter(sample)

@@ -32,10 +32,12 @@ export interface WorkspaceSession {
   createClient(options?: SessionClientOptions): ModeClient
   /**
    * What the sync worker needs to build its own client: the credentials (in memory only, never written) and
-   * this session's pace. Chart fetches on the main thread keep the shared limiter.
+   * this session's limiter, whose tokens the worker takes over a port, as chart fetches here take them.
    */
-  workerClient(): Pick<SyncWorkerData, 'client' | 'limiter'>
+  workerClient(): WorkerClientParts
 }
+
+export type WorkerClientParts = Pick<SyncWorkerData, 'client' | 'limiter'> & { sharedLimiter: RateLimiter }
 
 export interface WorkspaceSessionParts {
   workspace: string
@@ -60,6 +62,7 @@ export function createWorkspaceSession(parts: WorkspaceSessionParts): WorkspaceS
     workerClient: () => ({
       client: { baseUrl: apiBase, workspace, token: credentials.token, password: credentials.password },
       limiter: { requests: limiter.requestsPerWindow, perMs: limiter.windowMs, capacity: limiter.capacity, concurrency: limiter.concurrency },
+      sharedLimiter: limiter,
     }),
   }
 }

@@ -3,17 +3,12 @@
 // Electron-free: runs the same in the app, the CLI, the tests and the benchmarks.
 import { APP_VERSION } from '../app-info.ts'
 import type { z } from 'zod'
-import {
-  cancelledError,
-  errorFromNetwork,
-  errorFromStatus,
-  malformedError,
-  ModeApiError,
-  timeoutError,
-  type RequestContext,
-} from './errors.ts'
+import { DEFAULT_BASE_URL, insecureApiBaseProblem, normalizeApiBase } from './api-base.ts'
+import { cancelledError, malformedError, ModeApiError, type RequestContext } from './errors.ts'
+import { createHttpGet, MAX_JSON_BODY_BYTES, type HttpGetEvent } from './http-get.ts'
 import { paginate, DEFAULT_MAX_PAGES } from './paginate.ts'
-import { parseRetryAfter, RateLimiter } from './rate-limiter.ts'
+import { RateLimiter, type RequestLimiter } from './rate-limiter.ts'
+import { createRedactor } from './redact.ts'
 import {
   ModeChart,
   ModeDataSource,
@@ -32,17 +27,14 @@ import {
 } from './schemas.ts'
 import { ModeQueryRun, ModeSchedule } from './run-schemas.ts'
 
-export const DEFAULT_BASE_URL = 'https://app.mode.com'
+export { DEFAULT_BASE_URL, normalizeApiBase }
 
 /** Names the app and version to Mode (no project URL exists yet to add as `+https://…`). */
 export function defaultUserAgent(appVersion: string = APP_VERSION): string {
   return `ModeCompanion/${appVersion} (${process.platform}; Node ${process.versions.node})`
 }
 
-export type ModeClientEvent =
-  | { type: 'response'; method: string; path: string; status: number; ms: number; attempt: number }
-  | { type: 'retry'; method: string; path: string; attempt: number; delayMs: number; code: string; status: number | null }
-  | { type: 'rate_limited'; path: string; retryAfterMs: number | null }
+export type ModeClientEvent = HttpGetEvent
 
 export interface ModeClientOptions {
   /** `https://app.mode.com` or a simulator's `http://127.0.0.1:PORT`; with or without a trailing `/api`. */
@@ -54,7 +46,11 @@ export interface ModeClientOptions {
   timeoutMs?: number
   maxAttempts?: number
   /** Shared by every client of the same Mode user; one is created when omitted. */
-  limiter?: RateLimiter
+  limiter?: RequestLimiter
+  /** Send credentials over plain http to a host other than this machine (the CLI's explicit opt-in). */
+  allowInsecureHttp?: boolean
+  /** Bodies larger than this fail as malformed_response (default MAX_JSON_BODY_BYTES). */
+  maxBodyBytes?: number
   /** Full User-Agent; default `ModeCompanion/<appVersion> (<platform>; Node <version>)`. */
   userAgent?: string
   appVersion?: string
@@ -91,122 +87,42 @@ export interface ModeClientStats {
 
 export type ModeClient = ReturnType<typeof createModeClient>
 
-/** Statuses worth another attempt: the rate limit and the gateway/overload family. Never 400/401/403/404. */
-const RETRY_STATUSES = new Set([429, 502, 503, 504])
-/** A hung endpoint is retried once, not maxAttempts times: each attempt already cost `timeoutMs`. */
-const MAX_TIMEOUT_ATTEMPTS = 2
-
 export function createModeClient(options: ModeClientOptions) {
-  const fetchImpl = options.fetch ?? globalThis.fetch
   const apiBase = normalizeApiBase(options.baseUrl ?? DEFAULT_BASE_URL)
+  const insecure = insecureApiBaseProblem(apiBase)
+  if (insecure && !options.allowInsecureHttp) throw new TypeError(`Refusing the Mode address ${new URL(apiBase).origin}: ${insecure}.`)
   const origin = new URL(apiBase).origin
   const webOrigin = origin
   const workspace = options.workspace
   const ws = encodeURIComponent(workspace)
-  const timeoutMs = options.timeoutMs ?? 40_000
-  const maxAttempts = Math.max(1, options.maxAttempts ?? 5)
   const limiter = options.limiter ?? new RateLimiter()
-  const baseBackoffMs = options.baseBackoffMs ?? 1_000
-  const maxBackoffMs = options.maxBackoffMs ?? 30_000
-  const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES
-  const random = options.random ?? Math.random
-  const sleep = options.sleep ?? abortableSleep
-  const headers = {
-    Authorization: `Basic ${Buffer.from(`${options.token}:${options.password}`, 'utf8').toString('base64')}`,
-    Accept: 'application/hal+json',
-    'User-Agent': options.userAgent ?? defaultUserAgent(options.appVersion),
-  }
-  const counters = { requests: 0, retries: 0, rateLimited: 0, waitMs: 0 }
-  // Forms in which a server or proxy could echo the credentials back (as sent, or inside the Basic header).
-  const secretForms = [headers.Authorization.slice('Basic '.length), options.token, options.password].filter((f) => f.length >= 4)
-  const redactCredentials = (text: string): string => secretForms.reduce((t, secret) => t.split(secret).join('[redacted]'), text)
-
-  /** One GET with retries; returns the parsed JSON body of a 2xx answer (or what `readOk` makes of it). */
-  async function getJson(path: string, signal: AbortSignal | undefined, workspaceLevel: boolean, readOk?: (response: Response) => Promise<unknown>): Promise<unknown> {
-    const ctx: RequestContext = { method: 'GET', path, workspace, workspaceLevel }
-    const url = apiBase + path
-    let timeouts = 0
-    for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) throw cancelledError(ctx)
-      let release: () => void
-      const queuedAt = performance.now()
-      try {
-        release = await limiter.acquire(signal)
-      } catch {
-        throw cancelledError(ctx)
-      }
-      counters.waitMs += performance.now() - queuedAt
-
-      let failure: ModeApiError | undefined
-      let retryAfterMs: number | null = null
-      /** A 2xx whose body `readOk` reads after the limiter slot is released: its errors are the reader's, never retried. */
-      let streamed: Response | undefined
-      const timeout = AbortSignal.timeout(timeoutMs)
-      const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
-      const started = performance.now()
-      try {
-        counters.requests++
-        const response = await fetchImpl(url, { method: 'GET', headers, signal: combined, redirect: 'follow' })
-        if (response.ok && readOk) {
-          options.onEvent?.({ type: 'response', method: 'GET', path, status: response.status, ms: performance.now() - started, attempt })
-          streamed = response
-        } else {
-          const text = await response.text()
-          options.onEvent?.({ type: 'response', method: 'GET', path, status: response.status, ms: performance.now() - started, attempt })
-          if (response.ok) {
-            try {
-              return JSON.parse(text) as unknown
-            } catch {
-              throw malformedError(ctx, text.length === 0 ? 'empty body' : 'invalid JSON', response.status)
-            }
-          }
-          if (response.status === 429) {
-            counters.rateLimited++
-            retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
-            // An absurd Retry-After fails this call below; it must not freeze every other request for an hour.
-            limiter.noteRateLimited(retryAfterMs === null ? null : Math.min(retryAfterMs, maxRetryAfterMs))
-            options.onEvent?.({ type: 'rate_limited', path, retryAfterMs })
-          }
-          // The body's message becomes part of the error (logged, printed with --verbose): never with credentials in it.
-          const body = safeJsonObject(text)
-          if (body && typeof body.message === 'string') body.message = redactCredentials(body.message)
-          if (body && typeof body.id === 'string') body.id = redactCredentials(body.id)
-          failure = errorFromStatus(response.status, body, ctx)
-        }
-      } catch (error) {
-        if (error instanceof ModeApiError) throw error
-        if (signal?.aborted) throw cancelledError(ctx)
-        if (timeout.aborted || isTimeoutError(error)) {
-          timeouts++
-          failure = timeoutError(ctx)
-        } else {
-          failure = errorFromNetwork(error, ctx)
-        }
-      } finally {
-        release()
-      }
-      if (streamed) return readOk!(streamed)
-      if (!failure) throw malformedError(ctx, 'no answer', null)
-
-      const retryable =
-        (failure.status !== null && RETRY_STATUSES.has(failure.status)) ||
-        failure.code === 'offline' ||
-        (failure.code === 'timeout' && timeouts < MAX_TIMEOUT_ATTEMPTS)
-      if (!retryable || attempt >= maxAttempts) throw failure
-      if (retryAfterMs !== null && retryAfterMs > maxRetryAfterMs) throw failure
-
-      const ceiling = Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempt - 1))
-      const delayMs = Math.max(retryAfterMs ?? 0, Math.floor(random() * ceiling))
-      counters.retries++
-      options.onEvent?.({ type: 'retry', method: 'GET', path, attempt, delayMs, code: failure.code, status: failure.status })
-      try {
-        await sleep(delayMs, signal)
-      } catch {
-        throw cancelledError(ctx)
-      }
-    }
-  }
+  const basic = Buffer.from(`${options.token}:${options.password}`, 'utf8').toString('base64')
+  const http = createHttpGet({
+    fetch: options.fetch ?? globalThis.fetch,
+    apiBase,
+    headers: {
+      Authorization: `Basic ${basic}`,
+      Accept: 'application/hal+json',
+      'User-Agent': options.userAgent ?? defaultUserAgent(options.appVersion),
+    },
+    limiter,
+    // Forms in which a server or proxy could echo the credentials back (as sent, or inside the Basic header).
+    redact: createRedactor([basic, options.token, options.password]),
+    timeoutMs: options.timeoutMs ?? 40_000,
+    maxAttempts: Math.max(1, options.maxAttempts ?? 5),
+    baseBackoffMs: options.baseBackoffMs ?? 1_000,
+    maxBackoffMs: options.maxBackoffMs ?? 30_000,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
+    maxBodyBytes: options.maxBodyBytes ?? MAX_JSON_BODY_BYTES,
+    random: options.random ?? Math.random,
+    sleep: options.sleep ?? abortableSleep,
+    onEvent: options.onEvent,
+  })
+  const counters = http.counters
+  /** One GET with retries; the parsed JSON body of a 2xx answer (or what `readOk` makes of its body stream). */
+  const getJson = (path: string, signal: AbortSignal | undefined, workspaceLevel: boolean, readOk?: (response: Response) => Promise<unknown>): Promise<unknown> =>
+    http.getJson(path, signal, { method: 'GET', path, workspace, workspaceLevel } satisfies RequestContext, readOk)
 
   async function getOne<S extends z.ZodType>(path: string, schema: S, call: CallOptions | undefined, workspaceLevel = false): Promise<z.output<S>> {
     const body = await getJson(path, call?.signal, workspaceLevel)
@@ -394,39 +310,13 @@ export function createModeClient(options: ModeClientOptions) {
   }
 }
 
-/** `https://app.mode.com`, `…/`, `…/api`, `…/api/` → `https://app.mode.com/api`. */
-export function normalizeApiBase(baseUrl: string): string {
-  const url = new URL(baseUrl)
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError('Mode base URL must be http(s)')
-  url.username = ''
-  url.password = ''
-  url.search = ''
-  url.hash = ''
-  let path = url.pathname.replace(/\/+$/, '')
-  if (!path.endsWith('/api')) path += '/api'
-  return url.origin + path
-}
-
 function withQuery(path: string, params: Record<string, string>): string {
   const query = new URLSearchParams(params).toString()
   return query ? `${path}?${query}` : path
 }
 
-function safeJsonObject(text: string): { id?: unknown; message?: unknown } | null {
-  try {
-    const value = JSON.parse(text) as unknown
-    return typeof value === 'object' && value !== null ? (value as { id?: unknown; message?: unknown }) : null
-  } catch {
-    return null
-  }
-}
-
 function emptyStream(): ReadableStream<Uint8Array> {
   return new ReadableStream({ start: (controller) => controller.close() })
-}
-
-function isTimeoutError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'TimeoutError'
 }
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -97,7 +97,7 @@ export function errorFromStatus(
     const workspaceMissing = ctx.workspaceLevel || /workspace/i.test(modeMessage ?? '')
     return new ModeApiError({ ...base, kind: workspaceMissing ? 'not_found_workspace' : 'not_found_item' })
   }
-  if (status === 407) return new ModeApiError({ ...base, kind: 'proxy_auth' })
+  if (status === 407) return proxyAuthError(base.message, modeId)
   if (status === 408) return timeoutError(ctx, base.message)
   if (status === 429) return new ModeApiError({ ...base, kind: 'rate_limited' })
   if (status >= 500) return new ModeApiError({ ...base, kind: 'server_error' })
@@ -115,6 +115,19 @@ export function cancelledError(ctx: RequestContext | null): ModeApiError {
 
 export function malformedError(ctx: RequestContext, problem: string, status: number | null): ModeApiError {
   return new ModeApiError({ kind: 'malformed_response', status, message: `${ctx.method} ${ctx.path}: unexpected response (${problem})` })
+}
+
+/** The body went past the size cap: a broken or hostile server, never something another attempt would fix. */
+export function responseTooLargeError(ctx: RequestContext, maxBytes: number, status: number): ModeApiError {
+  return malformedError(ctx, `body larger than ${Math.round(maxBytes / (1024 * 1024))} MiB`, status)
+}
+
+/**
+ * Mode (or something pretending to be it: a captive portal, a proxy) answered with a redirect the client will
+ * not follow, because the Authorization header would go with it. `target` is the origin only, already redacted.
+ */
+export function redirectRefusedError(ctx: RequestContext, target: string | null, status: number | null): ModeApiError {
+  return new ModeApiError({ kind: 'redirect_refused', status, message: `${ctx.method} ${ctx.path}: redirect${target ? ` to ${target}` : ''} not followed` })
 }
 
 const TLS_CODES = /CERT|^ERR_TLS|^ERR_SSL|SSL|TLS|^EPROTO$|^UNABLE_TO_|SIGNATURE|SELF_SIGNED|HOSTNAME_MISMATCH/i
@@ -156,6 +169,12 @@ export function networkErrorCodes(error: unknown): string[] {
 export function errorFromNetwork(error: unknown, ctx: RequestContext): ModeApiError {
   const codes = networkErrorCodes(error)
   const messages = collectMessages(error)
+  // Electron's net.fetch rejects a redirect it was told not to follow ("Redirect was cancelled", "Attempted to
+  // redirect, but redirect policy was 'error'"); Node's says "unexpected redirect". No target is known then.
+  if (/\bredirect/i.test(messages)) return redirectRefusedError(ctx, null, null)
+  // Node's proxy agent: "Proxy response (407) !== 200 when HTTP Tunneling"; a 407 answered directly arrives as a status.
+  const proxyStatus = /proxy response \((\d{3})\)/i.exec(messages)?.[1]
+  if (proxyStatus === '407') return proxyAuthError(`${ctx.method} ${ctx.path} failed: proxy 407`, null, error)
   const tls = codes.find((c) => TLS_CODES.test(c)) ?? (/certificate|ssl|tls/i.test(messages) ? 'TLS' : undefined)
   const proxy = codes.find((c) => PROXY_CODES.test(c)) ?? (/proxy/i.test(messages) ? 'PROXY' : undefined)
   if (tls || proxy) {
@@ -175,4 +194,9 @@ function collectMessages(error: unknown): string {
     e = (e as { cause?: unknown }).cause
   }
   return parts.join(' | ')
+}
+
+/** A proxy answered 407: it wants credentials of its own (never the Mode token), which the CLI cannot supply. */
+function proxyAuthError(message: string, modeId: string | null, cause?: unknown): ModeApiError {
+  return new ModeApiError({ kind: 'proxy_auth', status: 407, modeId, message, cause })
 }

@@ -40,6 +40,14 @@ export interface RateLimiterStats {
   waiting: boolean
 }
 
+/** What a Mode client needs of a limiter: RateLimiter here, or the sync worker's proxy of the parent's one. */
+export interface RequestLimiter {
+  readonly concurrency: number
+  acquire(signal?: AbortSignal): Promise<() => void>
+  noteRateLimited(retryAfterMs: number | null): void
+  stats(): RateLimiterStats
+}
+
 interface Waiter {
   resolve: (release: () => void) => void
   reject: (reason: unknown) => void
@@ -48,7 +56,7 @@ interface Waiter {
   onAbort: (() => void) | undefined
 }
 
-export class RateLimiter {
+export class RateLimiter implements RequestLimiter {
   readonly requestsPerWindow: number
   readonly windowMs: number
   readonly capacity: number
@@ -72,6 +80,7 @@ export class RateLimiter {
   private timerDueAt = Infinity
   private isWaiting = false
   private counters = { requests: 0, rateLimited: 0, waits: 0, waitMs: 0 }
+  private readonly waitingListeners = new Set<(waiting: boolean) => void>()
 
   constructor(options: RateLimiterOptions = {}) {
     this.requestsPerWindow = options.requests ?? 40
@@ -128,6 +137,12 @@ export class RateLimiter {
     this.pausedUntil = Math.max(this.pausedUntil, now + pause)
     this.slowUntil = now + pause + this.slowdownMs
     this.pump()
+  }
+
+  /** Also tells `listener` when requests start or stop being held back (the sync worker's bridge forwards it). */
+  onWaitingChanged(listener: (waiting: boolean) => void): () => void {
+    this.waitingListeners.add(listener)
+    return () => this.waitingListeners.delete(listener)
   }
 
   get waiting(): boolean {
@@ -210,6 +225,7 @@ export class RateLimiter {
     if (waiting !== this.isWaiting) {
       this.isWaiting = waiting
       this.onWaitingChange?.(waiting)
+      for (const listener of this.waitingListeners) listener(waiting)
     }
   }
 }

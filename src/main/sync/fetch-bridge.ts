@@ -6,6 +6,7 @@
 // error mapping (offline, TLS/proxy, time-out: mode/errors.ts) sees what it would have seen in the parent.
 // Requests carry the Authorization header in memory only (postMessage); nothing here logs or stores one.
 import type { MessagePort } from 'node:worker_threads'
+import { MAX_JSON_BODY_BYTES } from '../mode/http-get.ts'
 
 type HeaderPairs = [string, string][]
 
@@ -16,7 +17,7 @@ export type FetchBridgeRequest =
 
 /** Parent → worker. The body is transferred as bytes, so the parent never decodes it. */
 export type FetchBridgeReply =
-  | { type: 'response'; id: number; status: number; statusText: string; headers: HeaderPairs; body: ArrayBuffer | null }
+  | { type: 'response'; id: number; status: number; statusText: string; headers: HeaderPairs; body: ArrayBuffer | null; url: string; redirected: boolean }
   | { type: 'error'; id: number; error: BridgedError }
 
 /** An error as plain data: what mode/errors.ts inspects (name, message, code and friends, cause, errors). */
@@ -45,7 +46,11 @@ export function createBridgedFetch(port: MessagePort): typeof globalThis.fetch {
     }
     try {
       const body = NULL_BODY_STATUSES.has(reply.status) ? null : reply.body
-      waiter.resolve(new Response(body, { status: reply.status, statusText: reply.statusText, headers: reply.headers }))
+      const response = new Response(body, { status: reply.status, statusText: reply.statusText, headers: reply.headers })
+      // Where the parent's fetch ended up, so the client can tell that it was redirected (see mode/http-get.ts).
+      Object.defineProperty(response, 'url', { value: reply.url })
+      Object.defineProperty(response, 'redirected', { value: reply.redirected })
+      waiter.resolve(response)
     } catch (error) {
       waiter.reject(error)
     }
@@ -83,8 +88,12 @@ export function createBridgedFetch(port: MessagePort): typeof globalThis.fetch {
   return bridgedFetch as typeof globalThis.fetch
 }
 
-/** Parent side: performs the worker's requests with `fetchImpl` until closed; close() aborts what is in flight. */
-export function serveFetchBridge(port: MessagePort, fetchImpl: typeof globalThis.fetch): { close: () => void } {
+/**
+ * Parent side: performs the worker's requests with `fetchImpl` until closed; close() aborts what is in flight.
+ * A body is read up to `maxBodyBytes` + 1 bytes and no further: the worker's client refuses it as too large,
+ * and this thread never holds an endless body.
+ */
+export function serveFetchBridge(port: MessagePort, fetchImpl: typeof globalThis.fetch, maxBodyBytes = MAX_JSON_BODY_BYTES): { close: () => void } {
   const inFlight = new Map<number, AbortController>()
   const reply = (message: FetchBridgeReply, transfer: ArrayBuffer[] = []): void => {
     try {
@@ -102,10 +111,15 @@ export function serveFetchBridge(port: MessagePort, fetchImpl: typeof globalThis
       if (request.body !== null) init.body = request.body
       if (request.redirect !== undefined) init.redirect = request.redirect
       const response = await fetchImpl(request.url, init)
-      const body = response.body === null ? null : await response.arrayBuffer()
+      // A declared length over the cap is not read at all: the header alone makes the client refuse it.
+      const declared = Number(response.headers.get('content-length') ?? NaN)
+      const tooLong = Number.isFinite(declared) && declared > maxBodyBytes
+      if (tooLong) await response.body?.cancel().catch(() => {})
+      const body = response.body === null || tooLong ? null : await readBytesUpTo(response.body, maxBodyBytes + 1)
       if (controller.signal.aborted) return
       const headers = [...response.headers.entries()]
-      reply({ type: 'response', id: request.id, status: response.status, statusText: response.statusText, headers, body }, body ? [body] : [])
+      const { status, statusText, url, redirected } = response
+      reply({ type: 'response', id: request.id, status, statusText, headers, body, url: url ?? '', redirected: redirected === true }, body ? [body] : [])
     } catch (error) {
       if (!controller.signal.aborted) reply({ type: 'error', id: request.id, error: bridgeError(error) })
     } finally {
@@ -123,6 +137,23 @@ export function serveFetchBridge(port: MessagePort, fetchImpl: typeof globalThis
       port.close()
     },
   }
+}
+
+/** At most `limit` bytes of the stream (then it is cancelled). */
+async function readBytesUpTo(stream: ReadableStream<Uint8Array>, limit: number): Promise<ArrayBuffer> {
+  const reader = stream.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  while (total < limit) {
+    const { done, value } = await reader.read()
+    if (done) break
+    const part = value.byteLength > limit - total ? value.subarray(0, limit - total) : value
+    chunks.push(part)
+    total += part.byteLength
+  }
+  if (total >= limit) await reader.cancel().catch(() => {})
+  const bytes = Buffer.concat(chunks, total)
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
 }
 
 async function requestBody(body: RequestInit['body'] | ArrayBuffer): Promise<string | ArrayBuffer | null> {

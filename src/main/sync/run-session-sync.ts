@@ -8,6 +8,7 @@ import type { SyncProgress } from '../../shared/model.ts'
 import { DEFAULT_BASE_URL } from '../mode/client.ts'
 import { previewOrigins } from '../report-content/preview-url.ts'
 import { createChangeThrottle } from './change-throttle.ts'
+import type { ObservableLimiter } from './limiter-bridge.ts'
 import { runSyncInWorker, SyncWorkerStartError } from './run-sync-in-worker.ts'
 import type { SyncClient } from './sync-client.ts'
 import type { SyncWorkerData } from './sync-worker-protocol.ts'
@@ -19,7 +20,8 @@ export interface SyncTarget {
   readonly workspace: string
   readonly library: Library
   createClient(): SyncClient
-  workerClient(): Pick<SyncWorkerData, 'client' | 'limiter'>
+  /** `sharedLimiter`: the session's own, so the worker and this thread spend one request budget. */
+  workerClient(): Pick<SyncWorkerData, 'client' | 'limiter'> & { sharedLimiter?: ObservableLimiter }
 }
 
 export interface SessionSyncOptions {

@@ -6,8 +6,10 @@ import { MessageChannel, Worker } from 'node:worker_threads'
 import { AppFailure } from '../../shared/errors.ts'
 import { libraryPath } from '../library/paths.ts'
 import type { SyncProgress } from '../../shared/model.ts'
+import { RateLimiter } from '../mode/rate-limiter.ts'
 import { serveFetchBridge } from './fetch-bridge.ts'
 import { claimLibraryPath } from '../library/sync-records.ts'
+import { serveLimiterBridge, type ObservableLimiter } from './limiter-bridge.ts'
 import type { SyncWorkerData, SyncWorkerInit, SyncWorkerMessage } from './sync-worker-protocol.ts'
 import { syncWorkerUrl } from './sync-worker-url.ts'
 import type { SyncResult } from './sync-workspace.ts'
@@ -18,6 +20,8 @@ export interface RunSyncInWorkerOptions extends SyncWorkerData {
   onLibraryChanged?: (info: { reports: number }) => void
   /** The worker thread started (its threadId: the sync runs there, not on this thread). */
   onStarted?: (info: { threadId: number }) => void
+  /** The Mode user's limiter on this thread, shared with on-demand requests. Default: one from `limiter`'s options. */
+  sharedLimiter?: ObservableLimiter
   /** Performs the worker's HTTP requests on this thread. Default: globalThis.fetch. The app passes net.fetch. */
   fetch?: typeof globalThis.fetch
   /** Where the worker entry lives. Default: syncWorkerUrl() (source or build, see sync-worker-url.ts). */
@@ -37,13 +41,17 @@ const EXIT_GRACE_MS = 10_000
 
 export async function runSyncInWorker(options: RunSyncInWorkerOptions): Promise<SyncResult> {
   const release = claimLibraryPath(libraryPath(options.dataDir, options.workspace))
-  const { signal, onProgress, onLibraryChanged, onStarted, workerUrl, fetch: fetchImpl, ...data } = options
+  const { signal, onProgress, onLibraryChanged, onStarted, workerUrl, fetch: fetchImpl, sharedLimiter, ...data } = options
   const channel = new MessageChannel()
-  const bridge = serveFetchBridge(channel.port1, fetchImpl ?? globalThis.fetch)
+  const fetchBridge = serveFetchBridge(channel.port1, fetchImpl ?? globalThis.fetch)
+  const limiterChannel = new MessageChannel()
+  const limiterBridge = serveLimiterBridge(limiterChannel.port1, sharedLimiter ?? new RateLimiter(data.limiter ?? {}))
+  const bridge = { close: () => { fetchBridge.close(); limiterBridge.close() } }
+  const limiter = { ...data.limiter, concurrency: sharedLimiter?.concurrency ?? data.limiter?.concurrency }
   let worker: Worker
   try {
-    const init: SyncWorkerInit = { ...data, fetchPort: channel.port2 }
-    worker = new Worker(workerUrl ?? syncWorkerUrl(), { workerData: init, transferList: [channel.port2] })
+    const init: SyncWorkerInit = { ...data, limiter, fetchPort: channel.port2, limiterPort: limiterChannel.port2 }
+    worker = new Worker(workerUrl ?? syncWorkerUrl(), { workerData: init, transferList: [channel.port2, limiterChannel.port2] })
   } catch (error) {
     bridge.close()
     release()

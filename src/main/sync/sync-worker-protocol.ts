@@ -16,9 +16,10 @@ export interface SyncWorkerData {
   sync: Pick<SyncWorkspaceOptions, 'kind' | 'includePersonalCollections' | 'includeCharts' | 'content' | 'trigger' | 'concurrency' | 'resumeWindowMs' | 'historyLimits'>
 }
 
-/** What the worker receives: the data above plus its end of the fetch bridge (transferred, not copied). */
+/** What the worker receives: the data above plus its ends of the fetch and limiter bridges (transferred, not copied). */
 export interface SyncWorkerInit extends SyncWorkerData {
   fetchPort: MessagePort
+  limiterPort: MessagePort
 }
 
 export type SyncWorkerMessage =

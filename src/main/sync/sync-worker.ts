@@ -6,14 +6,15 @@ import { parentPort, threadId, workerData } from 'node:worker_threads'
 import { toAppError } from '../../shared/errors.ts'
 import { openLibrary } from '../library/open-library.ts'
 import { createModeClient, DEFAULT_BASE_URL } from '../mode/client.ts'
-import { RateLimiter } from '../mode/rate-limiter.ts'
 import { createChangeThrottle } from './change-throttle.ts'
 import { previewOrigins } from '../report-content/preview-url.ts'
 import { createBridgedFetch } from './fetch-bridge.ts'
+import { createBridgedLimiter } from './limiter-bridge.ts'
 import { syncWorkspace } from './sync-workspace.ts'
 import type { SyncWorkerInit, SyncWorkerMessage } from './sync-worker-protocol.ts'
 
 const data = workerData as SyncWorkerInit
+const DEFAULT_CONCURRENCY = 4
 const port = parentPort!
 const post = (message: SyncWorkerMessage): void => port.postMessage(message)
 const controller = new AbortController()
@@ -36,7 +37,8 @@ try {
     const client = createModeClient({
       ...data.client,
       fetch: bridgedFetch,
-      limiter: new RateLimiter(data.limiter ?? {}),
+      // Paced by the parent's limiter, which on-demand requests of the app share (limiter-bridge.ts).
+      limiter: createBridgedLimiter(data.limiterPort, data.limiter?.concurrency ?? DEFAULT_CONCURRENCY),
     })
     const result = await syncWorkspace({
       ...data.sync,
@@ -59,4 +61,5 @@ try {
 changes.cancel()
 post(outcome)
 data.fetchPort.close()
+data.limiterPort.close()
 port.close()

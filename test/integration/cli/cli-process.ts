@@ -13,7 +13,8 @@ const CLI = join(import.meta.dirname, '../../../src/cli/main.ts')
 export function cli(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 45_000): Promise<Run> {
   return new Promise((resolve, reject) => {
     // No MODE_* from the developer's shell, no colours: the output is compared as text.
-    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MODE_') && k !== 'FORCE_COLOR'))
+    // Nor the shell's proxy settings: a test that needs a proxy passes its own.
+    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MODE_') && k !== 'FORCE_COLOR' && !/^(https?|no)_proxy$/i.test(k)))
     const child = spawn(process.execPath, [CLI, ...args], { env: { ...base, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''

@@ -34,7 +34,7 @@ describe('injected faults map to error codes', () => {
   it.each([
     [403, 'no_access', 1],
     [404, 'not_found', 1],
-    [500, 'server_error', 1],
+    [500, 'server_error', 3],
     [504, 'server_error', 3],
   ])('status %i → %s after %i attempt(s)', async (status, code, attempts) => {
     const { error } = await failureWith({ route: 'space_reports', kind: 'status', status }, (c) => c.listSpaceReports(space))

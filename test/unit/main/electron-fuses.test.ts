@@ -20,4 +20,8 @@ describe('electron fuses in the packaged app', () => {
       onlyLoadAppFromAsar: 'true',
     })
   })
+
+  it('check the ASAR archive against the integrity hash embedded at build time', () => {
+    expect(fuses()).toMatchObject({ onlyLoadAppFromAsar: 'true', enableEmbeddedAsarIntegrityValidation: 'true' })
+  })
 })

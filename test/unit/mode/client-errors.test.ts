@@ -109,4 +109,25 @@ describe('network failures map to offline or tls_or_proxy', () => {
     expect(error).toMatchObject({ code: 'tls_or_proxy' })
     expect(error.userMessage).toMatch(/certificate/)
   })
+
+  it('a redirect that Electron’s net.fetch refused to follow (redirect: manual) → tls_or_proxy, tried once', async () => {
+    // net.fetch rejects with these messages when a redirect meets the 'manual' / 'error' modes.
+    for (const message of ['Redirect was cancelled', "Attempted to redirect, but redirect policy was 'error'"]) {
+      const { client, requests } = clientAnswering(() => new Error(message))
+      const error = await failureOf(client.verify())
+      expect(error).toMatchObject({ code: 'tls_or_proxy' })
+      expect(error.userMessage).toMatch(/redirect/)
+      expect(requests).toHaveLength(1)
+    }
+  })
+
+  it('a proxy that wants a login (407 while tunnelling) → tls_or_proxy saying so, not offline', async () => {
+    const cause = Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), { name: 'AbortError', code: 'UND_ERR_ABORTED' })
+    const thrown = new TypeError('fetch failed', { cause: new Error('Request was cancelled.', { cause }) })
+    const { client, requests } = clientAnswering(() => thrown)
+    const error = await failureOf(client.verify())
+    expect(error).toMatchObject({ code: 'tls_or_proxy', status: 407 })
+    expect(error.userMessage).toMatch(/needs authentication/)
+    expect(requests).toHaveLength(1)
+  })
 })

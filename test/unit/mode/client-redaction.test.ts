@@ -32,4 +32,25 @@ describe('Mode client error messages', () => {
       for (const secret of [TOKEN, PASSWORD, BASIC]) expect(text, `${status}: ${secret}`).not.toContain(secret)
     }
   })
+
+  it('never carry URL-encoded or partial echoes of them either', async () => {
+    const echoes = [
+      `token=${encodeURIComponent(TOKEN)}&password=${encodeURIComponent(PASSWORD)}`,
+      `password ${encodeURIComponent(PASSWORD).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase())}`,
+      `token starting ${TOKEN.slice(0, 7)}… and password ending …${PASSWORD.slice(-7)}`,
+      `basic ${BASIC.slice(3, 15)}`,
+    ]
+    for (const echo of echoes) {
+      const fake = scriptedFetch(() => modeError(401, 'unauthorized', `${echo} rejected`))
+      const client = createModeClient({
+        baseUrl: 'http://127.0.0.1:9', token: TOKEN, password: PASSWORD, workspace: 'acme',
+        fetch: fake.fetch, limiter: unlimited(), maxAttempts: 1, sleep: async () => {},
+      })
+      const text = describeError(await client.verify().then(() => null, (e: unknown) => e))
+      expect(text).toContain('rejected')
+      for (const piece of [encodeURIComponent(PASSWORD), encodeURIComponent(PASSWORD).toLowerCase(), TOKEN.slice(0, 7), PASSWORD.slice(-7), BASIC.slice(3, 15)]) {
+        expect(text, echo).not.toContain(piece)
+      }
+    }
+  })
 })

@@ -37,6 +37,16 @@ describe('retries', () => {
     expect(client.stats()).toMatchObject({ requests: 4, retries: 3, rateLimited: 0 })
   })
 
+  it('retries a 500 that happens once, and gives up on a 500 after three attempts', async () => {
+    const once = setup((n) => (n === 0 ? modeError(500, 'internal_server_error', 'boom') : json(VERIFY)))
+    await expect(once.client.verify()).resolves.toEqual({ workspace: 'acme', workspaceToken: 'w1' })
+    expect(once.requests).toHaveLength(2)
+    expect(once.sleeps).toEqual([500])
+    const always = setup(() => modeError(500, 'internal_server_error', 'boom'), { maxAttempts: 5 })
+    await expect(always.client.verify()).rejects.toMatchObject({ code: 'server_error', status: 500 })
+    expect(always.requests).toHaveLength(3)
+  })
+
   it.each([400, 401, 403, 404])('never retries %i', async (status) => {
     const { client, requests } = setup(() => modeError(status, 'x', 'no'))
     await expect(client.verify()).rejects.toMatchObject({ status })

@@ -1,0 +1,74 @@
+// One Mode user, one request budget: a sync in its worker thread and on-demand requests on the main thread
+// (opening a report fetches its charts) take their tokens from the same limiter, so together they never go
+// over the rate, where two limiters of their own would each spend the full budget at once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createWorkspaceSession } from '../../../src/main/connection/workspace-session.ts'
+import { openLibrary } from '../../../src/main/library/open-library.ts'
+import { RateLimiter } from '../../../src/main/mode/rate-limiter.ts'
+import { runSessionSync } from '../../../src/main/sync/run-session-sync.ts'
+import { startSimulator, type Simulator } from '../../../src/sim/server.ts'
+import { tempDataDir } from './sync-harness.ts'
+
+const RATE_PER_S = 10
+const WINDOW_MS = 2_500
+
+describe('the rate limit shared by the sync worker and the main thread', () => {
+  let sim: Simulator
+  beforeAll(async () => {
+    sim = await startSimulator({ seed: 12, reports: 400, rate: null, latencyMs: 0 })
+  })
+  afterAll(async () => {
+    await sim?.close()
+  })
+
+  it('keeps both sides together within one user’s budget', async () => {
+    const started: { side: 'sync' | 'on-demand'; at: number }[] = []
+    let syncRunning!: () => void
+    const firstSyncRequest = new Promise<void>((resolve) => { syncRunning = resolve })
+    // Every request of both sides is performed on this thread (the worker's through the fetch bridge).
+    const countingFetch = (side: 'sync' | 'on-demand') => ((input: string | URL | Request, init?: RequestInit) => {
+      started.push({ side, at: performance.now() })
+      if (side === 'sync') syncRunning()
+      return globalThis.fetch(input, init)
+    }) as typeof globalThis.fetch
+    const limiter = new RateLimiter({ requests: RATE_PER_S, perMs: 1_000, concurrency: 4 })
+    // The app's own wiring: one session per connection, whose clients and sync worker share its limiter.
+    const dataDir = tempDataDir()
+    const library = openLibrary({ dataDir, workspace: sim.workspace })
+    const session = createWorkspaceSession({
+      workspace: sim.workspace, apiBase: `${sim.url}/api`, isSample: false, library,
+      credentials: { token: sim.token, password: sim.password }, limiter,
+    })
+    const onDemand = session.createClient({ fetch: countingFetch('on-demand') })
+    const controller = new AbortController()
+    const sync = runSessionSync({
+      target: session,
+      dataDir,
+      sync: { kind: 'full', trigger: 'test' },
+      fetch: countingFetch('sync'),
+      signal: controller.signal,
+    }).catch(() => null)
+    // The window opens once the worker is up and sending (starting a thread takes a while on a busy machine).
+    await firstSyncRequest
+    const t0 = performance.now()
+    // Meanwhile the main thread keeps asking for something, as a user opening reports would.
+    for (let i = 0; i < 200 && performance.now() - t0 < WINDOW_MS; i++) {
+      await onDemand.verify({ signal: AbortSignal.timeout(WINDOW_MS) }).catch(() => {})
+    }
+    controller.abort()
+    const result = await sync
+    library.close()
+    const inWindow = started.filter((r) => r.at >= t0 && r.at - t0 <= WINDOW_MS)
+    const bySide = (side: string) => inWindow.filter((r) => r.side === side).length
+    // At most a full bucket at the start, then the rate: with a limiter per side this would be about twice as many.
+    const bound = limiter.capacity + Math.ceil((RATE_PER_S * WINDOW_MS) / 1_000)
+    console.info(`[shared limiter] ${inWindow.length} requests in ${WINDOW_MS} ms (bound ${bound}): sync ${bySide('sync')}, on-demand ${bySide('on-demand')}`)
+    expect(inWindow.length).toBeLessThanOrEqual(bound)
+    // Both sides made progress: neither was starved by the other.
+    expect(bySide('sync')).toBeGreaterThan(2)
+    expect(bySide('on-demand')).toBeGreaterThan(2)
+    expect(result === null || result.run.outcome !== 'success').toBe(true)
+    // Every token the worker held came back when it stopped.
+    expect(limiter.stats().inFlight).toBe(0)
+  })
+})

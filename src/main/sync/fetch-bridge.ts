@@ -7,6 +7,7 @@
 // Requests carry the Authorization header in memory only (postMessage); nothing here logs or stores one.
 import type { MessagePort } from 'node:worker_threads'
 import { MAX_JSON_BODY_BYTES } from '../mode/http-get.ts'
+import { DEFAULT_RESULT_CAPS } from '../report-content/result-capture.ts'
 
 type HeaderPairs = [string, string][]
 
@@ -89,11 +90,16 @@ export function createBridgedFetch(port: MessagePort): typeof globalThis.fetch {
 }
 
 /**
- * Parent side: performs the worker's requests with `fetchImpl` until closed; close() aborts what is in flight.
- * A body is read up to `maxBodyBytes` + 1 bytes and no further: the worker's client refuses it as too large,
- * and this thread never holds an endless body.
+ * The most of one body the parent reads for the worker: the larger of the JSON cap and the results-download
+ * cap. One byte more is passed on, so the worker's reader sees that the body went past its own cap.
  */
-export function serveFetchBridge(port: MessagePort, fetchImpl: typeof globalThis.fetch, maxBodyBytes = MAX_JSON_BODY_BYTES): { close: () => void } {
+export const MAX_BRIDGED_BODY_BYTES = Math.max(MAX_JSON_BODY_BYTES, DEFAULT_RESULT_CAPS.maxDownloadBytes)
+
+/**
+ * Parent side: performs the worker's requests with `fetchImpl` until closed; close() aborts what is in flight.
+ * A body is read up to `maxBodyBytes` + 1 bytes and no further, so this thread never holds an endless body.
+ */
+export function serveFetchBridge(port: MessagePort, fetchImpl: typeof globalThis.fetch, maxBodyBytes = MAX_BRIDGED_BODY_BYTES): { close: () => void } {
   const inFlight = new Map<number, AbortController>()
   const reply = (message: FetchBridgeReply, transfer: ArrayBuffer[] = []): void => {
     try {
@@ -111,11 +117,9 @@ export function serveFetchBridge(port: MessagePort, fetchImpl: typeof globalThis
       if (request.body !== null) init.body = request.body
       if (request.redirect !== undefined) init.redirect = request.redirect
       const response = await fetchImpl(request.url, init)
-      // A declared length over the cap is not read at all: the header alone makes the client refuse it.
-      const declared = Number(response.headers.get('content-length') ?? NaN)
-      const tooLong = Number.isFinite(declared) && declared > maxBodyBytes
-      if (tooLong) await response.body?.cancel().catch(() => {})
-      const body = response.body === null || tooLong ? null : await readBytesUpTo(response.body, maxBodyBytes + 1)
+      // Read even when the declared length is over the cap: a JSON reader refuses it from the header, but a
+      // results download keeps its first part (and marks it truncated), so it needs those bytes.
+      const body = response.body === null ? null : await readBytesUpTo(response.body, maxBodyBytes + 1)
       if (controller.signal.aborted) return
       const headers = [...response.headers.entries()]
       const { status, statusText, url, redirected } = response

@@ -37,7 +37,7 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse, self: 
 const CHUNK = Buffer.alloc(64 * 1024, 'a')
 /** Writes chunks until the client goes away or 1 GiB is out (the bound of the loop). */
 function writeEndless(res: ServerResponse, self: TestServer): void {
-  res.writeHead(200, { 'content-type': 'application/hal+json' })
+  if (!res.headersSent) res.writeHead(200, { 'content-type': 'application/hal+json' })
   res.write('{"workspace":"')
   const pump = (): void => {
     while (!res.destroyed && self.endlessBytes < 1024 ** 3) {
@@ -66,8 +66,7 @@ beforeAll(async () => {
     if (scenario === 'endless') return writeEndless(res, self)
     if (scenario === 'declared-huge') {
       res.writeHead(200, { 'content-length': String(600 * 1024 * 1024) })
-      res.write('{"workspace":"')
-      return
+      return writeEndless(res, self)
     }
     if (scenario === 'elsewhere') {
       res.writeHead(302, { location: `${evil.origin}/api/verify?token=${TOKEN}` })
@@ -132,9 +131,9 @@ describe.each(FETCHES)('response bodies over %s', (_label, makeFetch) => {
       expect(failure).toMatchObject({ code: 'malformed_response' })
       expect(String(failure.message)).toMatch(/larger than 4 MiB/)
       expect(requestsTo('endless') - before).toBe(1)
-      // The server was cut off soon after the cap, nowhere near the gigabyte it was willing to send.
+      // Cut off soon after the cap (the bridge reads up to its own, larger one), nowhere near the gigabyte on offer.
       await new Promise((resolve) => setTimeout(resolve, 50))
-      expect(api.endlessBytes).toBeLessThan(48 * 1024 * 1024)
+      expect(api.endlessBytes).toBeLessThan(96 * 1024 * 1024)
     } finally {
       f.close()
     }

@@ -1,7 +1,14 @@
 // The application menu, as a template built from plain data so it can be checked without Electron. Electron's
 // default menu has View → Toggle Developer Tools (and Reload) in every build: in a packaged app that hands
 // anyone at the keyboard a console in the renderer, so those items exist only in development builds.
-import type { MenuItemConstructorOptions } from 'electron'
+
+/** The subset of Electron's MenuItemConstructorOptions used here (this file stays Electron-free). */
+export interface MenuItemConstructorOptions {
+  label?: string
+  role?: string
+  type?: 'separator'
+  submenu?: MenuItemConstructorOptions[]
+}
 
 export interface AppMenuOptions {
   appName: string

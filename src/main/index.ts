@@ -1,6 +1,6 @@
 // Electron main entry: app lifecycle and wiring. The one place that knows Electron and every service;
 // everything it can delegate lives in Electron-free modules (app-core.ts and the folders beside it).
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, shell, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron'
 import { join } from 'node:path'
 import { CALL_NAMES, callChannel, eventChannel, type EventName, type EventPayload } from '../shared/contract.ts'
 import { APP_ID, PRODUCT_NAME } from './app-info.ts'
@@ -61,7 +61,7 @@ function start(): void {
   void app.whenReady().then(async () => {
     lockDownSession()
     handleAppProtocol(join(import.meta.dirname, '../renderer'))
-    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ appName: PRODUCT_NAME, platform: process.platform, isPackaged: app.isPackaged })))
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ appName: PRODUCT_NAME, platform: process.platform, isPackaged: app.isPackaged }) as MenuItemConstructorOptions[]))
 
     const dataDir = app.getPath('userData')
     // A full or read-only disk at first launch (settings, libraries) must end in a message, not in no window.

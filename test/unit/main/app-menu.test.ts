@@ -1,8 +1,7 @@
 // Packaged builds must not offer a console into the renderer: no Toggle Developer Tools (nor Reload, which
 // would re-run the page) anywhere in the application menu; development builds keep them.
-import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
-import { appMenuTemplate } from '../../../src/main/app-menu.ts'
+import { appMenuTemplate, type MenuItemConstructorOptions } from '../../../src/main/app-menu.ts'
 
 function roles(items: MenuItemConstructorOptions[]): string[] {
   return items.flatMap((item) => [

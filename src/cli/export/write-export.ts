@@ -1,10 +1,13 @@
 // Writes a workspace's SQL as a folder an analyst can keep under git: one folder per collection, one `.sql`
 // file per query headed by a comment naming its report, query and web link, and `manifest.json` with report
 // metadata; with `--results`, each query's cached last results as a `.csv` beside its `.sql`. Runs are idempotent: unchanged files are not rewritten, order and content are stable, and files
-// that an earlier export wrote for reports that no longer exist are removed — nothing else ever is.
+// that an earlier export wrote for reports that no longer exist are removed — nothing else ever is. Folders it
+// creates are 0700 and files it creates 0600, like the library the SQL comes from; a folder the user made keeps
+// the mode the user gave it.
 import { mkdir, readFile, rmdir, unlink, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import { csvText } from '../../shared/csv-text.ts'
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../main/library/file-modes.ts'
 import { collisionKey, safeName, uniqueNames } from './file-names.ts'
 
 export interface ExportQuery {
@@ -192,7 +195,7 @@ export async function writeExport(dir: string, workspace: string, reports: Expor
   const { files, manifest } = planExport(workspace, reports)
   // Every path is checked before anything is touched, so a refused export leaves the folder as it was.
   const targets = files.map((file) => ({ path: insideExport(dir, file.path), content: file.content }))
-  await mkdir(dir, { recursive: true })
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
   const before = await previousFiles(dir)
   const now = new Set(files.map((f) => f.path))
   let removed = 0
@@ -215,12 +218,12 @@ export async function writeExport(dir: string, workspace: string, reports: Expor
       unchanged++
       continue
     }
-    await mkdir(dirname(path), { recursive: true })
-    await writeFile(path, file.content, 'utf8')
+    await mkdir(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE })
+    await writeFile(path, file.content, { encoding: 'utf8', mode: PRIVATE_FILE_MODE })
     written++
   }
   const manifestText = JSON.stringify(manifest, null, 2) + '\n'
-  if ((await readText(join(dir, MANIFEST_FILE))) !== manifestText) await writeFile(join(dir, MANIFEST_FILE), manifestText, 'utf8')
+  if ((await readText(join(dir, MANIFEST_FILE))) !== manifestText) await writeFile(join(dir, MANIFEST_FILE), manifestText, { encoding: 'utf8', mode: PRIVATE_FILE_MODE })
   return { dir, reports: reports.length, files: files.length, written, unchanged, removed }
 }
 

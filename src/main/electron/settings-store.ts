@@ -5,6 +5,7 @@
 import { existsSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import Store, { type Schema } from 'electron-store'
+import { ensurePrivateDir, ensurePrivateFile, PRIVATE_FILE_MODE } from '../library/file-modes.ts'
 import type { KeyValueStore } from '../settings/key-value-store.ts'
 
 interface StoredSettings {
@@ -29,13 +30,17 @@ export interface ElectronSettingsStoreOptions {
 
 export function createElectronSettingsStore(options: ElectronSettingsStoreOptions): KeyValueStore {
   const log = options.log ?? ((m: string) => console.warn(m))
-  const open = (): Store<StoredSettings> => new Store<StoredSettings>({ name: 'settings', cwd: options.cwd, schema })
+  const path = join(options.cwd, 'settings.json')
+  // Settings name the workspace and hold saved searches: private like the libraries beside them. conf applies
+  // configFileMode on every write; a file written by an older version (0644) is narrowed here first.
+  ensurePrivateDir(options.cwd)
+  ensurePrivateFile(path)
+  const open = (): Store<StoredSettings> => new Store<StoredSettings>({ name: 'settings', cwd: options.cwd, schema, configFileMode: PRIVATE_FILE_MODE })
   let store: Store<StoredSettings>
   try {
     store = open()
     void store.store // conf validates when it reads the file: surface a damaged one here, not later
   } catch (error) {
-    const path = join(options.cwd, 'settings.json')
     if (!existsSync(path)) throw error
     // Keep the damaged file for the curious, then start from defaults.
     const aside = `${path}.invalid-${Date.now()}`

@@ -1,6 +1,7 @@
 // Libraries hold every query of the workspace: on POSIX their folders are 0700 and their files (database, -wal,
 // -shm, markers) 0600, so other local users cannot read them. SQLite creates -wal and -shm with the database
-// file's own mode, so creating that file 0600 first covers them. Windows has no such modes: a no-op there.
+// file's own mode, so creating that file 0600 first covers them. Everything else the app keeps in its data
+// folder (settings, credentials) follows the same rule. Windows has no such modes: a no-op there.
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 
 export const PRIVATE_DIR_MODE = 0o700
@@ -23,5 +24,15 @@ export function ensurePrivateDatabaseFiles(path: string): void {
     } catch {
       // -wal/-shm exist only while a connection is open
     }
+  }
+}
+
+/** Narrows an existing file to 0600 (one written by an older version, or moved aside); no file, nothing to do. */
+export function ensurePrivateFile(path: string): void {
+  if (!posix) return
+  try {
+    chmodSync(path, PRIVATE_FILE_MODE)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
 }

@@ -10,9 +10,10 @@
 // kept (switching back, or upgrading again, reads it) and reported unavailable. Nothing is retried in a loop
 // and nothing crashes.
 import { randomBytes } from 'node:crypto'
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { chmod, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppFailure } from '../../shared/errors.ts'
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../library/file-modes.ts'
 import type { CredentialStorage, StorageOptions } from '../../shared/model.ts'
 
 /** The subset of Electron 45's `safeStorage` used here, with the same signatures. */
@@ -227,12 +228,12 @@ export class SecretStore {
       savedAt: new Date().toISOString(),
       ciphertext: ciphertext.toString('base64'),
     }
-    await mkdir(this.options.dataDir, { recursive: true })
+    ensurePrivateDir(this.options.dataDir)
     // Temp file in the same folder, then rename: a crash leaves either the old file or the new one, never half.
     const temp = `${this.filePath}.${randomBytes(6).toString('hex')}.tmp`
     try {
-      await writeFile(temp, JSON.stringify(file, null, 2), { mode: 0o600 })
-      await chmod(temp, 0o600)
+      await writeFile(temp, JSON.stringify(file, null, 2), { mode: PRIVATE_FILE_MODE })
+      await chmod(temp, PRIVATE_FILE_MODE)
       await rename(temp, this.filePath)
     } catch (error) {
       await rm(temp, { force: true })

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, stat, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -144,5 +144,15 @@ describe('writeExport', () => {
     // An export without results removes the CSV files an earlier one wrote, and nothing else.
     expect(await writeExport(dir, 'acme', [report('r1', 'Revenue', [['q1', 'Main', 'select 1'], ['q2', 'Other', 'select 2']])])).toMatchObject({ removed: 1 })
     expect(await listFiles(dir)).toEqual(['Finance/Revenue - Main.sql', 'Finance/Revenue - Other.sql', 'manifest.json'])
+  })
+
+  it.skipIf(process.platform === 'win32')('creates its folders 0700 and its files 0600: other local users cannot read the SQL', async () => {
+    const mode = async (p: string): Promise<number> => (await stat(p)).mode & 0o777
+    const target = join(dir, 'new-export')
+    await writeExport(target, 'acme', reports)
+    expect(await mode(target), 'export folder').toBe(0o700)
+    expect(await mode(join(target, 'Finance')), 'collection folder').toBe(0o700)
+    expect(await mode(join(target, 'Finance/Net revenue [r1] - Orders.sql')), 'sql file').toBe(0o600)
+    expect(await mode(join(target, 'manifest.json')), 'manifest').toBe(0o600)
   })
 })

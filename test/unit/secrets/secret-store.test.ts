@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -18,7 +18,10 @@ function storeWith(double: SafeStorageDouble, platform: NodeJS.Platform = 'linux
 describe('SecretStore with a system keyring', () => {
   it('round-trips credentials through an encrypted file readable by the user only', async () => {
     const double = createSafeStorageDouble('gnome_libsecret')
+    // The data folder as Electron leaves it (the umask's 0755), not mkdtemp's 0700.
+    if (process.platform !== 'win32') chmodSync(dataDir, 0o755)
     expect(await storeWith(double).save(creds)).toBe('keychain')
+    if (process.platform !== 'win32') expect(statSync(dataDir).mode & 0o777, 'data folder').toBe(0o700)
 
     const path = join(dataDir, SECRET_FILE_NAME)
     const text = readFileSync(path, 'utf8')

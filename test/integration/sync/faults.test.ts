@@ -48,6 +48,12 @@ const FAULTS: { label: string; faults: FaultSpec[] }[] = [
   { label: 'queries fail for the changed reports', faults: [{ route: 'queries', kind: 'status', status: 500 }] },
 ]
 
+/**
+ * Short enough that the injected time-outs (held 5 s) cost little, long enough that a clean request on a loaded
+ * machine never times out twice (250 ms did: a clean sync then ended "partial").
+ */
+const CLIENT_TIMEOUT_MS = 1_500
+
 describe('sync under failing listings', () => {
   let sim: Simulator
   let library: Library
@@ -60,8 +66,8 @@ describe('sync under failing listings', () => {
     await sim?.close()
   })
 
-  it('loses no local data and converges on the next clean sync', async () => {
-    const client = fastClient(sim, { timeoutMs: 250 })
+  it('loses no local data and converges on the next clean sync', { timeout: 180_000 }, async () => {
+    const client = fastClient(sim, { timeoutMs: CLIENT_TIMEOUT_MS })
     expect((await syncWorkspace({ library, client, trigger: 'test' })).run.outcome).toBe('success')
     let seed = 500
     for (const { label, faults } of FAULTS) {
@@ -83,7 +89,7 @@ describe('sync under failing listings', () => {
   })
 
   it('a failed collections listing fails the run and changes nothing', async () => {
-    const client = fastClient(sim, { timeoutMs: 250 })
+    const client = fastClient(sim, { timeoutMs: CLIENT_TIMEOUT_MS })
     sim.mutate({ randomOps: { seed: 999, count: 15 } })
     const before = libraryView(library, false)
     sim.setFaults([{ route: 'spaces', kind: 'status', status: 500 }])

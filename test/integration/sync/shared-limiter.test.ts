@@ -21,7 +21,7 @@ describe('the rate limit shared by the sync worker and the main thread', () => {
     await sim?.close()
   })
 
-  it('keeps both sides together within one user’s budget', async () => {
+  it('keeps both sides together within one user’s budget', { timeout: 120_000 }, async () => {
     const started: { side: 'sync' | 'on-demand'; at: number }[] = []
     let syncRunning!: () => void
     const firstSyncRequest = new Promise<void>((resolve) => { syncRunning = resolve })
@@ -51,18 +51,23 @@ describe('the rate limit shared by the sync worker and the main thread', () => {
     // The window opens once the worker is up and sending (starting a thread takes a while on a busy machine).
     await firstSyncRequest
     const t0 = performance.now()
-    // Meanwhile the main thread keeps asking for something, as a user opening reports would.
-    for (let i = 0; i < 200 && performance.now() - t0 < WINDOW_MS; i++) {
-      await onDemand.verify({ signal: AbortSignal.timeout(WINDOW_MS) }).catch(() => {})
+    const since = (side: string) => started.filter((r) => r.at >= t0 && r.side === side).length
+    // Meanwhile the main thread keeps asking for something, as a user opening reports would: for at least
+    // WINDOW_MS, and until both sides have been served a few times (a loaded machine can starve a thread for
+    // a while; the bound below is computed over the time actually measured, so slowness never fails it).
+    for (let i = 0; i < 400 && performance.now() - t0 < 45_000; i++) {
+      await onDemand.verify({ signal: AbortSignal.timeout(30_000) }).catch(() => {})
+      if (performance.now() - t0 >= WINDOW_MS && since('sync') > 2 && since('on-demand') > 2) break
     }
+    const elapsedMs = performance.now() - t0
     controller.abort()
     const result = await sync
-    library.close()
-    const inWindow = started.filter((r) => r.at >= t0 && r.at - t0 <= WINDOW_MS)
+    await library.close()
+    const inWindow = started.filter((r) => r.at >= t0 && r.at - t0 <= elapsedMs)
     const bySide = (side: string) => inWindow.filter((r) => r.side === side).length
     // At most a full bucket at the start, then the rate: with a limiter per side this would be about twice as many.
-    const bound = limiter.capacity + Math.ceil((RATE_PER_S * WINDOW_MS) / 1_000)
-    console.info(`[shared limiter] ${inWindow.length} requests in ${WINDOW_MS} ms (bound ${bound}): sync ${bySide('sync')}, on-demand ${bySide('on-demand')}`)
+    const bound = limiter.capacity + Math.ceil((RATE_PER_S * elapsedMs) / 1_000)
+    console.info(`[shared limiter] ${inWindow.length} requests in ${Math.round(elapsedMs)} ms (bound ${bound}): sync ${bySide('sync')}, on-demand ${bySide('on-demand')}`)
     expect(inWindow.length).toBeLessThanOrEqual(bound)
     // Both sides made progress: neither was starved by the other.
     expect(bySide('sync')).toBeGreaterThan(2)

@@ -15,7 +15,7 @@ describe('a transient 500', () => {
     library = openLibrary({ dataDir: tempDataDir(), workspace: sim.workspace })
   })
   afterAll(async () => {
-    library?.close()
+    await library?.close()
     await sim?.close()
   })
 

@@ -38,7 +38,7 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 describe('mode-companion CLI against the simulator', () => {
-  it('syncs, searches, exports, then syncs incrementally after changes in Mode', async () => {
+  it('syncs, searches, exports, then syncs incrementally after changes in Mode', { timeout: 180_000 }, async () => {
     const truth = sim.truth()
     // Mode Datasets are kept (and exported) like reports: they are reports of type DatasetReport.
     const listed = truth.reports.length + truth.datasets.length

@@ -63,11 +63,4 @@ export class FacetLabels {
       (prepareCached(this.db, 'SELECT name FROM data_sources WHERE id = ?').get(id) as { name: string | null } | undefined)
         ?.name ?? null)
   }
-
-  /** The name of a search_table_names id ('' if unknown). */
-  table(id: number): string {
-    return this.lookup('t', id, () =>
-      String((prepareCached(this.db, 'SELECT name FROM search_table_names WHERE id = ?').get(id) as { name: string } | undefined)
-        ?.name ?? '')) ?? ''
-  }
 }

@@ -3,13 +3,14 @@
 import type { FacetCount, SearchFacets } from '../../shared/model.ts'
 import type { DocStore } from './doc-store.ts'
 import type { FacetLabels } from './facet-labels.ts'
+import type { TableNames } from './table-names.ts'
 
 export function emptyFacets(): SearchFacets {
   return { collections: [], authors: [], dataSources: [], tables: [] }
 }
 
 /** Facet counts over the match set: one pass over arrays indexed by interned values and sets, then the sets expanded. */
-export function countFacets(labels: FacetLabels, store: DocStore, ids: Int32Array, size: number): SearchFacets {
+export function countFacets(labels: FacetLabels, store: DocStore, ids: Int32Array, size: number, tableNames: TableNames): SearchFacets {
   const collections = new Int32Array(store.collections.values.length)
   const authors = new Int32Array(store.authors.values.length)
   const sourceSets = new Int32Array(store.sources.sets.length)
@@ -34,13 +35,34 @@ export function countFacets(labels: FacetLabels, store: DocStore, ids: Int32Arra
     return counts
   }
   const sources = expand(sourceSets, store.sources.sets, store.dataSources.values.length)
-  const tables = expand(tableSets, store.tables.sets, store.maxTableId + 1)
+  const tables = countTables(tableSets, store, tableNames.groups())
   return {
     collections: facet(collections, size, (i) => store.collections.values[i]!, (v) => labels.collection(v)),
     authors: facet(authors, size, (i) => store.authors.values[i]!, (v) => labels.author(v)),
     dataSources: facet(sources, size, (i) => store.dataSources.values[i]!, (v) => labels.dataSource(v)),
-    tables: facet(tables, size, (i) => labels.table(i), () => null),
+    tables: facet(tables.counts, size, (i) => tables.names[i]!, () => null),
   }
+}
+
+/**
+ * Reports per table as the facet shows tables: one value per group of names for the same table
+ * (TableNames.groups), a report reading two spellings of it counted once.
+ */
+function countTables(setCounts: Int32Array, store: DocStore, groups: { of: Int32Array; names: string[] }): { counts: Int32Array; names: string[] } {
+  const counts = new Int32Array(groups.names.length)
+  const lastSet = new Int32Array(groups.names.length).fill(-1)
+  const sets = store.tables.sets
+  for (let k = 1; k < setCounts.length; k++) {
+    const n = setCounts[k]!
+    if (n === 0) continue
+    for (const t of sets[k]!) {
+      const g = groups.of[t] ?? -1
+      if (g < 0 || lastSet[g] === k) continue
+      lastSet[g] = k
+      counts[g]! += n
+    }
+  }
+  return { counts, names: groups.names }
 }
 
 /**

@@ -158,6 +158,7 @@ export function resolveSources(db: DatabaseSync, value: string): string[] {
 
 /** table:fct_orders → analytics.fct_orders; an exact name wins, then a last-part match, then substrings. */
 function resolveTables(ctx: QueryContext, value: string): number[] {
-  const exact = tablesNamed(ctx, value)
+  // A table facet value also stands for the other names of that table (TableNames.groups).
+  const exact = [...new Set([...tablesNamed(ctx, value), ...ctx.tables.sameTable(value)])]
   return exact.length > 0 ? exact : tablesContaining(ctx.db, value, 500)
 }

@@ -107,7 +107,7 @@ export function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExp
 }
 
 function facetsOf(ctx: QueryContext, matched: Int32Array | null, total: number, facetSize: number): QueryOutcome['facets'] {
-  return matched === null ? emptyFacets() : countFacets(ctx.labels, ctx.store, matched.subarray(0, total), facetSize)
+  return matched === null ? emptyFacets() : countFacets(ctx.labels, ctx.store, matched.subarray(0, total), facetSize, ctx.tables)
 }
 
 /**

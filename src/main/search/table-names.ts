@@ -1,7 +1,7 @@
 // The library's table names in memory, by full name and by every dotted suffix: `fct_orders`,
 // `analytics.fct_orders` and `prod.analytics.fct_orders` all find `prod.analytics.fct_orders`. Read once,
-// then only new rows (search_table_names only grows). Also the key that makes one facet value of the same
-// table written differently: its last two parts (`events.fct_events` = `acme-data-prod.events.fct_events`).
+// then only new rows (search_table_names only grows). Also the groups that make one facet value of the same
+// table written differently (`events.fct_events` = `acme-data-prod.events.fct_events`; see groups()).
 import type { DatabaseSync } from 'node:sqlite'
 import { prepareCached } from '../library/statement-cache.ts'
 
@@ -32,10 +32,50 @@ export class TableNames {
     return (this.bySuffix.get(name.toLowerCase()) ?? []).slice(0, 500)
   }
 
-  /** One facet value per table however qualified: its last two parts. */
-  canonical(id: number): string {
-    const name = this.names.get(id) ?? ''
-    const parts = name.split('.')
-    return parts.length <= 2 ? name : parts.slice(-2).join('.')
+  private grouped: { lastId: number; of: Int32Array; names: string[]; members: Map<string, number[]> } | null = null
+
+  /**
+   * The tables grouped as one facet value each: names that differ only in qualification are one table —
+   * `acme-data-prod.events.fct_events` and `events.fct_events` are `events.fct_events` (the last two parts),
+   * and a bare `fct_events` joins them when no other schema has a `fct_events`. (Quoting and case are already
+   * gone: table references are stored lowercased and unquoted.) `of[id]` is the group of table id, `names`
+   * each group's value. Rebuilt when new tables appear.
+   */
+  groups(): { of: Int32Array; names: string[] } {
+    if (this.grouped && this.grouped.lastId === this.lastId) return this.grouped
+    const keyOf = (parts: string[]): string => parts.slice(-2).join('.')
+    const qualifiedByLast = new Map<string, Set<string>>()
+    for (const name of this.names.values()) {
+      const parts = name.split('.')
+      if (parts.length < 2) continue
+      const keys = qualifiedByLast.get(parts.at(-1)!) ?? new Set<string>()
+      keys.add(keyOf(parts))
+      qualifiedByLast.set(parts.at(-1)!, keys)
+    }
+    const of = new Int32Array(this.lastId + 1).fill(-1)
+    const names: string[] = []
+    const members = new Map<string, number[]>()
+    const groupOf = new Map<string, number>()
+    for (const [id, name] of this.names) {
+      const parts = name.split('.')
+      const only = parts.length === 1 ? qualifiedByLast.get(name) : undefined
+      const key = only?.size === 1 ? [...only][0]! : keyOf(parts)
+      let g = groupOf.get(key)
+      if (g === undefined) {
+        g = names.push(key) - 1
+        groupOf.set(key, g)
+        members.set(key, [])
+      }
+      of[id] = g
+      members.get(key)!.push(id)
+    }
+    this.grouped = { lastId: this.lastId, of, names, members }
+    return this.grouped
+  }
+
+  /** Ids of the tables shown as this facet value (what choosing it filters on). */
+  sameTable(value: string): number[] {
+    this.groups()
+    return this.grouped!.members.get(value.toLowerCase()) ?? []
   }
 }

@@ -1,11 +1,13 @@
 // Search latency as the analyst feels it: with a 100,000-report library open in the app, how long from the
 // last keystroke until the result list in the DOM shows that query's results. Measured in the page
 // (KeyboardEvent.timeStamp → a MutationObserver seeing the list switch to the new query) over ≥ 30 typed
-// queries, and printed with p50/p95. Like the benchmarks, it reports figures rather than failing on them.
+// queries, and printed with p50/p95 next to the target (p95 ≤ 30 ms). Like the benchmarks, it reports figures
+// rather than failing on them: the machine may be shared, and a timed test would fail for that alone.
 //
 // The library is written straight from the simulator's generator (as the search benchmark does) and cached
 // under test-results/, keyed by the code that shapes it, so only the first run pays for the build.
 import { createHash } from 'node:crypto'
+import { loadavg } from 'node:os'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -22,8 +24,10 @@ const REPORTS = 100_000
 const SEED = 20250101
 const CACHE_DIR = join('test-results', 'search-latency')
 
-/** Everything that decides the cached file's contents: change any of it and the cache is rebuilt. */
+/** Everything that decides the cached file's contents: change any of it and the cache is rebuilt (the table
+ * references written with the library come from every file of src/main/sql/). */
 const SHAPING_SOURCES = [
+  ...readdirSync('src/main/sql').filter((f) => f.endsWith('.ts')).sort().map((f) => `src/main/sql/${f}`),
   'src/main/library/migrations/index.ts', 'src/main/library/migrations/001-core-schema.ts', 'src/main/library/migrations/002-search-index.ts',
   'src/main/library/migrations/004-drop-extra-json-add-last-edited.ts', 'src/main/search/index-writer.ts',
   'src/sim/generator.ts', 'src/sim/vocabulary.ts', 'src/sim/sql-templates.ts', 'test/fixtures/relevance/truth-library.ts',
@@ -103,7 +107,9 @@ const ARM_LATENCY_PROBE = `(() => {
   }
 })()`
 
-test('typing a query shows its results within 100 ms of the last keystroke (p95) over 100,000 reports', async ({ app }) => {
+const TARGET_P95_MS = 30
+
+test('typing a query shows its results over 100,000 reports; prints keystroke-to-results p50/p95', async ({ app }) => {
   test.setTimeout(1_200_000)
   const cached = cachedLibraryFile()
   if (!existsSync(cached)) await buildLibrary(cached)
@@ -170,7 +176,8 @@ test('typing a query shows its results within 100 ms of the last keystroke (p95)
     p50Ms: Number(pct(50).toFixed(1)),
     p95Ms: Number(pct(95).toFixed(1)),
     maxMs: Number(sorted.at(-1)?.toFixed(1)),
-    targetP95Ms: 100,
+    targetP95Ms: TARGET_P95_MS,
+    loadAverage: loadavg().map((x) => Number(x.toFixed(2))),
     /** The search service's own time for the final query (the rest is waiting, IPC and rendering). */
     serviceP50Ms: Number(percentile(searchMs, 50).toFixed(1)),
     serviceP95Ms: Number(percentile(searchMs, 95).toFixed(1)),
@@ -182,7 +189,7 @@ test('typing a query shows its results within 100 ms of the last keystroke (p95)
     failedQueries: failed,
   }
   console.log(`[search-latency] last keystroke → results in the DOM, ${figures.queries} queries over ${REPORTS.toLocaleString('en-US')} reports: ` +
-    `p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms (target p95 ≤ 100 ms: ${figures.p95Ms <= 100 ? 'met' : 'NOT met'}); ` +
+    `p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms (target p95 ≤ ${TARGET_P95_MS} ms: ${figures.p95Ms <= TARGET_P95_MS ? 'met' : 'NOT met'}; load average ${figures.loadAverage.join(' ')}); ` +
     `of which the search service: p50 ${figures.serviceP50Ms} ms, p95 ${figures.serviceP95Ms} ms; e2e bridge round trip of an empty call: p50 ${figures.bridgeRoundTripP50Ms} ms; ` +
     `p50/p95 keystroke→request ${figures.waitMs.join('/')} ms, request→answer ${figures.callMs.join('/')} ms, answer→DOM ${figures.renderMs.join('/')} ms`)
   writeFileSync(join(CACHE_DIR, 'latest.json'), JSON.stringify({ ...figures, latenciesMs: latencies.map((x) => Number(x.toFixed(1))) }, null, 2))

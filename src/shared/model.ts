@@ -144,6 +144,11 @@ export const SearchRequest = z.object({
   limit: z.number().int().min(1).max(500).default(50),
   offset: z.number().int().min(0).max(1_000_000).default(0),
   facets: z.boolean().default(true),
+  /**
+   * A search for the text being typed (the search box's first page and facets): the next such search makes it
+   * pointless, so the search worker abandons it mid-way and answers with `superseded` instead.
+   */
+  asTyped: z.boolean().optional(),
 })
 export type SearchRequest = z.input<typeof SearchRequest>
 
@@ -159,6 +164,8 @@ export const SearchResult = z.object({
   chips: z.array(SearchChip).optional(),
   /** Hits that match only some of the words follow the full matches (soft AND). */
   partialFrom: z.number().optional(),
+  /** Abandoned for a newer `asTyped` search: holds nothing, and is not to be shown. */
+  superseded: z.boolean().optional(),
 })
 export type SearchResult = z.infer<typeof SearchResult>
 

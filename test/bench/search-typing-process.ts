@@ -26,7 +26,7 @@ if (dataDir !== undefined && workspace !== undefined) {
   for (const q of TYPED) {
     for (let i = 1; i <= q.length; i++) {
       const t = performance.now()
-      await search.search(library, { query: q.slice(0, i), limit: 30, facets: false })
+      await search.search(library, { query: q.slice(0, i), limit: 30, facets: false, asTyped: true })
       keystrokes.push(performance.now() - t)
     }
   }

@@ -1,7 +1,8 @@
 // Search over whichever library is open, answered by the search worker (search-worker.ts): the main process
 // only relays the request and the result, so a search never holds Electron's main event loop. The worker
 // keeps one read connection per library, opened on first use and warmed when a library opens; a library
-// that closes or changes hands is released first, so no connection outlives it. Should the worker fail to
+// that closes or changes hands is released first, so no connection outlives it. An `asTyped` search (the search
+// box's) bumps a counter shared with the worker, which abandons the older as-typed search still running. Should the worker fail to
 // start (or die), searches run on this thread instead: slower for the UI, never wrong.
 import { Worker } from 'node:worker_threads'
 import type { Library } from '../library/index.ts'
@@ -30,7 +31,7 @@ export interface LibrarySearchOptions {
   inProcess?: boolean
 }
 
-type Body = { type: 'search'; path: string; request: SearchRequest; nowMs: number } | { type: 'warm'; path: string; stepRows?: number }
+type Body = { type: 'search'; path: string; request: SearchRequest; nowMs: number; typingSeq?: number } | { type: 'warm'; path: string; stepRows?: number }
   | { type: 'release'; keep: string | null }
 type Pending = { resolve: (reply: SearchWorkerReply) => void }
 
@@ -47,13 +48,15 @@ export function createLibrarySearch(options: LibrarySearchOptions = {}): Library
   let failed = options.inProcess === true
   let nextId = 1
   const pending = new Map<number, Pending>()
+  /** Bumped for every `asTyped` search sent; shared with the worker, which abandons the older ones. */
+  const typing = new Int32Array(new SharedArrayBuffer(4))
   let current: Library | null = null
 
   const start = (): Worker | null => {
     if (failed) return null
     if (worker) return worker
     try {
-      const w = new Worker(searchWorkerUrl())
+      const w = new Worker(searchWorkerUrl(), { workerData: { typing: typing.buffer } })
       workerThread = new Promise((resolve) => {
         const onReady = (m: SearchWorkerReply): void => {
           if (m.type !== 'ready') return
@@ -97,8 +100,10 @@ export function createLibrarySearch(options: LibrarySearchOptions = {}): Library
   return {
     async search(library, request) {
       if (!library) return EMPTY
-      const reply = await ask({ type: 'search', path: library.path, request, nowMs: now().getTime() })
+      const typingSeq = request.asTyped === true ? Atomics.add(typing, 0, 1) + 1 : undefined
+      const reply = await ask({ type: 'search', path: library.path, request, nowMs: now().getTime(), typingSeq })
       if (reply?.type === 'result') return reply.result
+      if (reply?.type === 'superseded') return { ...EMPTY, superseded: true }
       // The worker could not answer (its connection failed, or it stopped): answer here, where a real error
       // (the library closed meanwhile) surfaces as the app's usual search error.
       return local.search(library, request)

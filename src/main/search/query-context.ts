@@ -22,6 +22,21 @@ export interface QueryContext {
   forms: WordForms
   tables: TableNames
   acronyms: Acronyms
+  /** Whether a newer search made this one pointless (checked between its steps). */
+  superseded: () => boolean
+}
+
+/** Thrown between the steps of a search that a newer one made pointless (QueryContext.superseded). */
+export class SearchSuperseded extends Error {
+  constructor() {
+    super('superseded by a newer search')
+    this.name = 'SearchSuperseded'
+  }
+}
+
+/** Stops the search here if a newer one made it pointless. */
+export function checkpoint(ctx: QueryContext): void {
+  if (ctx.superseded()) throw new SearchSuperseded()
 }
 
 export interface RankedRow {

@@ -8,7 +8,7 @@ import type { Filter } from './filters.ts'
 import type { DocStore } from './doc-store.ts'
 import { ACRONYM_BIT, IN_FIELDS_MASK, WEAK_SHIFT } from './match-set.ts'
 import type { TermExpr, TermMatch } from './match-set.ts'
-import type { QueryContext, QueryOutcome } from './query-context.ts'
+import { checkpoint, type QueryContext, type QueryOutcome } from './query-context.ts'
 import { matchOf } from './term-matching.ts'
 import { TopN } from './top-n.ts'
 
@@ -59,7 +59,11 @@ export function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExp
     return { total, top: top.result(store), facets: facetsOf(ctx, matched, total, facetSize), matches: [] }
   }
 
-  const matches = terms.map((t) => matchOf(ctx, t))
+  // Each word's index reads are most of a search's time: a superseded search stops between them.
+  const matches = terms.map((t) => {
+    checkpoint(ctx)
+    return matchOf(ctx, t)
+  })
   const required = terms.map((t, i) => (t.optional ? -1 : i)).filter((i) => i >= 0)
   const score = scorer(store, matches)
   const fields = matches.map((m) => m.fields)

@@ -18,7 +18,7 @@ import { buildFilter } from './filters.ts'
 import { searchDeletedReports } from './deleted-hits.ts'
 import { hydrate, matchReasons } from './hits.ts'
 import { MatchBuffers, RowidCache } from './match-set.ts'
-import type { QueryContext, QueryOutcome, RankedRow } from './query-context.ts'
+import { checkpoint, type QueryContext, type QueryOutcome, type RankedRow } from './query-context.ts'
 import { parseSearchQuery, termToFts } from './query-parser.ts'
 import { emptyOutcome, runQuery } from './ranking.ts'
 import type { MatchToken } from './snippets.ts'
@@ -28,7 +28,8 @@ import { TableNames } from './table-names.ts'
 import { WordForms } from './word-forms.ts'
 
 export interface SearchService {
-  search(request: SearchRequest): SearchResult
+  /** Throws SearchSuperseded (query-context.ts) when `superseded` turns true before the search is done. */
+  search(request: SearchRequest, options?: { superseded?: () => boolean }): SearchResult
   /**
    * Loads what the first search would otherwise load (every report's attributes: about half a second at
    * 100,000 reports) in small steps that yield to the event loop between them, so a library opening does not
@@ -69,20 +70,20 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
   const tables = new TableNames()
   tuneReadConnection(db)
 
-  function search(request: SearchRequest): SearchResult {
+  function search(request: SearchRequest, searchOptions: { superseded?: () => boolean } = {}): SearchResult {
     // One read transaction: the attributes refresh, every FTS pass and hydration see the same committed
     // snapshot (WAL), so a sync committing meanwhile can never make them disagree about a report.
     const own = !db.isTransaction
     if (own) db.exec('BEGIN DEFERRED')
     try {
-      return searchInSnapshot(request)
+      return searchInSnapshot(request, searchOptions.superseded ?? (() => false))
     } finally {
       buffers.releaseAll()
       if (own && db.isTransaction) db.exec('COMMIT')
     }
   }
 
-  function searchInSnapshot(request: SearchRequest): SearchResult {
+  function searchInSnapshot(request: SearchRequest, superseded: () => boolean): SearchResult {
     const started = performance.now()
     const limit = Math.max(1, Math.min(500, request.limit ?? 50))
     const offset = Math.max(0, request.offset ?? 0)
@@ -96,8 +97,9 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
     tables.refresh(db)
     acronyms.refresh(db, store.seq, Date.now())
     const ctx: QueryContext = {
-      db, store, buffers, rowidCache, labels, forms, acronyms, tables, today: now().getTime() / 86_400_000, memo: new Map(),
+      db, store, buffers, rowidCache, labels, forms, acronyms, tables, today: now().getTime() / 86_400_000, memo: new Map(), superseded,
     }
+    checkpoint(ctx)
 
     const question = interpretQuestion(ctx, parseSearchQuery(request.query), request.query, now().getTime())
     const parsed = question.parsed
@@ -126,6 +128,7 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
       }
     }
 
+    checkpoint(ctx)
     const exactCount = exact.top.length
     const page = [...exact.top, ...fuzzy].slice(offset, offset + limit)
     const isFuzzy = (i: number): boolean => i + offset >= exactCount

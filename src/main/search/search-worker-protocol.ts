@@ -4,7 +4,9 @@ import type { SearchRequest, SearchResult } from '../../shared/model.ts'
 
 export type SearchWorkerRequest =
   /** One search over the library file at `path`; `nowMs` is the caller's clock (recency, "last quarter"). */
-  | { type: 'search'; id: number; path: string; request: SearchRequest; nowMs: number }
+  | { type: 'search'; id: number; path: string; request: SearchRequest; nowMs: number
+    /** For an `asTyped` search: its number in the shared typing counter; a larger count there supersedes it. */
+    typingSeq?: number }
   /** Load the library's attributes now, in small steps, so the first keystroke does not pay for it. */
   | { type: 'warm'; id: number; path: string; stepRows?: number }
   /** Close every connection except the one to `keep` (null: close all): a library closed or changed hands. */
@@ -13,5 +15,6 @@ export type SearchWorkerRequest =
 export type SearchWorkerReply =
   | { type: 'ready'; threadId: number }
   | { type: 'result'; id: number; result: SearchResult }
+  | { type: 'superseded'; id: number }
   | { type: 'done'; id: number }
   | { type: 'error'; id: number; message: string }

@@ -4,11 +4,17 @@
 // are answered in order; a warm-up yields between its steps, so a search arriving meanwhile is answered
 // between two steps.
 import { DatabaseSync } from 'node:sqlite'
-import { parentPort, threadId } from 'node:worker_threads'
+import { parentPort, threadId, workerData } from 'node:worker_threads'
+import { SearchSuperseded } from './query-context.ts'
 import { createSearchService, type SearchService } from './search-service.ts'
 import type { SearchWorkerReply, SearchWorkerRequest } from './search-worker-protocol.ts'
 
 const port = parentPort!
+/**
+ * The typing counter (library-search.ts bumps it for every `asTyped` search it sends): a search whose number is
+ * below it is for text the user has since changed, and stops at its next step.
+ */
+const typing = new Int32Array((workerData as { typing?: SharedArrayBuffer } | undefined)?.typing ?? new SharedArrayBuffer(4))
 const post = (message: SearchWorkerReply): void => port.postMessage(message)
 
 interface Open {
@@ -53,7 +59,9 @@ port.on('message', (message: SearchWorkerRequest) => {
     if (message.type === 'search') {
       const o = connection(message.path)
       o.nowMs = message.nowMs
-      post({ type: 'result', id: message.id, result: o.service.search(message.request) })
+      const seq = message.typingSeq
+      const superseded = seq === undefined ? undefined : () => Atomics.load(typing, 0) !== seq
+      post({ type: 'result', id: message.id, result: o.service.search(message.request, { superseded }) })
     } else if (message.type === 'warm') {
       const o = connection(message.path)
       const at = epoch
@@ -64,6 +72,10 @@ port.on('message', (message: SearchWorkerRequest) => {
       post({ type: 'done', id: message.id })
     }
   } catch (error) {
+    if (error instanceof SearchSuperseded) {
+      post({ type: 'superseded', id: message.id })
+      return
+    }
     post({ type: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) })
   }
 })

@@ -72,6 +72,23 @@ describe('search in a worker thread', () => {
     expect(new Set(together.map((r) => r.hits[0]?.token)).size).toBeGreaterThan(1)
   })
 
+  it('abandons an as-typed search once a newer one is sent; other searches always get their answer', async () => {
+    const typed = ['r', 're', 'rev', 'reve', 'reven', 'revenu', 'revenue']
+    // Sent at once, as keystrokes arrive while a search runs; a page load of the same text rides along.
+    const answers = typed.map((query) => search.search(library, { query, limit: 20, asTyped: true }))
+    const page = search.search(library, { query: 'refund', limit: 20, offset: 20 })
+    const last = await answers.at(-1)!
+    const here = createSearchService(library.db, { now })
+    expect({ ...last, tookMs: 0 }).toEqual({ ...here.search({ query: 'revenue', limit: 20, asTyped: true }), tookMs: 0 })
+    expect((await page).superseded).toBeUndefined()
+    expect((await page).hits.map((h) => h.token)).toEqual(here.search({ query: 'refund', limit: 20, offset: 20 }).hits.map((h) => h.token))
+    // The older ones either finished before the next was sent or were abandoned: never a wrong answer.
+    for (const [i, answer] of (await Promise.all(answers.slice(0, -1))).entries()) {
+      if (answer.superseded) expect(answer.hits).toEqual([])
+      else expect(answer.hits.map((h) => h.token), typed[i]).toEqual(here.search({ query: typed[i]!, limit: 20 }).hits.map((h) => h.token))
+    }
+  })
+
   it('answers empty without a library, and reopens a released library on demand', async () => {
     expect((await search.search(null, { query: 'revenue' })).total).toBe(0)
     await search.warm(null)

@@ -1,11 +1,12 @@
 // The library search as the user sees it: the text in the box, the result set it produced, and pages of hits
-// loaded on demand as the list scrolls. Searches go to main through the bridge; a short debounce merges bursts
-// of keystrokes, only one search is in flight at a time, and a response for anything but the current text is
-// dropped, so the list never flashes an older query's results.
+// loaded on demand as the list scrolls. Searches go to main through the bridge, each keystroke's at once: they
+// are `asTyped`, so the search worker abandons the one still running for the previous text (it answers
+// `superseded`) rather than making the newest wait for it. Only the newest search's answer is shown, so the
+// list never flashes an older query's results.
 //
 // Hits first, facets after a pause: counting facets over a large match set costs several times what the
-// first page of hits does (measured on 100,000 reports), and main answers one search at a time, so facets are
-// asked for only once the typing has paused — the list itself never waits for them.
+// first page of hits does (measured on 100,000 reports), so facets are asked for only once the typing has
+// paused — the list itself never waits for them, and the next keystroke abandons a count still running.
 import { create } from 'zustand'
 import type { LibraryStats, SearchFacets, SearchHit, SearchChip, SearchExpansion } from '../../../shared/model.ts'
 import { BridgeError, api, call } from '../bridge.ts'
@@ -13,10 +14,9 @@ import { BridgeError, api, call } from '../bridge.ts'
 /** Hits per request: a screenful and a half. Smaller pages answer faster (fewer snippets to build and send). */
 export const PAGE_SIZE = 30
 /** Debounce after a keystroke: none beyond the current task (merging the events of one paste or script). On
- * purpose — the target is results on screen within 100 ms of the last keystroke, and a fixed 50–80 ms wait
- * spent most of that (measured by test/e2e/search-latency.spec.ts). What keeps main from being flooded while
- * someone types is the one-in-flight rule: keystrokes during a search collapse into one search for the
- * newest text. */
+ * purpose — the target is results on screen within 30 ms of the last keystroke, and a fixed 50–80 ms wait
+ * would spend all of that (measured by test/e2e/search-latency.spec.ts). Keystrokes during a search do not
+ * pile up work: each supersedes the search before it. */
 export const SEARCH_DEBOUNCE_MS = 0
 /** Quiet time after the hits arrive before the facets are counted. */
 export const FACETS_DELAY_MS = 250
@@ -79,6 +79,8 @@ export const useLibrary = create<LibraryState>((set, get) => {
   let timer: ReturnType<typeof setTimeout> | null = null
   let facetsTimer: ReturnType<typeof setTimeout> | null = null
   let inFlight = false
+  /** Newest searches abandoned in a row (bounds asking again). */
+  let againCount = 0
   /** Bumped for every first-page search; page loads carry it so a late page of an old query is ignored. */
   let generation = 0
   const loadingPages = new Set<number>()
@@ -89,30 +91,29 @@ export const useLibrary = create<LibraryState>((set, get) => {
     facetsTimer = null
     const query = get().resultQuery
     if (query === null || inFlight || timer !== null || get().query !== query || get().facetsQuery === query) return
-    inFlight = true
     try {
-      const result = await call('library.search', { query, limit: 1, offset: 0, facets: true })
-      if (get().resultQuery === query) set({ facets: result.facets, facetsQuery: query })
+      const result = await call('library.search', { query, limit: 1, offset: 0, facets: true, asTyped: true })
+      if (!result.superseded && get().resultQuery === query) set({ facets: result.facets, facetsQuery: query })
     } catch {
       // The facet panel keeps its previous values, marked as not current.
-    } finally {
-      inFlight = false
-      if (get().query !== query && timer === null) void runSearch()
     }
   }
 
   const runSearch = async (): Promise<void> => {
     timer = null
-    if (inFlight) return // the in-flight request re-runs for the newest text when it returns
     if (facetsTimer !== null) { clearTimeout(facetsTimer); facetsTimer = null }
     const query = get().query
     const myGeneration = ++generation
     const version = get().libraryVersion
     inFlight = true
     set({ status: 'searching' })
+    /** Abandoned by the worker although no newer search of ours followed (another caller's): ask again. */
+    let again = false
     try {
-      const result = await call('library.search', { query, limit: PAGE_SIZE, offset: 0, facets: false })
-      if (get().query === query) {
+      const result = await call('library.search', { query, limit: PAGE_SIZE, offset: 0, facets: false, asTyped: true })
+      again = result.superseded === true
+      // A newer keystroke's search owns the list (this one may have been abandoned for it).
+      if (get().query === query && myGeneration === generation && !result.superseded) {
         loadingPages.clear()
         const sameQuery = get().resultQuery === query
         set({
@@ -133,11 +134,15 @@ export const useLibrary = create<LibraryState>((set, get) => {
     } catch (e) {
       if (get().query === query && myGeneration === generation) set({ status: 'error', error: messageOf(e), resultQuery: query })
     } finally {
-      inFlight = false
-      if (get().query !== query) {
-        if (timer === null) void runSearch()
-      } else if (get().facetsQuery !== query && get().status === 'ready') {
-        facetsTimer = setTimeout(() => void loadFacets(), FACETS_DELAY_MS)
+      // Only the newest search decides what follows.
+      if (myGeneration === generation) {
+        inFlight = false
+        againCount = again ? againCount + 1 : 0
+        if (get().query !== query || (again && againCount <= 2)) {
+          if (timer === null) void runSearch()
+        } else if (get().facetsQuery !== query && get().status === 'ready') {
+          facetsTimer = setTimeout(() => void loadFacets(), FACETS_DELAY_MS)
+        }
       }
     }
   }

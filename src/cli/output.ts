@@ -1,6 +1,7 @@
 // Terminal output: the streams a command writes to, styling that only happens on a terminal (and never with
 // NO_COLOR), snippet marks rendered as bold or «», and small formatters for counts, dates and durations.
 import { MARK_END, MARK_START } from '../shared/model.ts'
+import { jsonTerminalSafe } from './terminal-safe.ts'
 
 export interface OutStream {
   write(chunk: string): unknown
@@ -127,5 +128,5 @@ export function formatLocalTime(iso: string | null | undefined): string {
 }
 
 export function printJson(io: CliIo, value: unknown): void {
-  io.stdout.write(JSON.stringify(value, null, 2) + '\n')
+  io.stdout.write(jsonTerminalSafe(JSON.stringify(value, null, 2)) + '\n')
 }

@@ -1,5 +1,6 @@
 // The CLI as a function: parse, dispatch, map every outcome to an exit code (0 ok, 1 failure, 2 usage).
 // main.ts calls it with the real process streams; nothing here calls process.exit.
+import { terminalSafeStream } from './terminal-safe.ts'
 import { APP_VERSION } from '../main/app-info.ts'
 import { parseCommandLine, UsageError, type CommandName, type ParsedCommand } from './args.ts'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, formatError } from './errors.ts'
@@ -20,7 +21,10 @@ const COMMAND_MODULES: Record<CommandName, () => Promise<CommandFn>> = {
 }
 
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // One sanitiser for everything printed: no command writes to the raw streams.
+  const styled = (stream: CliIo['stdout']) => styleFor(stream, rawIo.env).bold('x') !== 'x'
+  const io: CliIo = { ...rawIo, stdout: terminalSafeStream(rawIo.stdout, styled(rawIo.stdout)), stderr: terminalSafeStream(rawIo.stderr, styled(rawIo.stderr)) }
   const out = styleFor(io.stdout, io.env)
   const err = styleFor(io.stderr, io.env)
   let parsed

@@ -2,9 +2,11 @@
 // migrations (migrate.ts), the prepared-statement cache and transactions. A damaged file is moved aside (never
 // deleted, see damage.ts) and replaced by an empty library flagged for a full sync. Folders are 0700 and files
 // 0600 (file-modes.ts).
+import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import type { StatementSync } from 'node:sqlite'
+import { AppFailure } from '../../shared/errors.ts'
 import { isCorruption } from './corruption.ts'
 import { clearMarker, moveAside, noteIfCorruption, readMarker } from './damage.ts'
 import type { DamagedCopy } from './damage.ts'
@@ -50,11 +52,19 @@ export interface OpenLibraryOptions {
   now?: () => Date
   /** Run WAL checkpoints in a worker thread so commits never stall on an fsync (default true). */
   backgroundCheckpoints?: boolean
+  /**
+   * Another connection of this app (the sync worker's) to a library the app's primary open has already checked
+   * and migrated, and still holds: this one never creates, checks, migrates or moves the file, since moving it
+   * aside would leave the primary connection writing to the moved copy. Damage it meets is noted for the
+   * primary's next open (damage.ts) and reported as an error.
+   */
+  secondConnection?: boolean
 }
 
 export function openLibrary(options: OpenLibraryOptions): Library {
   assertFtsAvailable()
   const path = libraryPath(options.dataDir, options.workspace)
+  if (options.secondConnection) return openSecondConnection(path, options)
   ensurePrivateDir(options.dataDir)
   ensurePrivateDir(dirname(path))
   const migrations = options.migrations ?? defaultMigrations
@@ -77,6 +87,33 @@ export function openLibrary(options: OpenLibraryOptions): Library {
   return library
 }
 
+function openSecondConnection(path: string, options: OpenLibraryOptions): Library {
+  const unusable = (why: string, cause?: unknown): AppFailure =>
+    new AppFailure('library_error', `The library could not be opened for this sync: ${why}.`, 'Restart Mode Companion; it checks the library file when it starts.', cause === undefined ? undefined : { cause })
+  // No file, or a move aside under way: the primary open owns both cases (this open must not create a file).
+  if (!existsSync(path)) throw unusable('the library file is missing')
+  if (readMarker(path)?.folder) throw unusable('the library file is being moved aside as damaged')
+  let db: DatabaseSync | null = null
+  try {
+    db = new DatabaseSync(path, { timeout: 5000 })
+    configureConnection(db) // journal_mode is the file's, set by the primary open
+    const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version)
+    const expected = (options.migrations ?? defaultMigrations).length
+    if (version !== expected) throw unusable(`its schema is version ${version}, not ${expected}`)
+  } catch (error) {
+    try {
+      db?.close()
+    } catch {
+      // already unusable; the original error is what matters
+    }
+    if (error instanceof AppFailure) throw error
+    noteIfCorruption(path, error)
+    throw unusable(isCorruption(error) ? 'the file is damaged' : 'SQLite refused it', error)
+  }
+  const checkpointer = options.backgroundCheckpoints === false ? null : startWalCheckpointer(db, path)
+  return createLibrary(db, path, options.workspace, null, async () => checkpointer?.release())
+}
+
 /** Meta key of the last damaged copy moved aside: shown to the user until a full sync has rebuilt the library. */
 export const DAMAGED_COPY_KEY = 'damaged_copy'
 
@@ -94,10 +131,7 @@ function openAndMigrate(path: string, migrations: readonly Migration[], afterMov
   const db = new DatabaseSync(path, { timeout: 5000 })
   try {
     db.exec('PRAGMA journal_mode = WAL')
-    db.exec('PRAGMA foreign_keys = ON')
-    db.exec('PRAGMA synchronous = NORMAL')
-    // After a checkpoint resets the log, SQLite truncates it to this size instead of keeping its peak size.
-    db.exec(`PRAGMA journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`)
+    configureConnection(db)
     checkIntegrity(db, marker ? 'integrity_check' : 'quick_check')
     if (marker) clearMarker(path)
     migrateDatabase(db, migrations)
@@ -111,6 +145,14 @@ function openAndMigrate(path: string, migrations: readonly Migration[], afterMov
     }
     throw error
   }
+}
+
+/** What every connection of a library sets for itself. */
+function configureConnection(db: DatabaseSync): void {
+  db.exec('PRAGMA foreign_keys = ON')
+  db.exec('PRAGMA synchronous = NORMAL')
+  // After a checkpoint resets the log, SQLite truncates it to this size instead of keeping its peak size.
+  db.exec(`PRAGMA journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`)
 }
 
 /**

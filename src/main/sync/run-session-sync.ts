@@ -45,6 +45,8 @@ export async function runSessionSync(options: SessionSyncOptions): Promise<SyncR
     return await runSyncInWorker({
       dataDir: options.dataDir,
       workspace: target.workspace,
+      // The session's library is open on this thread: the worker's is a second connection to it.
+      libraryOpenInParent: true,
       ...target.workerClient(),
       sync: options.sync,
       fetch: options.fetch,

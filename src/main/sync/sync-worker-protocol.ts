@@ -10,6 +10,12 @@ import type { SyncResult, SyncWorkspaceOptions } from './sync-workspace.ts'
 export interface SyncWorkerData {
   dataDir: string
   workspace: string
+  /**
+   * The caller holds the library open (the app's session does): the worker then opens a second connection,
+   * which never checks, migrates or moves the file (openLibrary's `secondConnection`). Without it the worker's
+   * connection is the only one and opens the library as the app would.
+   */
+  libraryOpenInParent?: boolean
   /** Credentials travel in memory to the worker only; they are never written anywhere. */
   client: Pick<ModeClientOptions, 'baseUrl' | 'token' | 'password' | 'workspace' | 'timeoutMs' | 'maxAttempts' | 'userAgent' | 'appVersion'>
   limiter?: Pick<RateLimiterOptions, 'requests' | 'perMs' | 'capacity' | 'concurrency'>

@@ -31,7 +31,8 @@ let outcome: SyncWorkerMessage
 try {
   // No checkpointer thread of its own: this worker is already off the main thread, so its commits checkpoint
   // inline as SQLite does by default, and the file keeps one checkpointer (the app's, on the main thread).
-  const library = openLibrary({ dataDir: data.dataDir, workspace: data.workspace, backgroundCheckpoints: false })
+  // Beside the app's own connection, this one must never move the file aside (see libraryOpenInParent).
+  const library = openLibrary({ dataDir: data.dataDir, workspace: data.workspace, backgroundCheckpoints: false, secondConnection: data.libraryOpenInParent === true })
   try {
     const bridgedFetch = createBridgedFetch(data.fetchPort)
     const client = createModeClient({

@@ -130,3 +130,8 @@ export function formatLocalTime(iso: string | null | undefined): string {
 export function printJson(io: CliIo, value: unknown): void {
   io.stdout.write(jsonTerminalSafe(JSON.stringify(value, null, 2)) + '\n')
 }
+
+/** The line for items Mode listed but sent unreadable: how many, never what they held (that is server data). */
+export function skippedItemsText(count: number): string {
+  return `${formatCount(count, 'item')} Mode listed could not be read and ${count === 1 ? 'was' : 'were'} left out`
+}

@@ -295,6 +295,8 @@ export const SyncRun = z.object({
   queriesFetched: z.number(),
   errors: z.number(),
   errorMessage: z.string().nullable(),
+  /** Items Mode listed that could not be read at all and were left out (a count only). */
+  itemsSkipped: z.number(),
 })
 export type SyncRun = z.infer<typeof SyncRun>
 

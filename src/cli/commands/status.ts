@@ -6,7 +6,7 @@ import { nextNightly } from '../../main/sync/scheduler.ts'
 import type { SyncRun } from '../../shared/model.ts'
 import { boolFlag, type ParsedCommand } from '../args.ts'
 import { damagedCopyNotice, openExistingLibrary, resolveDataDir } from '../context.ts'
-import { columns, formatCount, formatDuration, formatLocalTime, printJson, type CliIo, type Style } from '../output.ts'
+import { columns, formatCount, formatDuration, formatLocalTime, printJson, skippedItemsText, type CliIo, type Style } from '../output.ts'
 import { readAppSettings } from '../settings.ts'
 
 export async function runStatus(parsed: ParsedCommand, io: CliIo, style: Style): Promise<number> {
@@ -43,6 +43,7 @@ export async function runStatus(parsed: ParsedCommand, io: CliIo, style: Style):
     ]
     io.stdout.write(columns(rows, 3).join('\n') + '\n')
     if (lastRun?.errorMessage) io.stdout.write(`${' '.repeat(15)}${style.dim(lastRun.errorMessage)}\n`)
+    if (lastRun && lastRun.itemsSkipped > 0) io.stdout.write(`${' '.repeat(15)}${style.dim(skippedItemsText(lastRun.itemsSkipped))}\n`)
     return justMoved ? 1 : 0
   } finally {
     await library.close()

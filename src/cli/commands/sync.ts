@@ -14,7 +14,7 @@ import { boolFlag, rateFlag, stringFlag, UsageError, type ParsedCommand } from '
 import { damagedCopyNotice, librariesIn, resolveDataDir } from '../context.ts'
 import { readCredentials } from '../credentials.ts'
 import { errorDetails } from '../errors.ts'
-import { columns, formatCount, formatDuration, printJson, styleFor, type CliIo, type Style } from '../output.ts'
+import { columns, formatCount, formatDuration, printJson, skippedItemsText, styleFor, type CliIo, type Style } from '../output.ts'
 import { createProgressRenderer } from '../progress.ts'
 import { readAppSettings } from '../settings.ts'
 
@@ -30,6 +30,8 @@ export interface SyncSummary {
   reportsChanged: number
   queriesFetched: number
   errors: number
+  /** Items Mode listed but sent unreadable (left out of the library): a count, never their content. */
+  itemsSkipped: number
   durationMs: number
 }
 
@@ -126,6 +128,7 @@ export async function performSync(options: SyncCommandOptions): Promise<{ summar
       reportsChanged: run.reportsChanged,
       queriesFetched: run.queriesFetched,
       errors: run.errors,
+      itemsSkipped: run.itemsSkipped,
       durationMs: Math.round(performance.now() - started),
     }
     const damaged = library.damagedCopy ? damagedCopyNotice(library.damagedCopy, true) : null
@@ -205,5 +208,6 @@ export function describeSummary(workspace: string, s: SyncSummary, style: Style,
     ['This run', `${formatCount(s.reportsChanged, 'report')} new or changed, SQL fetched for ${formatCount(s.queriesFetched, 'report')}`],
     ['Mode API', `${formatCount(s.requests, 'request')}${s.rateLimited ? `, ${s.rateLimited} answered "slow down" (429)` : ', none rate-limited'}`],
   ]
+  if (s.itemsSkipped > 0) rows.push(['Skipped', skippedItemsText(s.itemsSkipped)])
   return [head, ...columns(rows).map((l) => `${indent}  ${l}`)].map((l, i) => (i === 0 ? indent + l : l)).join('\n') + '\n'
 }

@@ -185,6 +185,7 @@ export function rowToSyncRun(r: Row): SyncRun {
     queriesFetched: num(r.queries_fetched),
     errors: num(r.errors),
     errorMessage: str(r.error_message),
+    itemsSkipped: num(r.items_skipped),
   }
 }
 

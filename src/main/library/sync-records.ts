@@ -12,6 +12,8 @@ export interface RunCounters {
   queriesFetched: number
   errors: number
   errorMessage: string | null
+  /** Listed items left out as unreadable (malformed in Mode's answer): how many, never what they held. */
+  itemsSkipped: number
 }
 
 export function beginRun(library: Library, kind: SyncKind, trigger: string, startedAt: string): number {
@@ -24,10 +26,10 @@ export function beginRun(library: Library, kind: SyncKind, trigger: string, star
 export function updateRun(library: Library, id: number, c: RunCounters): void {
   library
     .prepare(
-      `UPDATE sync_runs SET requests = ?, rate_limited = ?, reports_changed = ?, queries_fetched = ?, errors = ?, error_message = ?
-        WHERE id = ?`,
+      `UPDATE sync_runs SET requests = ?, rate_limited = ?, reports_changed = ?, queries_fetched = ?, errors = ?, error_message = ?,
+        items_skipped = ? WHERE id = ?`,
     )
-    .run(c.requests, c.rateLimited, c.reportsChanged, c.queriesFetched, c.errors, c.errorMessage, id)
+    .run(c.requests, c.rateLimited, c.reportsChanged, c.queriesFetched, c.errors, c.errorMessage, c.itemsSkipped, id)
 }
 
 export function finishRun(library: Library, id: number, outcome: SyncOutcome, c: RunCounters, endedAt: string): SyncRun {

@@ -83,6 +83,8 @@ export interface ModeClientStats {
   rateLimited: number
   retries: number
   waitMs: number
+  /** List items left out because they could not be read at all (no usable token): a count, never their content. */
+  skippedItems: number
 }
 
 export type ModeClient = ReturnType<typeof createModeClient>
@@ -120,6 +122,7 @@ export function createModeClient(options: ModeClientOptions) {
     onEvent: options.onEvent,
   })
   const counters = http.counters
+  let skippedItems = 0
   /** One GET with retries; the parsed JSON body of a 2xx answer (or what `readOk` makes of its body stream). */
   const getJson = (path: string, signal: AbortSignal | undefined, workspaceLevel: boolean, readOk?: (response: Response) => Promise<unknown>): Promise<unknown> =>
     http.getJson(path, signal, { method: 'GET', path, workspace, workspaceLevel } satisfies RequestContext, readOk)
@@ -139,6 +142,13 @@ export function createModeClient(options: ModeClientOptions) {
     const parsed = parseList(body, key, schema)
     if (!parsed.ok) throw malformedError({ method: 'GET', path, workspace, workspaceLevel }, parsed.problem, 200)
     return parsed.page
+  }
+
+  /** A list that is one page (a report's queries, a query's charts): its unreadable items are counted here. */
+  async function getSinglePageList<S extends z.ZodType>(path: string, key: string, schema: S, signal: AbortSignal | undefined): Promise<z.output<S>[]> {
+    const page = await getListPage(path, key, schema, signal, false)
+    skippedItems += page.skipped ?? 0
+    return page.items
   }
 
   /** A whole paginated list: page numbers on `path`, or Mode's own `next_page` link when it is on our origin. */
@@ -163,6 +173,7 @@ export function createModeClient(options: ModeClientOptions) {
       signal: call.signal,
       tooManyPages: (n) =>
         malformedError({ method: 'GET', path, workspace, workspaceLevel }, `more than ${n} pages; the list never ended`, 200),
+      onSkipped: (count) => { skippedItems += count },
     }).catch((error: unknown) => {
       if (call.signal?.aborted && !(error instanceof ModeApiError)) throw cancelledError({ method: 'GET', path, workspace, workspaceLevel })
       throw error
@@ -229,19 +240,11 @@ export function createModeClient(options: ModeClientOptions) {
       resolveWebUrl(await getOne(`/${ws}/reports/${encodeURIComponent(reportToken)}`, ModeReport, call)),
 
     /** Not paginated in practice (DataHub, OpenMetadata): one request per report. */
-    listQueries: async (reportToken: string, call?: CallOptions): Promise<ModeQuery[]> =>
-      (await getListPage(`/${ws}/reports/${encodeURIComponent(reportToken)}/queries`, 'queries', ModeQuery, call?.signal, false)).items,
+    listQueries: (reportToken: string, call?: CallOptions): Promise<ModeQuery[]> =>
+      getSinglePageList(`/${ws}/reports/${encodeURIComponent(reportToken)}/queries`, 'queries', ModeQuery, call?.signal),
 
-    listCharts: async (reportToken: string, queryToken: string, call?: CallOptions): Promise<ModeChart[]> =>
-      (
-        await getListPage(
-          `/${ws}/reports/${encodeURIComponent(reportToken)}/queries/${encodeURIComponent(queryToken)}/charts`,
-          'charts',
-          ModeChart,
-          call?.signal,
-          false,
-        )
-      ).items,
+    listCharts: (reportToken: string, queryToken: string, call?: CallOptions): Promise<ModeChart[]> =>
+      getSinglePageList(`/${ws}/reports/${encodeURIComponent(reportToken)}/queries/${encodeURIComponent(queryToken)}/charts`, 'charts', ModeChart, call?.signal),
 
     listDataSources: (call?: CallOptions): Promise<ModeDataSource[]> =>
       getAllPages(`/${ws}/data_sources`, {}, 'data_sources', ModeDataSource, (d) => d.token, call ?? {}, true),
@@ -282,8 +285,8 @@ export function createModeClient(options: ModeClientOptions) {
       ).then((reports) => reports.map((r) => ({ ...resolveWebUrl(r), type: r.type ?? 'DatasetReport' }))),
 
     /** The query runs of one report run (spec listQueryRunsForReportRun); not paginated in the simulator or in practice as far as known. */
-    listQueryRuns: async (reportToken: string, runToken: string, call?: CallOptions): Promise<ModeQueryRun[]> =>
-      (await getListPage(`/${ws}/reports/${encodeURIComponent(reportToken)}/runs/${encodeURIComponent(runToken)}/query_runs`, 'query_runs', ModeQueryRun, call?.signal, false)).items,
+    listQueryRuns: (reportToken: string, runToken: string, call?: CallOptions): Promise<ModeQueryRun[]> =>
+      getSinglePageList(`/${ws}/reports/${encodeURIComponent(reportToken)}/runs/${encodeURIComponent(runToken)}/query_runs`, 'query_runs', ModeQueryRun, call?.signal),
 
     /**
      * A query run's results as CSV, handed to `consume` as a byte stream (never buffered whole here). Retries
@@ -306,6 +309,7 @@ export function createModeClient(options: ModeClientOptions) {
       rateLimited: counters.rateLimited,
       retries: counters.retries,
       waitMs: Math.round(counters.waitMs),
+      skippedItems,
     }),
   }
 }

@@ -16,6 +16,8 @@ export interface PaginateOptions<T> {
   signal?: AbortSignal
   /** Builds the error thrown when `maxPages` is exceeded. */
   tooManyPages: (maxPages: number) => Error
+  /** Told how many unreadable items a page had (ModeListPage.skipped), for the pages that are part of the list. */
+  onSkipped?: (count: number) => void
 }
 
 export async function paginate<T>(options: PaginateOptions<T>): Promise<T[]> {
@@ -36,6 +38,8 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<T[]> {
       fresh.push(item)
     }
     if (fresh.length === 0) break
+    // Not for the page that ends the walk: a page repeated past the end would count its unreadable items twice.
+    if (result.skipped) options.onSkipped?.(result.skipped)
     all.push(...fresh)
     await options.onPage?.(fresh, page)
     nextHref = result.nextPageHref

@@ -25,6 +25,7 @@ export class ProgressTracker {
   private readonly baseRequests: number
   private readonly baseWaits: number
   private readonly baseRateLimited: number
+  private readonly baseSkipped: number
   private readonly options: ProgressTrackerOptions
   private readonly now: () => number
 
@@ -34,6 +35,7 @@ export class ProgressTracker {
     this.phaseStartedAt = this.now()
     this.baseRequests = options.client.stats().requests
     this.baseRateLimited = options.client.stats().rateLimited
+    this.baseSkipped = options.client.stats().skippedItems
     this.baseWaits = options.client.limiter?.stats().waits ?? 0
   }
 
@@ -43,6 +45,11 @@ export class ProgressTracker {
 
   get rateLimited(): number {
     return this.options.client.stats().rateLimited - this.baseRateLimited
+  }
+
+  /** Items Mode listed that could not be read at all, so this run left them out. */
+  get skippedItems(): number {
+    return this.options.client.stats().skippedItems - this.baseSkipped
   }
 
   phase(phase: SyncPhase, total: number | null = null): void {

@@ -73,7 +73,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
             : log('warn', `[sync] the sync worker could not start (${where.fallback}); syncing on the main thread`),
       })
       const { run } = result
-      log(run.outcome === 'success' ? 'info' : 'warn', `[sync] ${run.kind} sync (${run.trigger}) ended: ${run.outcome}; ${run.requests} requests${result.error ? `; ${result.error.code}` : ''}`)
+      log(run.outcome === 'success' ? 'info' : 'warn', `[sync] ${run.kind} sync (${run.trigger}) ended: ${run.outcome}; ${run.requests} requests${run.itemsSkipped ? `; ${run.itemsSkipped} unreadable items skipped` : ''}${result.error ? `; ${result.error.code}` : ''}`)
       return result
     },
     isConnected: () => options.getTarget() !== null,

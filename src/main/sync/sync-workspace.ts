@@ -94,7 +94,7 @@ async function runSync(options: SyncWorkspaceOptions): Promise<SyncResult> {
     const checkpoint = nextCheckpoint(previous, kind, runId, startedAt, clock().getTime(), options.resumeWindowMs)
     writeCheckpoint(library, checkpoint, startedAt)
 
-    const counters: RunCounters = { requests: 0, rateLimited: 0, reportsChanged: 0, queriesFetched: 0, errors: 0, errorMessage: null }
+    const counters: RunCounters = { requests: 0, rateLimited: 0, reportsChanged: 0, queriesFetched: 0, errors: 0, errorMessage: null, itemsSkipped: 0 }
     const tracker = new ProgressTracker({
       runId,
       kind,
@@ -107,6 +107,7 @@ async function runSync(options: SyncWorkspaceOptions): Promise<SyncResult> {
     const syncCounters = (): RunCounters => {
       counters.requests = tracker.requests
       counters.rateLimited = tracker.rateLimited
+      counters.itemsSkipped = tracker.skippedItems
       return counters
     }
     let firstItemError: unknown = null

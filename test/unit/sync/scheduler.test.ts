@@ -68,7 +68,7 @@ function harness(startIso: string, opts: { lastCompletedAt?: string | null; onli
 }
 
 function run(id: number, startedAt: string, outcome: SyncRun['outcome']): SyncRun {
-  return { id, kind: 'incremental', trigger: 't', startedAt, endedAt: startedAt, outcome, requests: 1, rateLimited: 0, reportsChanged: 0, queriesFetched: 0, errors: 0, errorMessage: null }
+  return { id, kind: 'incremental', trigger: 't', startedAt, endedAt: startedAt, outcome, requests: 1, rateLimited: 0, reportsChanged: 0, queriesFetched: 0, errors: 0, errorMessage: null, itemsSkipped: 0 }
 }
 
 const offline: AppError = { code: 'offline', message: 'Mode could not be reached.' }

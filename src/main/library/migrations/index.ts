@@ -10,6 +10,7 @@ import { migration as dropExtraJson } from './004-drop-extra-json-add-last-edite
 import { migration as reportContent } from './005-report-content.ts'
 import { migration as knowledge } from './006-knowledge.ts'
 import { migration as syncRunVersions } from './007-sync-run-versions.ts'
+import { migration as syncRunSkipped } from './008-sync-run-skipped.ts'
 
 export const migrations: readonly Migration[] = [
   coreSchema,
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   reportContent,
   knowledge,
   syncRunVersions,
+  syncRunSkipped,
 ]

@@ -133,6 +133,11 @@ export function SyncScreen() {
                     <td>
                       <span className={`badge ${OUTCOME_BADGE[run.outcome ?? ''] ?? ''}`}>{run.outcome ?? 'running'}</span>
                       {run.errorMessage && <div className="run-error">{run.errorMessage}</div>}
+                      {run.itemsSkipped > 0 && (
+                        <div className="run-error" data-testid="run-skipped">
+                          {run.itemsSkipped.toLocaleString()} unreadable {run.itemsSkipped === 1 ? 'item' : 'items'} from Mode skipped
+                        </div>
+                      )}
                     </td>
                     <td>{runDuration(run)}</td>
                     <td className="num">{run.requests.toLocaleString()}</td>

@@ -34,10 +34,13 @@ describe('unreadable items from Mode', () => {
     const plain = await cli([...syncArgs(), '--full'], env())
     const skipped = /Skipped\s+(\d+) items? Mode listed could not be read and (?:was|were) left out/.exec(plain.stdout)
     expect(skipped, plain.stdout + plain.stderr).not.toBeNull()
-    expect(Number(skipped![1])).toBe(summary.itemsSkipped)
+    // A second full sync reads less than the first (what the first fetched once is not fetched again), so its
+    // count is its own; status shows the last run's.
+    const lastCount = Number(skipped![1])
+    expect(lastCount).toBeGreaterThan(0)
 
     const status = await cli(['status', '--data-dir', dataDir])
-    expect(status.stdout).toContain(`${summary.itemsSkipped} items Mode listed could not be read`)
+    expect(status.stdout).toContain(`${lastCount} items Mode listed could not be read`)
     // The items' own content (the server's junk) never reaches the output.
     for (const out of [plain.stdout + plain.stderr, status.stdout + status.stderr]) {
       expect(out).not.toContain('not an item')

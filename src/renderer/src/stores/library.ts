@@ -99,7 +99,8 @@ export const useLibrary = create<LibraryState>((set, get) => {
     }
   }
 
-  const runSearch = async (): Promise<void> => {
+  /** `asTyped` false: a re-run because the library changed, which a sync's stream of changes must not keep abandoning. */
+  const runSearch = async (asTyped = true): Promise<void> => {
     timer = null
     if (facetsTimer !== null) { clearTimeout(facetsTimer); facetsTimer = null }
     const query = get().query
@@ -110,7 +111,7 @@ export const useLibrary = create<LibraryState>((set, get) => {
     /** Abandoned by the worker although no newer search of ours followed (another caller's): ask again. */
     let again = false
     try {
-      const result = await call('library.search', { query, limit: PAGE_SIZE, offset: 0, facets: false, asTyped: true })
+      const result = await call('library.search', { query, limit: PAGE_SIZE, offset: 0, facets: false, asTyped })
       again = result.superseded === true
       // A newer keystroke's search owns the list (this one may have been abandoned for it).
       if (get().query === query && myGeneration === generation && !result.superseded) {
@@ -201,7 +202,7 @@ export const useLibrary = create<LibraryState>((set, get) => {
       if (timer !== null) return
       // The library changed: the facet counts are stale too.
       set({ facetsQuery: null })
-      void runSearch()
+      void runSearch(false)
     },
     watchLibrary: () => {
       if (watching === api()) return

@@ -18,7 +18,7 @@ describe('WAL checkpoints in the background', () => {
       for (let i = 0; i < 1500; i++) library.transaction(() => library.setMeta(`k${i}`, text))
       const grownInline = sizeOf(library.path) - before
       let grown = grownInline
-      for (let i = 0; i < 60 && grown < 10_000_000; i++) {
+      for (let i = 0; i < 200 && grown < 10_000_000; i++) {
         await new Promise((resolve) => setTimeout(resolve, 50))
         grown = sizeOf(library.path) - before
       }

@@ -9,8 +9,13 @@ test('a collection card, its click-through and its facet show the same count, wi
   const sim = await connectTo(app, { reports: 200 })
   const { page } = app
   const truth = sim.truth()
-  const live = truth.reports.filter((r) => !r.archived)
-  const archived = truth.reports.length - live.length
+  // Mode lists datasets among a collection's reports (never archived): the library counts them as reports too.
+  const items = [
+    ...truth.reports.map((r) => ({ space_token: r.space_token, creator_username: r.creator_username, archived: r.archived })),
+    ...truth.datasets.map((d) => ({ space_token: d.space_token, creator_username: d.creator_username, archived: false })),
+  ]
+  const live = items.filter((r) => !r.archived)
+  const archived = items.length - live.length
   expect(archived).toBeGreaterThan(0)
 
   // The library total: the live reports, and how many archived ones it hides.
@@ -20,7 +25,7 @@ test('a collection card, its click-through and its facet show the same count, wi
   // A shared collection holding archived reports (the simulator archives about one in sixteen).
   const space = truth.spaces
     .filter((s) => s.space_type !== 'private')
-    .map((s) => ({ s, live: live.filter((r) => r.space_token === s.token).length, archived: truth.reports.filter((r) => r.space_token === s.token && r.archived).length }))
+    .map((s) => ({ s, live: live.filter((r) => r.space_token === s.token).length, archived: items.filter((r) => r.space_token === s.token && r.archived).length }))
     .filter((x) => x.archived > 0 && x.live > 0)
     .sort((a, b) => b.live - a.live)[0]
   if (!space) throw new Error('no shared collection with archived reports')
@@ -45,7 +50,7 @@ test('a collection card, its click-through and its facet show the same count, wi
 
   // People: the count beside a person lists that many reports.
   const person = truth.members
-    .map((m) => ({ m, live: live.filter((r) => r.creator_username === m.username).length, archived: truth.reports.filter((r) => r.creator_username === m.username && r.archived).length }))
+    .map((m) => ({ m, live: live.filter((r) => r.creator_username === m.username).length, archived: items.filter((r) => r.creator_username === m.username && r.archived).length }))
     .filter((x) => x.live > 0)
     .sort((a, b) => b.archived - a.archived || b.live - a.live)[0]!
   await page.getByRole('button', { name: 'People', exact: true }).click()

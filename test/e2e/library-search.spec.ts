@@ -9,13 +9,14 @@ test('search as you type, narrow with facets, include archived, open a report wi
   const box = searchBox(page)
   await expect(box).toBeFocused()
 
-  // The empty query lists the library (archived reports hidden).
+  // The empty query lists the library (archived reports hidden, and counted beside the total).
   const stats = await app.core.handlers['library.getStats'](undefined)
   const unarchived = stats.reports - stats.archivedReports
   expect(unarchived).toBeGreaterThan(50)
+  expect(stats.archivedReports).toBeGreaterThan(0)
   await waitForResults(page, '')
   await waitForFacets(page)
-  await expect(page.getByTestId('result-count')).toHaveText(`${unarchived.toLocaleString('en-US')} reports in your library`)
+  await expect(page.getByTestId('result-count')).toHaveText(`${unarchived.toLocaleString('en-US')} reports in your library · ${stats.archivedReports.toLocaleString('en-US')} archived`)
   await screenshotBothThemes(app, 'library')
 
   // A word from a real report's name, typed key by key: the list follows and the report is found.

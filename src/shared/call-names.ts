@@ -24,6 +24,8 @@ export const CALL_NAMES = [
   'knowledge.changes',
   'knowledge.duplicates',
   'knowledge.similar',
+  'knowledge.reportStatus',
+  'knowledge.related',
   'knowledge.deletedReport',
   'knowledge.usage',
   'sync.getState',

@@ -1,6 +1,7 @@
 // Shapes of the knowledge repository as the renderer and the CLI see them: SQL history and diffs, the
 // change feed, tombstones of deleted reports, duplicate groups and similar reports.
 import { z } from 'zod'
+import { ReportStatus } from './model.ts'
 
 const NullableIsoDate = z.string().nullable()
 
@@ -150,3 +151,31 @@ export const HistoryUsageView = z.object({
   retentionDays: z.number(),
 })
 export type HistoryUsageView = z.infer<typeof HistoryUsageView>
+
+/** One status of a report, with the facts behind it in a sentence ("Viewed 2,310 times: top 5% of …"). */
+export const ReportStatusReason = z.object({ status: ReportStatus, reason: z.string() })
+export type ReportStatusReason = z.infer<typeof ReportStatusReason>
+
+export const RelatedReason = z.enum(['near-duplicate', 'same-definitions', 'same-dataset', 'same-tables'])
+export type RelatedReason = z.infer<typeof RelatedReason>
+
+/** A report related to the one open: why (each reason with what is shared), and how strongly. */
+export const RelatedReport = z.object({
+  reportToken: z.string(),
+  reportName: z.string(),
+  collection: z.string().nullable(),
+  viewCount: z.number(),
+  reasons: z.array(z.object({ kind: RelatedReason, text: z.string() })),
+  /** For a near duplicate: this report's query and the other's (a diff of the two); else null. */
+  queryToken: z.string().nullable(),
+  otherQueryToken: z.string().nullable(),
+})
+export type RelatedReport = z.infer<typeof RelatedReport>
+
+/** The reports related to one report, strongest first, cut at a bound. */
+export const RelatedReports = z.object({
+  related: z.array(RelatedReport),
+  /** Related reports found in all. */
+  total: z.number(),
+})
+export type RelatedReports = z.infer<typeof RelatedReports>

@@ -108,6 +108,10 @@ export const SearchChip = z.object({
 })
 export type SearchChip = z.infer<typeof SearchChip>
 
+/** What the listing says about a report's use and health (main/knowledge/report-status.ts decides each). */
+export const ReportStatus = z.enum(['popular', 'failing', 'stale', 'scheduled', 'never-run'])
+export type ReportStatus = z.infer<typeof ReportStatus>
+
 export const SearchHit = z.object({
   token: z.string(),
   name: z.string(),
@@ -125,6 +129,8 @@ export const SearchHit = z.object({
   matched: z.array(SearchMatch).optional(),
   /** A partial match (ranked below every report that matches all the words): the words it lacks. */
   missing: z.array(z.string()).optional(),
+  /** Popular, failing, stale, scheduled, never run (omitted when none applies). */
+  statuses: z.array(ReportStatus).optional(),
 })
 export type SearchHit = z.infer<typeof SearchHit>
 
@@ -149,6 +155,11 @@ export const SearchRequest = z.object({
    * pointless, so the search worker abandons it mid-way and answers with `superseded` instead.
    */
   asTyped: z.boolean().optional(),
+  /**
+   * Days after which an unrun, unedited report is stale (is:stale, the Stale badge). Main sets it from the
+   * settings before searching, whatever the renderer sent; absent: the default.
+   */
+  staleAfterDays: z.number().int().min(7).max(3650).optional(),
 })
 export type SearchRequest = z.input<typeof SearchRequest>
 
@@ -332,6 +343,8 @@ export const Settings = z.object({
   resultsScope: ResultsScope,
   /** Disk limit for report preview pictures, in MB (0 = no previews). */
   previewDiskLimitMb: z.number().int().min(0).max(100_000),
+  /** A report not run and not edited for this many days is stale. */
+  staleAfterDays: z.number().int().min(7).max(3650),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -344,6 +357,7 @@ export const DEFAULT_SETTINGS: Settings = {
   historyRetentionDays: 365,
   resultsScope: 'opened',
   previewDiskLimitMb: 500,
+  staleAfterDays: 180,
 }
 
 export const SettingsView = Settings.extend({

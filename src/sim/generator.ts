@@ -295,6 +295,7 @@ function generateReport(r: Rng, c: ReportContext): TruthReport {
     edited_at: edited === null ? null : iso(edited),
     last_saved_at: lastSaved === null ? null : iso(lastSaved),
     last_run_at: lastRun === null ? null : iso(lastRun),
+    ...failedLastRun(token, lastRun),
     view_count: Math.floor(Math.exp(r.next() * 8)) - 1,
     creator_username: c.creator,
     web_url: `https://app.mode.com/${c.workspace}/reports/${token}`,
@@ -327,4 +328,14 @@ const DIALECT_BY_ADAPTER = new Map(Object.values(DIALECTS).map((d) => [d.adapter
 
 export function dialectOf(adapter: string): Dialect {
   return DIALECT_BY_ADAPTER.get(adapter) ?? DIALECTS.postgres
+}
+
+/**
+ * About one report in eleven that ran has a last run that failed: its last success was 1–30 days before it.
+ * Decided by the token's hash, not the generator's random stream, so every other generated value stays as it was.
+ */
+function failedLastRun(token: string, lastRun: number | null): Pick<TruthReport, 'last_successfully_run_at'> {
+  const h = hashString(`failed-run|${token}`)
+  if (lastRun === null || h % 11 !== 0) return {}
+  return { last_successfully_run_at: iso(lastRun - (1 + (h % 30)) * 86_400_000) }
 }

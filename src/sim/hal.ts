@@ -76,7 +76,7 @@ export function renderReport(ws: WorkspaceState, r: TruthReport): Json {
     is_signed: false,
     shared: false,
     expected_runtime: (h % 9000) / 1000 + 0.2,
-    last_successfully_run_at: r.last_run_at,
+    last_successfully_run_at: r.last_successfully_run_at === undefined ? r.last_run_at : r.last_successfully_run_at,
     last_run_at: r.last_run_at,
     web_preview_image: previewUrl(ws, r),
     last_successful_run_token: runToken,

@@ -28,6 +28,8 @@ export type SimOp =
   | { kind: 'deleteReport'; token: string }
   /** A new successful run: new run token, results and preview (Mode's listing shows a new `last_successful_run_token`). */
   | { kind: 'runReport'; token: string }
+  /** A run that failed: `last_run_at` moves, `last_successfully_run_at` stays at the last success (null if none). */
+  | { kind: 'failRun'; token: string }
   /** Mode deleted the run's result data after the workspace's retention period: results now answer 404. */
   | { kind: 'purgeResults'; token: string }
   | { kind: 'addSchedule'; token: string; freq?: string; time_zone?: string }
@@ -144,7 +146,15 @@ export function applyOp(state: WorkspaceState, op: SimOp, ctx: MutationContext):
       const r = report(state, op.token)
       // Assumption: a run changes last_run_at and last_successful_run_token but not updated_at (unconfirmed in Mode).
       r.last_run_at = ctx.stamp()
+      delete r.last_successfully_run_at
       startRun(r, ctx.rng, () => freshToken(state, ctx))
+      state.invalidateSpace(r.space_token)
+      return op
+    }
+    case 'failRun': {
+      const r = report(state, op.token)
+      if (r.last_successfully_run_at === undefined) r.last_successfully_run_at = r.last_run_at
+      r.last_run_at = ctx.stamp()
       state.invalidateSpace(r.space_token)
       return op
     }

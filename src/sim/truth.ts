@@ -134,6 +134,11 @@ export interface TruthReport {
   edited_at: string | null
   last_saved_at: string | null
   last_run_at: string | null
+  /**
+   * Mode's `last_successfully_run_at`. Absent: the same as `last_run_at` (every run so far succeeded); null: the
+   * report ran but never succeeded; an earlier time: the last run failed.
+   */
+  last_successfully_run_at?: string | null
   view_count: number
   creator_username: string
   /** Absolute: `https://app.mode.com/{ws}/reports/{token}` (as Mode's `_links.web.href`). */

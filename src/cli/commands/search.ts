@@ -2,7 +2,8 @@
 import { createSearchService } from '../../main/search/search-service.ts'
 import { MARK_END, MARK_START, type SearchHit, type SearchResult } from '../../shared/model.ts'
 import { boolFlag, intFlag, type ParsedCommand } from '../args.ts'
-import { openExistingLibrary } from '../context.ts'
+import { openExistingLibrary, resolveDataDir } from '../context.ts'
+import { readAppSettings } from '../settings.ts'
 import { formatCount, formatDay, oneLine, printJson, renderMarks, truncate, visibleLength, type CliIo, type Style } from '../output.ts'
 
 /** A hit as `search --json` prints it: the snippet as plain text with «» around the matched terms. */
@@ -15,6 +16,8 @@ export interface JsonHit {
   archived: boolean
   score: number
   snippet: string | null
+  /** popular, failing, stale, scheduled, never-run (empty when none applies). */
+  statuses: string[]
 }
 
 export function toJsonHit(hit: SearchHit): JsonHit {
@@ -27,6 +30,7 @@ export function toJsonHit(hit: SearchHit): JsonHit {
     archived: hit.archived,
     score: hit.score,
     snippet: hit.snippet ? oneLine(renderMarks(hit.snippet.text, null)) : null,
+    statuses: hit.statuses ?? [],
   }
 }
 
@@ -35,7 +39,8 @@ export async function runSearch(parsed: ParsedCommand, io: CliIo, style: Style):
   const limit = intFlag(parsed, 'limit', 10, 500)
   const library = openExistingLibrary(parsed, io)
   try {
-    const result = createSearchService(library.db).search({ query, limit, facets: false })
+    const staleAfterDays = readAppSettings(resolveDataDir(parsed, io)).staleAfterDays
+    const result = createSearchService(library.db).search({ query, limit, facets: false, staleAfterDays })
     if (boolFlag(parsed, 'json')) printJson(io, result.hits.map(toJsonHit))
     else io.stdout.write(renderResult(query, result, style, io.stdout.columns || 100).join('\n') + '\n')
     return 0
@@ -72,7 +77,8 @@ export function renderHit(hit: SearchHit, n: number, numberWidth: number, style:
   const lead = `${indent}${String(n).padStart(numberWidth)}. `
   const body = ' '.repeat(visibleLength(lead))
   const room = Math.max(30, width - body.length - 1)
-  const tags = [hit.archived ? style.yellow('archived') : '', hit.fuzzy ? style.dim('similar spelling') : ''].filter(Boolean)
+  const statuses = (hit.statuses ?? []).map((s) => (s === 'failing' ? style.yellow(s) : style.dim(s)))
+  const tags = [hit.archived ? style.yellow('archived') : '', ...statuses, hit.fuzzy ? style.dim('similar spelling') : ''].filter(Boolean)
   const title = `${lead}${style.bold(truncate(hit.name, room))}${tags.length ? `  ${tags.join(' ')}` : ''}`
   const meta = [hit.collection ?? 'No collection', hit.author ?? hit.authorUsername ?? 'unknown author', `edited ${formatDay(hit.updatedAt)}`, hit.token]
   const lines = [title, `${body}${style.dim(truncate(meta.join(' · '), room))}`]

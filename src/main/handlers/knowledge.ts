@@ -4,12 +4,14 @@ import { listChanges } from '../knowledge/change-feed.ts'
 import { listDuplicateGroups, similarReports } from '../knowledge/duplicate-reads.ts'
 import { diffVersions, getDeletedReport, getReportHistory } from '../knowledge/history-reads.ts'
 import { DEFAULT_HISTORY_LIMITS, historyUsage } from '../knowledge/history-limits.ts'
+import { relatedReports } from '../knowledge/related-reports.ts'
+import { reportStatusReasons, statusPolicy } from '../knowledge/status-reads.ts'
 import type { HandlerMap } from '../ipc.ts'
 import type { HandlerContext } from './context.ts'
 
 type KnowledgeHandlers = Pick<HandlerMap,
   'knowledge.reportHistory' | 'knowledge.diff' | 'knowledge.changes' | 'knowledge.duplicates' | 'knowledge.similar' |
-  'knowledge.deletedReport' | 'knowledge.usage'>
+  'knowledge.deletedReport' | 'knowledge.usage' | 'knowledge.reportStatus' | 'knowledge.related'>
 
 export function knowledgeHandlers(ctx: HandlerContext): KnowledgeHandlers {
   const library = () => ctx.connection.getLibrary()
@@ -35,6 +37,14 @@ export function knowledgeHandlers(ctx: HandlerContext): KnowledgeHandlers {
     'knowledge.similar': ({ token }) => {
       const lib = library()
       return lib ? similarReports(lib, token) : []
+    },
+    'knowledge.reportStatus': ({ token }) => {
+      const lib = library()
+      return lib ? reportStatusReasons(lib.db, token, statusPolicy(lib.db, ctx.now().getTime(), ctx.settings.get().staleAfterDays)) : []
+    },
+    'knowledge.related': ({ token }) => {
+      const lib = library()
+      return lib ? relatedReports(lib, token) : { related: [], total: 0 }
     },
     'knowledge.deletedReport': ({ token }) => {
       const lib = library()

@@ -19,7 +19,8 @@ const EMPTY_STATS = { workspace: null, reports: 0, archivedReports: 0, queries: 
 export function libraryHandlers(ctx: HandlerContext): LibraryHandlers {
   const library = () => ctx.connection.getLibrary()
   return {
-    'library.search': (request) => ctx.search.search(library(), request),
+    // The stale bar is the user's setting, whatever the renderer sent.
+    'library.search': (request) => ctx.search.search(library(), { ...request, staleAfterDays: ctx.settings.get().staleAfterDays }),
     'library.getReport': ({ token }) => {
       const lib = library()
       return lib ? getReportDetail(lib, token) : null

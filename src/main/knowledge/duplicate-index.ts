@@ -1,12 +1,14 @@
 // Keeps duplicate detection current, incrementally: at the end of each sync, queries whose SQL is new or
 // changed since the last run (no row in query_shapes — record-changes.ts drops the row of an edited query)
-// get a fingerprint and a MinHash sketch, and only they are matched against the rest through LSH bands.
+// get a fingerprint and a MinHash sketch (and their Mode definitions are noted), and only they are matched
+// against the rest through LSH bands.
 // Exact duplicates need no pairs (equal fingerprints); near-duplicate pairs are stored in near_duplicates.
 // A no-change sync costs two indexed queries. Work is chunked, yielding between chunks, so a first sync of
 // 100,000 queries never holds the thread for long.
 import type { Library } from '../library/open-library.ts'
 import { BAND_COUNT, BAND_ROWS, similarity, sketchFromBytes, sketchToBytes, type Sketch } from './minhash.ts'
 import { describeQuery, NEAR_DUPLICATE_SIMILARITY } from './duplicate-policy.ts'
+import { definitionsIn } from './sql-definitions.ts'
 
 type Row = Record<string, unknown>
 
@@ -29,6 +31,7 @@ export async function updateDuplicateIndex(library: Library, signal?: AbortSigna
   const removed = Number(
     library.prepare('DELETE FROM query_shapes WHERE NOT EXISTS (SELECT 1 FROM queries q WHERE q.token = query_shapes.query_token)').run().changes,
   )
+  library.prepare('DELETE FROM query_definitions WHERE NOT EXISTS (SELECT 1 FROM queries q WHERE q.token = query_definitions.query_token)').run()
   const dirty = library
     .prepare(
       `SELECT q.token, q.report_token, q.raw_query FROM queries q
@@ -40,13 +43,18 @@ export async function updateDuplicateIndex(library: Library, signal?: AbortSigna
   const insert = library.prepare(
     'INSERT OR REPLACE INTO query_shapes(query_token, report_token, fingerprint, sketch, token_count) VALUES (?, ?, ?, ?, ?)',
   )
+  const clearDefinitions = library.prepare('DELETE FROM query_definitions WHERE query_token = ?')
+  const addDefinition = library.prepare('INSERT OR IGNORE INTO query_definitions(query_token, report_token, definition) VALUES (?, ?, ?)')
   const dirtyTokens = new Set<string>()
   for (let i = 0; i < dirty.length; i += CHUNK) {
     if (signal?.aborted) return { described: i, nearPairs: 0, removed }
     library.transaction(() => {
       for (const row of dirty.slice(i, i + CHUNK)) {
-        const shape = describeQuery(String(row.raw_query ?? ''))
+        const sql = String(row.raw_query ?? '')
+        const shape = describeQuery(sql)
         insert.run(String(row.token), String(row.report_token), shape.fingerprint, shape.sketch ? sketchToBytes(shape.sketch) : null, shape.tokenCount)
+        clearDefinitions.run(String(row.token))
+        for (const name of definitionsIn(sql)) addDefinition.run(String(row.token), String(row.report_token), name)
         dirtyTokens.add(String(row.token))
       }
     })

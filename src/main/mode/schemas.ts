@@ -203,6 +203,8 @@ export const ModeReport = z
     edited_at: Text,
     last_saved_at: Text,
     last_run_at: Text,
+    // Absent and null differ here: null is "never ran successfully", absent is "not said" (see successListed).
+    last_successfully_run_at: z.union([z.string(), z.null()]).optional().catch(undefined),
     view_count: Counter,
     query_count: Counter,
     chart_count: Counter,
@@ -228,6 +230,9 @@ export const ModeReport = z
     editedAt: v.edited_at,
     lastSavedAt: v.last_saved_at,
     lastRunAt: v.last_run_at,
+    lastSuccessfullyRunAt: v.last_successfully_run_at ?? null,
+    /** Whether the item carried last_successfully_run_at at all (a null included); a wrong type counts as absent. */
+    successListed: v.last_successfully_run_at !== undefined,
     viewCount: v.view_count,
     queryCount: v.query_count,
     chartCount: v.chart_count,

@@ -1,5 +1,6 @@
-// The query's filters (collection:, author:, source:, table:, updated:, archived, is:dataset) as checks over the
-// in-memory attributes, with each value resolved against the library (tokens, names, labels, substrings).
+// The query's filters (collection:, author:, source:, table:, updated:, archived, is:dataset, duplicate, statuses)
+// as checks over the in-memory attributes, with each value resolved against the library (tokens, names, labels,
+// substrings).
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite'
 import type { SetLists } from './doc-store.ts'
 import { COLLECTION_LABEL_SQL } from './facet-labels.ts'
@@ -8,6 +9,7 @@ import type { QueryContext } from './query-context.ts'
 import type { ParsedQuery } from './query-parser.ts'
 import { tablesContaining, tablesNamed } from './term-matching.ts'
 import { duplicateReportTokens } from '../knowledge/duplicate-reads.ts'
+import { reportsByStatus, statusPolicy } from '../knowledge/status-reads.ts'
 
 /** Whether a document passes a filter. */
 export type Check = (id: number) => boolean
@@ -88,6 +90,14 @@ export function buildFilter(ctx: QueryContext, q: ParsedQuery): Filter | null {
     const datasets = datasetTokens(db)
     if (datasets.size === 0) return null
     checks.push((id) => datasets.has(store.token[id]!))
+  }
+  if (f.statuses.length > 0) {
+    const byStatus = reportsByStatus(db, statusPolicy(db, ctx.today * 86_400_000, ctx.staleAfterDays))
+    for (const status of f.statuses) {
+      const reports = byStatus.get(status)
+      if (!reports) return null
+      checks.push((id) => reports.has(store.token[id]!))
+    }
   }
   const visible = store.visible(f.archived)
   if (checks.length === 0) return { visible, check: null }

@@ -14,6 +14,8 @@ export interface QueryContext {
   store: DocStore
   /** Days since 1970 (recency boost). */
   today: number
+  /** The stale setting (is:stale); absent: the default. */
+  staleAfterDays?: number
   /** Term matches of this search by FTS text (the fallback re-runs unchanged words). */
   memo: Map<string, TermMatch>
   buffers: MatchBuffers

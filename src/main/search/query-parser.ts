@@ -1,8 +1,10 @@
 // The search box's query language. Words (each prefix-matched, so results update as you type), "quoted
 // phrases", -exclusions, and filters: collection:, author:, table:, source:, is:archived, is:dataset, updated:>DATE /
-// updated:<DATE. Filter values may be quoted (collection:"Product Analytics"). Parsing never fails: anything
-// malformed (unbalanced quotes, stray operators, FTS syntax such as * ^ : ( ) NEAR AND OR) degrades to plain
-// words, and the words are later quoted token by token, so no user text ever reaches FTS5 as syntax.
+// updated:<DATE, and report statuses is:popular|failing|stale|scheduled|never-run. Filter values may be quoted
+// (collection:"Product Analytics"). Parsing never fails: anything malformed (unbalanced quotes, stray
+// operators, FTS syntax such as * ^ : ( ) NEAR AND OR) degrades to plain words, and the words are later quoted
+// token by token, so no user text ever reaches FTS5 as syntax.
+import type { ReportStatus } from '../../shared/model.ts'
 
 export interface SearchTerm {
   /** What the user typed (without quotes or a leading minus). */
@@ -18,6 +20,12 @@ export interface SearchTerm {
 
 export type ArchivedMode = 'exclude' | 'only' | 'include'
 
+/** is:VALUE words naming a report status (knowledge/report-status.ts); "neverrun" and "unrun" as typed too. */
+const STATUS_WORDS: Record<string, ReportStatus> = {
+  popular: 'popular', failing: 'failing', failed: 'failing', stale: 'stale', scheduled: 'scheduled',
+  'never-run': 'never-run', neverrun: 'never-run', 'never_run': 'never-run', unrun: 'never-run',
+}
+
 export interface SearchFilters {
   collections: string[]
   authors: string[]
@@ -30,6 +38,8 @@ export interface SearchFilters {
   deleted: boolean
   /** is:dataset — only Mode Datasets (reports of type DatasetReport). */
   dataset: boolean
+  /** is:popular, is:stale, … — reports with every one of these statuses. */
+  statuses: ReportStatus[]
   /** ISO date-time bounds on the report's last edit: after is inclusive, before exclusive. */
   updatedAfter: string | null
   updatedBefore: string | null
@@ -74,6 +84,7 @@ export function parseSearchQuery(input: string): ParsedQuery {
     duplicate: false,
     deleted: false,
     dataset: false,
+    statuses: [],
     updatedAfter: null,
     updatedBefore: null,
   }
@@ -174,6 +185,10 @@ function applyFilter(filters: SearchFilters, key: string, value: string, terms: 
       else if (key === 'is' && /^duplicate$/i.test(value)) filters.duplicate = true
       else if (key === 'is' && /^deleted$/i.test(value)) filters.deleted = true
       else if (key === 'is' && /^datasets?$/i.test(value)) filters.dataset = true
+      else if (key === 'is' && Object.hasOwn(STATUS_WORDS, value.toLowerCase())) {
+        const status = STATUS_WORDS[value.toLowerCase()]!
+        if (!filters.statuses.includes(status)) filters.statuses.push(status)
+      }
       else pushWords(terms, value)
       return
     case 'updated': {

@@ -26,6 +26,7 @@ import { queryTerms } from './term-matching.ts'
 import { fuzzyTerms } from './typo-fallback.ts'
 import { TableNames } from './table-names.ts'
 import { WordForms } from './word-forms.ts'
+import { statusPolicy, withStatuses } from '../knowledge/status-reads.ts'
 
 export interface SearchService {
   /** Throws SearchSuperseded (query-context.ts) when `superseded` turns true before the search is done. */
@@ -98,6 +99,7 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
     acronyms.refresh(db, store.seq, Date.now())
     const ctx: QueryContext = {
       db, store, buffers, rowidCache, labels, forms, acronyms, tables, today: now().getTime() / 86_400_000, memo: new Map(), superseded,
+      staleAfterDays: request.staleAfterDays,
     }
     checkpoint(ctx)
 
@@ -134,7 +136,8 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
     const isFuzzy = (i: number): boolean => i + offset >= exactCount
     const reasons = page.map((row, i) => matchReasons(row, terms, isFuzzy(i) && fuzzyOutcome ? fuzzyOutcome.matches : exact.matches,
       isFuzzy(i)))
-    const hits = hydrate(db, page, parsed, isFuzzy, [...fuzzyTokens], reasons, otherWords)
+    const hits = withStatuses(db, hydrate(db, page, parsed, isFuzzy, [...fuzzyTokens], reasons, otherWords),
+      statusPolicy(db, now().getTime(), request.staleAfterDays))
     const firstPartial = exact.top.findIndex((r) => r.partial)
     const used = expansions.filter((e) => e.termIndexes.some((i) => (exact.matches[i]?.weakCount ?? 0) > 0))
     return {

@@ -72,7 +72,7 @@ describe('mode-companion CLI against the simulator', () => {
     const hits = JSON.parse(json.stdout) as Record<string, unknown>[]
     expect(hits.length).toBeGreaterThan(0)
     expect(hits.length).toBeLessThanOrEqual(5)
-    expect(Object.keys(hits[0]!).sort()).toEqual(['archived', 'author', 'collection', 'name', 'score', 'snippet', 'token', 'updatedAt'])
+    expect(Object.keys(hits[0]!).sort()).toEqual(['archived', 'author', 'collection', 'name', 'score', 'snippet', 'statuses', 'token', 'updatedAt'])
     expect(hits.map((h) => h.token)).toContain(target.token)
     expect(hits.find((h) => h.token === target.token)!.snippet).toMatch(/«/)
 

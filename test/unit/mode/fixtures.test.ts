@@ -70,6 +70,9 @@ describe('Mode fixtures parse into typed resources', () => {
       editedAt: '2021-12-10T23:12:51.156Z',
       lastSavedAt: '2021-12-11T00:31:24.451Z',
       lastRunAt: '2021-12-10T23:12:51.490Z',
+      // Two seconds after the run started: Mode stamps a success when the run completes.
+      lastSuccessfullyRunAt: '2021-12-10T23:12:53.142Z',
+      successListed: true,
       viewCount: 6,
       queryCount: 1,
       chartCount: 1,

@@ -91,6 +91,16 @@ describe('parseSearchQuery: filters', () => {
     expect(q.filters.collections).toEqual([])
     expect(q.terms.map((t) => t.raw)).toEqual(['revenue'])
   })
+  it('reads report statuses, each once, in any case; an unknown is: value stays a word', () => {
+    const q = parseSearchQuery('is:Popular is:stale is:failing is:scheduled is:never-run is:STALE revenue')
+    expect(q.filters.statuses).toEqual(['popular', 'stale', 'failing', 'scheduled', 'never-run'])
+    expect(q.terms.map((t) => t.raw)).toEqual(['revenue'])
+    expect(parseSearchQuery('is:neverrun is:failed').filters.statuses).toEqual(['never-run', 'failing'])
+    const unknown = parseSearchQuery('is:certified is:constructor')
+    expect(unknown.filters.statuses).toEqual([])
+    expect(unknown.terms.map((t) => t.raw)).toEqual(['certified', 'constructor'])
+    expect(parseSearchQuery('revenue').filters.statuses).toEqual([])
+  })
   it('treats unknown keys and bad dates as words', () => {
     expect(words('foo:bar')).toEqual([['foo', 'bar']])
     expect(words('updated:>yesterday')).toEqual([['yesterday']])

@@ -11,6 +11,7 @@ import { migration as reportContent } from './005-report-content.ts'
 import { migration as knowledge } from './006-knowledge.ts'
 import { migration as syncRunVersions } from './007-sync-run-versions.ts'
 import { migration as syncRunSkipped } from './008-sync-run-skipped.ts'
+import { migration as runSuccessAndDefinitions } from './009-run-success-and-definitions.ts'
 
 export const migrations: readonly Migration[] = [
   coreSchema,
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   knowledge,
   syncRunVersions,
   syncRunSkipped,
+  runSuccessAndDefinitions,
 ]

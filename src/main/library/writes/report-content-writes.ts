@@ -8,15 +8,17 @@ import type { ModeSchedule } from '../../mode/run-schemas.ts'
 type Row = Record<string, unknown>
 
 /**
- * After a listing page is saved: each report's last successful run token, schedules count and imported datasets.
+ * After a listing page is saved: each report's last successful run (token and time), schedules count and imported datasets.
  * A report whose schedules count fell to 0 loses its stored schedules here (no request needed to know that).
  */
 export function saveListedRunInfo(library: Library, reports: ModeReport[]): void {
   library.transaction(() => {
     const upsert = library.prepare(
-      `INSERT INTO report_run_info(report_token, last_successful_run_token, schedules_count) VALUES (?, ?, ?)
+      `INSERT INTO report_run_info(report_token, last_successful_run_token, schedules_count, last_successfully_run_at, success_listed)
+       VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(report_token) DO UPDATE SET last_successful_run_token = excluded.last_successful_run_token,
-         schedules_count = excluded.schedules_count`,
+         schedules_count = excluded.schedules_count, last_successfully_run_at = excluded.last_successfully_run_at,
+         success_listed = excluded.success_listed`,
     )
     const exists = library.prepare('SELECT 1 FROM reports WHERE token = ?')
     const clearDatasets = library.prepare('DELETE FROM report_datasets WHERE report_token = ?')
@@ -24,7 +26,7 @@ export function saveListedRunInfo(library: Library, reports: ModeReport[]): void
     const clearSchedules = library.prepare('DELETE FROM report_schedules WHERE report_token = ?')
     for (const r of reports) {
       if (!exists.get(r.token)) continue
-      upsert.run(r.token, r.lastSuccessfulRunToken, r.schedulesCount)
+      upsert.run(r.token, r.lastSuccessfulRunToken, r.schedulesCount, r.lastSuccessfullyRunAt, r.successListed ? 1 : 0)
       clearDatasets.run(r.token)
       for (const d of r.importedDatasets) addDataset.run(r.token, d.token, d.name)
       if (r.schedulesCount === 0) clearSchedules.run(r.token)

@@ -18,7 +18,8 @@ export const mainReads = {
   diff: (input: CallInput<'knowledge.diff'>) => call('knowledge.diff', input),
   changes: (input: CallInput<'knowledge.changes'> = {}) => call('knowledge.changes', input),
   duplicates: (limit: number) => call('knowledge.duplicates', { limit }),
-  similar: (token: string) => call('knowledge.similar', { token }),
+  reportStatus: (token: string) => call('knowledge.reportStatus', { token }),
+  related: (token: string) => call('knowledge.related', { token }),
   deletedReport: (token: string) => call('knowledge.deletedReport', { token }),
   historyUsage: () => call('knowledge.usage'),
   /** Preview, last results, charts, schedules and datasets of a report (opening it keeps it in the results scope). */

@@ -5,7 +5,7 @@ import type { DuplicateGroup, DuplicateMember } from '../../../../shared/knowled
 import { mainReads } from '../../stores/main-reads.ts'
 import { useNavigation } from '../../stores/navigation.ts'
 import { relativeTime } from '../sync/relative-time.ts'
-import { similarityLabel } from './SimilarReportsSection.tsx'
+import { similarityLabel } from './similarity-label.ts'
 import { useLoad } from '../../stores/use-load.ts'
 import './knowledge.css'
 

@@ -15,6 +15,11 @@ const EXAMPLES: Array<[string, string]> = [
   ['is:duplicate', 'reports whose SQL is a copy of another’s'],
   ['is:deleted', 'reports deleted in Mode (their last copy)'],
   ['is:dataset', 'only Mode Datasets'],
+  ['is:popular', 'the most viewed reports of the workspace'],
+  ['is:failing', 'reports whose last run did not succeed'],
+  ['is:stale', 'not run and not edited for a long time'],
+  ['is:scheduled', 'reports that run on a schedule'],
+  ['is:never-run', 'reports Mode never ran'],
   ['updated:>2025-01-01', 'edited after (or updated:< before) a date'],
 ]
 

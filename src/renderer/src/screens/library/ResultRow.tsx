@@ -3,6 +3,7 @@ import type { SearchHit } from '../../../../shared/model.ts'
 import { relativeTime } from '../sync/relative-time.ts'
 import { snippetParts } from './snippet-parts.ts'
 import { SnippetText } from './SnippetText.tsx'
+import { StatusBadges } from '../knowledge/StatusBadges.tsx'
 
 export const ROW_HEIGHT = 78
 
@@ -37,6 +38,7 @@ export function ResultRow({ hit, index, active, onOpen, onHover }: { hit: Search
       <div className="result-title">
         <span className="result-name">{nameSnippet ? <SnippetText text={nameSnippet.text} /> : hit.name}</span>
         {hit.archived && <span className="badge badge-warning">Archived</span>}
+        <StatusBadges statuses={hit.statuses} />
         {hit.fuzzy && <span className="badge" title="Similar spelling">≈</span>}
         {hit.missing && <span className="badge" title={`Does not contain: ${hit.missing.join(', ')}`}>Partial · no {hit.missing.join(', ')}</span>}
       </div>

@@ -22,7 +22,8 @@ import { comboLabel } from '../../actions/key-combos.ts'
 import { useConnection } from '../../stores/connection.ts'
 import { dialectForAdapter, type QueryDialect } from './sql/dialects.ts'
 import type { FindMarks } from './sql/sql-editor.ts'
-import { SimilarReportsSection } from '../knowledge/SimilarReportsSection.tsx'
+import { RelatedReportsSection } from '../knowledge/RelatedReportsSection.tsx'
+import { ReportStatusSection } from '../knowledge/ReportStatusSection.tsx'
 import { SqlHistorySection } from '../knowledge/SqlHistorySection.tsx'
 import { DeletedReportLink } from '../knowledge/DeletedReportLink.tsx'
 import { ReportPreview, ReportResults, ReportTopPanels } from './content/ReportContentSections.tsx'
@@ -205,6 +206,7 @@ function ReportBody({ report, content, offline, now, fetchingCharts, titleRef, b
           <Fact label="Edited"><When iso={report.editedAt ?? report.updatedAt} now={now} /></Fact>
           <Fact label="Last run"><When iso={report.lastRunAt} now={now} /></Fact>
         </dl>
+        <ReportStatusSection reportToken={report.token} />
 
         <ReportResults report={report} content={content} />
 
@@ -227,7 +229,7 @@ function ReportBody({ report, content, offline, now, fetchingCharts, titleRef, b
           {report.chartsFetchedAt === null && report.queries.length > 0 && offline && <p className="faint charts-note">Chart titles are fetched when you are online.</p>}
         </section>
         <SqlHistorySection reportToken={report.token} />
-        <SimilarReportsSection reportToken={report.token} reportName={report.name} />
+        <RelatedReportsSection reportToken={report.token} reportName={report.name} />
       </article>
       {multi && <ReportOutline report={report} tokens={tokens} />}
       {actions}

@@ -13,7 +13,7 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
-const days = (n: number): string => (n % 365 === 0 ? `${n / 365} year${n === 365 ? '' : 's'}` : `${n} days`)
+export const days = (n: number): string => (n % 365 === 0 ? `${n / 365} year${n === 365 ? '' : 's'}` : `${n} days`)
 
 export function HistorySection({ retentionDays }: { retentionDays: number }) {
   const update = useSettings((s) => s.update)

@@ -10,6 +10,7 @@ import { ConnectionSection } from './ConnectionSection.tsx'
 import { DataSection } from './DataSection.tsx'
 import { HistorySection } from './HistorySection.tsx'
 import { ReportContentSection } from './ReportContentSection.tsx'
+import { ReportStatusSettings } from './ReportStatusSettings.tsx'
 import { SyncSettingsSection } from './SyncSettingsSection.tsx'
 
 export function SettingsScreen() {
@@ -37,6 +38,7 @@ export function SettingsScreen() {
             <ReportContentSection settings={settings} />
             <AppearanceSection theme={settings.theme} />
             <HistorySection retentionDays={settings.historyRetentionDays} />
+            <ReportStatusSettings staleAfterDays={settings.staleAfterDays} />
             <DataSection dataDir={settings.dataDir} />
           </>
         ) : !loadError ? (

@@ -3,24 +3,14 @@
 // the Duplicates view groups the copy with its original, and the report page shows its SQL history.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
-import type { AppHarness } from './fixtures.ts'
-import { connectTo, screenshotBothThemes } from './library-helpers.ts'
-
-async function syncAgain(app: AppHarness): Promise<void> {
-  const before = (await app.core.handlers['sync.history']({ limit: 1 }))[0]?.id ?? 0
-  await app.core.handlers['sync.start']({ full: false })
-  await expect.poll(async () => {
-    await app.core.scheduler.idle()
-    const last = (await app.core.handlers['sync.history']({ limit: 1 }))[0]
-    return last !== undefined && last.id > before && last.outcome === 'success'
-  }, { timeout: 60_000 }).toBe(true)
-}
+import { connectTo } from './library-helpers.ts'
+import { screenshotBothSizes, syncAgain } from './knowledge-helpers.ts'
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name })
 
 test('the change feed, a diff of an SQL edit, the duplicates and a report\u2019s SQL history', async ({ app }) => {
-  // Two syncs and five pairs of screenshots: longer than the default on a busy machine.
-  test.setTimeout(240_000)
+  // Two syncs and five screens shot in two themes at two sizes: longer than the default on a busy machine.
+  test.setTimeout(300_000)
   const sim = await connectTo(app, { reports: 40 })
   const { page } = app
   const reports = sim.truth().reports.filter((r) => r.queries.length > 0 && r.queries[0]!.raw_query.length > 200)
@@ -45,18 +35,18 @@ test('the change feed, a diff of an SQL edit, the duplicates and a report\u2019s
   await expect(feed.locator('.feed-item')).toHaveCount(6)
   for (const kind of ['sql_edited', 'renamed', 'moved', 'archived', 'deleted', 'new']) await expect(feed.locator(`[data-kind="${kind}"]`)).toHaveCount(1)
   await expect(feed.locator('[data-kind="renamed"]')).toContainText('Weekly revenue (final)')
-  await screenshotBothThemes(app, 'knowledge-changes')
+  await screenshotBothSizes(app, 'knowledge-changes')
 
   // The SQL edit opens its diff: the added lines are marked.
   await feed.locator('[data-kind="sql_edited"]').getByRole('button', { name: 'View diff' }).click()
   const diff = page.getByTestId('sql-diff')
   await expect(diff).toBeVisible()
   await expect(diff.locator('.diff-added').first()).toContainText(/excludes test accounts|is_test/)
-  await screenshotBothThemes(app, 'knowledge-diff-side')
+  await screenshotBothSizes(app, 'knowledge-diff-side')
   await page.getByRole('radio', { name: 'Inline' }).check()
   await expect(diff).toHaveAttribute('data-layout', 'inline')
   await expect(diff.locator('tr.diff-added').first()).toBeVisible()
-  await screenshotBothThemes(app, 'knowledge-diff-inline')
+  await screenshotBothSizes(app, 'knowledge-diff-inline')
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('changes-screen')).toBeVisible()
 
@@ -70,7 +60,7 @@ test('the change feed, a diff of an SQL edit, the duplicates and a report\u2019s
   const group = page.getByTestId('duplicate-group').filter({ hasText: `${copied!.name ?? 'Untitled'} (copy)` })
   await expect(group).toBeVisible()
   await expect(group.locator('.badge', { hasText: 'Likely original' })).toBeVisible()
-  await screenshotBothThemes(app, 'knowledge-duplicates')
+  await screenshotBothSizes(app, 'knowledge-duplicates')
   await group.getByRole('button', { name: 'Diff against original' }).first().click()
   await expect(page.getByTestId('diff-screen')).toBeVisible()
   await page.keyboard.press('Escape')
@@ -84,5 +74,5 @@ test('the change feed, a diff of an SQL edit, the duplicates and a report\u2019s
   await expect(history.getByTestId('sql-history-summary')).toHaveText(/SQL changed once, last/)
   await expect(history.getByTestId('sql-diff')).toBeVisible()
   await history.scrollIntoViewIfNeeded()
-  await screenshotBothThemes(app, 'knowledge-report-history')
+  await screenshotBothSizes(app, 'knowledge-report-history')
 })

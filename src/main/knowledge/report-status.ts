@@ -60,24 +60,26 @@ export function popularMinViews(liveReports: number, viewsAtRank: (rank: number)
   return Math.max(POPULAR_FLOOR_VIEWS, atRank ?? Infinity)
 }
 
-/** The statuses of one report, in the order badges show them. */
+/**
+ * The statuses of one report, most pressing first (a narrow result row shows only the first that fit):
+ * failing, stale, popular, scheduled, never run.
+ */
 export function statusesOf(f: StatusFacts, policy: StatusPolicy): ReportStatus[] {
   const out: ReportStatus[] = []
-  const views = countOf(f.viewCount)
-  const archived = f.archived === 1 || f.archived === true || f.archived === 1n
-  if (!archived && views !== null && views >= policy.popularMinViews) out.push('popular')
   const lastRun = timeOf(f.lastRunAt)
   const lastSuccess = timeOf(f.lastSuccessfullyRunAt)
   if (isFailing(f, lastRun, lastSuccess)) out.push('failing')
-  // Never run: Mode has no time of any run. A report whose last_run_at is garbage is not known to be unrun.
-  if (f.lastRunAt === null || f.lastRunAt === undefined) {
-    if (lastSuccess === null && (f.lastSuccessfullyRunAt === null || f.lastSuccessfullyRunAt === undefined)) out.push('never-run')
-  }
   const lastActivity = Math.max(lastRun ?? -Infinity, lastSuccess ?? -Infinity, timeOf(f.lastEditedAt) ?? -Infinity)
   // Nothing known about when it was last touched: not called stale. A time in the future is not stale either.
   if (Number.isFinite(lastActivity) && policy.nowMs - lastActivity > policy.staleDays * DAY_MS) out.push('stale')
+  const views = countOf(f.viewCount)
+  const archived = f.archived === 1 || f.archived === true || f.archived === 1n
+  if (!archived && views !== null && views >= policy.popularMinViews) out.push('popular')
   const schedules = countOf(f.schedulesCount)
   if (schedules !== null && schedules > 0) out.push('scheduled')
+  // Never run: Mode has no time of any run. A report whose last_run_at is garbage is not known to be unrun.
+  const absent = (v: unknown): boolean => v === null || v === undefined
+  if (absent(f.lastRunAt) && absent(f.lastSuccessfullyRunAt)) out.push('never-run')
   return out
 }
 

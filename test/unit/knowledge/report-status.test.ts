@@ -40,7 +40,7 @@ describe('report statuses', () => {
     expect(of({ lastRunAt: daysAgo(179), lastSuccessfullyRunAt: daysAgo(179), lastEditedAt: daysAgo(400) })).toEqual([])
     expect(statusesOf({ ...base, lastRunAt: daysAgo(100), lastSuccessfullyRunAt: daysAgo(100), lastEditedAt: daysAgo(100) }, { ...policy, staleDays: 90 })).toEqual(['stale'])
     // Never run and never edited for a year: both.
-    expect(of({ lastRunAt: null, lastSuccessfullyRunAt: null, lastEditedAt: daysAgo(365) })).toEqual(['never-run', 'stale'])
+    expect(of({ lastRunAt: null, lastSuccessfullyRunAt: null, lastEditedAt: daysAgo(365) })).toEqual(['stale', 'never-run'])
     // Nothing known, or a time in the future: not stale.
     expect(of({ lastRunAt: null, lastSuccessfullyRunAt: null, lastEditedAt: 'garbage' })).toEqual(['never-run'])
     expect(of({ lastRunAt: null, lastSuccessfullyRunAt: null, lastEditedAt: '2999-01-01T00:00:00Z' })).toEqual(['never-run'])

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { compareQueries, describeQuery, MIN_DUPLICATE_TOKENS, NEAR_DUPLICATE_SIMILARITY, SHINGLE_TOKENS } from '../../src/main/knowledge/duplicate-policy.ts'
 import { normalizeSql, sqlFingerprint } from '../../src/main/knowledge/sql-normalize.ts'
 import { shingles, similarity, sketchOf } from '../../src/main/knowledge/minhash.ts'
-import type { LabelledPair } from '../fixtures/duplicates/make-pairs.ts'
+import { PAIR_KINDS, type LabelledPair } from '../fixtures/duplicates/make-pairs.ts'
 
 const pairs = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/duplicates/pairs.json'), 'utf8')) as LabelledPair[]
 
@@ -37,13 +37,19 @@ const exact = (p: LabelledPair): boolean => compareQueries(shape(p.a), shape(p.b
 const either = (p: LabelledPair): boolean => compareQueries(shape(p.a), shape(p.b)) !== null
 console.log(line('exact (fingerprint)', score(exact)))
 console.log(line('exact + near (detector)', score(either)))
-for (const kind of ['alias', 'format', 'literal', 'liquid', 'combined', 'different'] as const) {
-  console.log(line(`  ${kind}`, score(either, pairs.filter((p) => p.kind === kind))))
+for (const source of ['generated', 'hand'] as const) {
+  const subset = pairs.filter((p) => p.source === source)
+  console.log(line(`${source} pairs (${subset.length})`, score(either, subset)))
+  for (const kind of PAIR_KINDS) {
+    const ofKind = subset.filter((p) => p.kind === kind)
+    if (ofKind.length > 0) console.log(line(`  ${kind} (${ofKind.length})`, score(either, ofKind)))
+  }
 }
 const misses = pairs.filter((p) => either(p) !== p.duplicate)
-for (const p of misses.slice(0, 5)) {
+console.log(`${misses.length} wrong in all:`)
+for (const p of misses) {
   const s = shape(p.a).sketch && shape(p.b).sketch ? similarity(shape(p.a).sketch!, shape(p.b).sketch!) : null
-  console.log(`  wrong: ${p.kind} similarity ${s === null ? 'n/a' : fmt(s)}: ${JSON.stringify(p.a.slice(0, 70))} | ${JSON.stringify(p.b.slice(0, 70))}`)
+  console.log(`  wrong: ${p.source} ${p.kind} (labelled ${p.duplicate ? 'copy' : 'different'}) similarity ${s === null ? 'n/a' : fmt(s)}: ${JSON.stringify(p.a.slice(0, 70))} | ${JSON.stringify(p.b.slice(0, 70))}`)
 }
 
 if (process.argv.includes('--sweep')) {

@@ -5,7 +5,9 @@
 // do: every query described and matched after a first sync, nothing after a no-change one); the time the
 // history recorders add inside the SQL writes (re-run alone over every report in a rolled-back transaction);
 // and the disk the knowledge tables take (SQLite's dbstat) against the whole library. Then 1% of the queries
-// are edited and the history's growth is printed.
+// are edited and the history's growth is printed. Last, what report status and related reports cost to read:
+// every report's statuses (what an is:stale search pays once per library change) and the related reports of
+// 50 reports (what opening a report page pays).
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,6 +18,8 @@ import { openLibrary, type Library } from '../../src/main/library/open-library.t
 import { createModeClient } from '../../src/main/mode/client.ts'
 import { RateLimiter } from '../../src/main/mode/rate-limiter.ts'
 import { syncWorkspace } from '../../src/main/sync/sync-workspace.ts'
+import { relatedReports } from '../../src/main/knowledge/related-reports.ts'
+import { reportsByStatus, statusPolicy } from '../../src/main/knowledge/status-reads.ts'
 
 const REPORTS = Number(process.env.BENCH_KNOWLEDGE_REPORTS ?? 100_000)
 const KNOWLEDGE_TABLES = ['sql_versions', 'deleted_reports', 'report_changes', 'query_shapes', 'near_duplicates']
@@ -98,6 +102,17 @@ try {
   const changes = Number((library.db.prepare('SELECT count(*) AS n FROM report_changes').get() as Row).n)
   console.log(`\n  after ${Math.round(queries / 100).toLocaleString('en-US')} random changes (1% of ${queries.toLocaleString('en-US')} queries) and a sync (${s(performance.now() - started)}):`)
   console.log(`    ${Number(versions.n).toLocaleString('en-US')} SQL versions (${mb(Number(versions.bytes))} of SQL), ${changes.toLocaleString('en-US')} change records; knowledge ${mb(d.knowledge)} of ${mb(d.total)}`)
+  const started2 = performance.now()
+  const sets = reportsByStatus(library.db, statusPolicy(library.db, Date.now(), 180))
+  const statusMs = performance.now() - started2
+  console.log(`\n  report status of every report: ${s(statusMs)} (${[...sets].map(([k, v]) => `${k} ${v.size.toLocaleString('en-US')}`).join(', ')})`)
+  const sample = (library.db.prepare('SELECT token FROM reports ORDER BY token LIMIT 50 OFFSET 1000').all() as Row[]).map((r) => String(r.token))
+  const times = sample.map((token) => {
+    const t = performance.now()
+    relatedReports(library, token)
+    return performance.now() - t
+  }).sort((a, b) => a - b)
+  console.log(`  related reports of 50 reports: p50 ${times[25]!.toFixed(1)} ms, p95 ${times[47]!.toFixed(1)} ms, max ${times[49]!.toFixed(1)} ms`)
 } finally {
   await library.close()
   sim.stop()

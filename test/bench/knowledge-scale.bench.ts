@@ -9,14 +9,12 @@
 // sync (nothing fetched; the step's two indexed queries), 1% of the queries edited, and the disk the knowledge
 // tables take. Then the reads added on top: every report's status (what an is:stale search pays once per
 // library change) and the related reports of 50 reports (what opening a report page pays).
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { updateKnowledgeAfterSync } from '../../src/main/knowledge/after-sync.ts'
 import { recordSqlVersions } from '../../src/main/knowledge/record-changes.ts'
-import { relatedReports } from '../../src/main/knowledge/related-reports.ts'
-import { reportsByStatus, statusPolicy } from '../../src/main/knowledge/status-reads.ts'
-import { openLibrary, type Library } from '../../src/main/library/open-library.ts'
+import { openLibrary } from '../../src/main/library/open-library.ts'
 import { saveReportQueries } from '../../src/main/library/writes/content-writes.ts'
 import { changeSignature, saveCollections, saveReportsPage } from '../../src/main/library/writes/listing-writes.ts'
 import { saveListedRunInfo } from '../../src/main/library/writes/report-content-writes.ts'
@@ -25,22 +23,12 @@ import { extractTableRefs } from '../../src/main/sql/table-refs.ts'
 import { generateWorkspace } from '../../src/sim/generator.ts'
 import { renderQuery, renderReport, renderSpace } from '../../src/sim/hal.ts'
 import { WorkspaceState } from '../../src/sim/workspace-state.ts'
+import { disk, load, mb, printReadCosts, s } from './knowledge-measures.ts'
 
 const REPORTS = Number(process.env.BENCH_KNOWLEDGE_REPORTS ?? 100_000)
-const KNOWLEDGE_TABLES = ['sql_versions', 'deleted_reports', 'report_changes', 'query_shapes', 'near_duplicates', 'query_definitions']
 type Row = Record<string, unknown>
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`
-const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
-const load = (): string => `load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`
 const now = new Date().toISOString()
 
-function disk(library: Library): { knowledge: number; total: number; byTable: string } {
-  library.db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
-  const rows = library.db.prepare('SELECT tbl_name AS t, sum(pgsize) AS bytes FROM dbstat JOIN sqlite_master ON sqlite_master.name = dbstat.name GROUP BY tbl_name').all() as Row[]
-  const of = new Map(rows.map((r) => [String(r.t), Number(r.bytes)]))
-  const knowledge = KNOWLEDGE_TABLES.reduce((sum, t) => sum + (of.get(t) ?? 0), 0)
-  return { knowledge, total: statSync(library.path).size, byTable: KNOWLEDGE_TABLES.map((t) => `${t} ${mb(of.get(t) ?? 0)}`).join(', ') }
-}
 
 let t = performance.now()
 const truth = generateWorkspace({ seed: 77, reports: REPORTS })
@@ -113,16 +101,7 @@ try {
   console.log(`\n  ${edited.length.toLocaleString('en-US')} reports edited: SQL writes ${s(editMs)}, knowledge step ${s(editStepMs)} (${after.described} described, ${after.nearPairs} pairs)`)
   console.log(`    ${Number(versions.n).toLocaleString('en-US')} SQL versions (${mb(Number(versions.bytes))}); knowledge ${mb(d.knowledge)} of ${mb(d.total)}   (${load()})`)
 
-  t = performance.now()
-  const sets = reportsByStatus(library.db, statusPolicy(library.db, Date.now(), 180))
-  console.log(`\n  report status of every report: ${s(performance.now() - t)} (${[...sets].map(([k, v]) => `${k} ${v.size.toLocaleString('en-US')}`).join(', ')})`)
-  const sample = (library.db.prepare('SELECT token FROM reports ORDER BY token LIMIT 50 OFFSET 1000').all() as Row[]).map((r) => String(r.token))
-  const times = sample.map((token) => {
-    const started = performance.now()
-    relatedReports(library, token)
-    return performance.now() - started
-  }).sort((a, b) => a - b)
-  console.log(`  related reports of 50 reports: p50 ${times[25]!.toFixed(1)} ms, p95 ${times[47]!.toFixed(1)} ms, max ${times[49]!.toFixed(1)} ms   (${load()})`)
+  printReadCosts(library)
 } finally {
   await library.close()
   rmSync(dataDir, { recursive: true, force: true })

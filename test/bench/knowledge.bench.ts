@@ -9,7 +9,7 @@
 // every report's statuses (what an is:stale search pays once per library change) and the related reports of
 // 50 reports (what opening a report page pays).
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { updateKnowledgeAfterSync } from '../../src/main/knowledge/after-sync.ts'
@@ -18,15 +18,11 @@ import { openLibrary, type Library } from '../../src/main/library/open-library.t
 import { createModeClient } from '../../src/main/mode/client.ts'
 import { RateLimiter } from '../../src/main/mode/rate-limiter.ts'
 import { syncWorkspace } from '../../src/main/sync/sync-workspace.ts'
-import { relatedReports } from '../../src/main/knowledge/related-reports.ts'
-import { reportsByStatus, statusPolicy } from '../../src/main/knowledge/status-reads.ts'
+import { disk, mb, printReadCosts, s } from './knowledge-measures.ts'
 
 const REPORTS = Number(process.env.BENCH_KNOWLEDGE_REPORTS ?? 100_000)
-const KNOWLEDGE_TABLES = ['sql_versions', 'deleted_reports', 'report_changes', 'query_shapes', 'near_duplicates']
 
 type Row = Record<string, unknown>
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`
-const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
 
 async function startSim(): Promise<{ url: string; token: string; password: string; workspace: string; stop: () => void }> {
   const child = spawn(process.execPath, [join(import.meta.dirname, 'sync-sim-process.ts'), JSON.stringify({ seed: 77, reports: REPORTS, rate: null, latencyMs: 0 })], { stdio: ['pipe', 'pipe', 'inherit'] })
@@ -42,14 +38,6 @@ async function startSim(): Promise<{ url: string; token: string; password: strin
   return { ...(JSON.parse(line) as { url: string; token: string; password: string; workspace: string }), stop: () => child.stdin!.end() }
 }
 
-/** Bytes of the knowledge tables and their indexes (dbstat), and of the whole database. */
-function disk(library: Library): { knowledge: number; total: number; byTable: string } {
-  library.db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
-  const rows = library.db.prepare('SELECT tbl_name AS t, sum(pgsize) AS bytes FROM dbstat JOIN sqlite_master ON sqlite_master.name = dbstat.name GROUP BY tbl_name').all() as Row[]
-  const of = new Map(rows.map((r) => [String(r.t), Number(r.bytes)]))
-  const knowledge = KNOWLEDGE_TABLES.reduce((sum, t) => sum + (of.get(t) ?? 0), 0)
-  return { knowledge, total: statSync(library.path).size, byTable: KNOWLEDGE_TABLES.map((t) => `${t} ${mb(of.get(t) ?? 0)}`).join(', ') }
-}
 
 /** The recorders' cost in a full re-sync: every report's stored SQL compared with the same SQL fetched again. */
 function recorderCost(library: Library): number {
@@ -102,17 +90,7 @@ try {
   const changes = Number((library.db.prepare('SELECT count(*) AS n FROM report_changes').get() as Row).n)
   console.log(`\n  after ${Math.round(queries / 100).toLocaleString('en-US')} random changes (1% of ${queries.toLocaleString('en-US')} queries) and a sync (${s(performance.now() - started)}):`)
   console.log(`    ${Number(versions.n).toLocaleString('en-US')} SQL versions (${mb(Number(versions.bytes))} of SQL), ${changes.toLocaleString('en-US')} change records; knowledge ${mb(d.knowledge)} of ${mb(d.total)}`)
-  const started2 = performance.now()
-  const sets = reportsByStatus(library.db, statusPolicy(library.db, Date.now(), 180))
-  const statusMs = performance.now() - started2
-  console.log(`\n  report status of every report: ${s(statusMs)} (${[...sets].map(([k, v]) => `${k} ${v.size.toLocaleString('en-US')}`).join(', ')})`)
-  const sample = (library.db.prepare('SELECT token FROM reports ORDER BY token LIMIT 50 OFFSET 1000').all() as Row[]).map((r) => String(r.token))
-  const times = sample.map((token) => {
-    const t = performance.now()
-    relatedReports(library, token)
-    return performance.now() - t
-  }).sort((a, b) => a - b)
-  console.log(`  related reports of 50 reports: p50 ${times[25]!.toFixed(1)} ms, p95 ${times[47]!.toFixed(1)} ms, max ${times[49]!.toFixed(1)} ms`)
+  printReadCosts(library)
 } finally {
   await library.close()
   sim.stop()

@@ -13,7 +13,7 @@ export async function syncAgain(app: AppHarness): Promise<void> {
     await app.core.scheduler.idle()
     const last = (await app.core.handlers['sync.history']({ limit: 1 }))[0]
     return last !== undefined && last.id > before && last.outcome === 'success'
-  }, { timeout: 60_000 }).toBe(true)
+  }, { timeout: 180_000 }).toBe(true)
 }
 
 /** `focus`: the part of the screen the shots are about, scrolled into view again at the small size. */

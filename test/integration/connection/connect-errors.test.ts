@@ -111,7 +111,7 @@ describe('successful connect, switching credentials, disconnect', () => {
       expect(h.events.some((e) => e.event === 'connection.status')).toBe(true)
       await h.core.scheduler.idle()
       const stats = valueOf<{ reports: number; reportsWithSql: number }>(await h.call('library.getStats'))
-      expect(stats.reports).toBe(sim.truth().reports.length)
+      expect(stats.reports).toBe(sim.truth().reports.length + sim.truth().datasets.length)
       expect(valueOf<{ lastRun: { kind: string; outcome: string } }>(await h.call('sync.getState')).lastRun).toMatchObject({ kind: 'full', outcome: 'success' })
 
       // Switching credentials for the same workspace keeps the library (no full re-import).
@@ -150,7 +150,7 @@ describe('successful connect, switching credentials, disconnect', () => {
       expect(status).toMatchObject({ connected: false, workspace: sim.workspace, hasLibrary: true })
       expect(status.reconnectReason).toMatch(/can no longer be decrypted/)
       expect(existsSync(join(first.dataDir, 'credentials.json'))).toBe(false)
-      expect(valueOf<{ reports: number }>(await third.call('library.getStats')).reports).toBe(sim.truth().reports.length)
+      expect(valueOf<{ reports: number }>(await third.call('library.getStats')).reports).toBe(sim.truth().reports.length + sim.truth().datasets.length)
       const refused = await third.call('sync.start', { full: false })
       expect(refused.ok === false && refused.error.code).toBe('not_connected')
     } finally {

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { SAMPLE_WORKSPACE } from '../../../src/sim/generator.ts'
+import { SAMPLE_WORKSPACE, generateSampleWorkspace } from '../../../src/sim/generator.ts'
 import type { ConnectOutcome } from '../../../src/shared/contract.ts'
 import type { ConnectionStatus, LibraryStats } from '../../../src/shared/model.ts'
 import { createCoreHarness, valueOf } from './core-harness.ts'
@@ -20,8 +20,10 @@ describe('sample workspace', () => {
       const seconds = (performance.now() - started) / 1000
       console.info(`[sample] connect + first full sync of ${SAMPLE_WORKSPACE.reports} reports: ${seconds.toFixed(1)} s`)
       const stats = valueOf<LibraryStats>(await h.call('library.getStats'))
-      expect(stats.reports).toBe(SAMPLE_WORKSPACE.reports)
-      expect(stats.reportsWithSql).toBe(SAMPLE_WORKSPACE.reports)
+      // Mode's Datasets are listed among a collection's reports, so the library holds them as reports too.
+      const sample = generateSampleWorkspace()
+      expect(stats.reports).toBe(sample.reports.length + sample.datasets.length)
+      expect(stats.reportsWithSql).toBe(stats.reports)
       // Session-only: nothing secret on disk.
       expect(existsSync(join(h.dataDir, 'credentials.json'))).toBe(false)
       await h.close({ keepDataDir: true })

@@ -9,6 +9,8 @@ import { connectionHandlers } from './handlers/connection.ts'
 import type { HandlerContext } from './handlers/context.ts'
 import { knowledgeHandlers } from './handlers/knowledge.ts'
 import { exportSqlHandlers, type ChooseSaveFile } from './handlers/export-sql.ts'
+import { homeHandlers } from './handlers/home.ts'
+import { HomeStore } from './home/home-store.ts'
 import { libraryHandlers } from './handlers/library.ts'
 import { createLibrarySearch } from './search/library-search.ts'
 import { settingsHandlers } from './handlers/settings.ts'
@@ -129,6 +131,7 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
     dataDir: adapters.dataDir,
     connection,
     settings,
+    home: new HomeStore(adapters.settingsStore, now),
     scheduler: sync.scheduler,
     search,
     emit: adapters.emit,
@@ -141,6 +144,7 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
     ...libraryHandlers(ctx),
     ...knowledgeHandlers(ctx),
     ...exportSqlHandlers(ctx, adapters.chooseSaveFile ?? null),
+    ...homeHandlers(ctx),
     ...syncHandlers(ctx),
     ...settingsHandlers(ctx),
   }

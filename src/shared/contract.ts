@@ -27,6 +27,7 @@ import {
 import type { CallName, EventName } from './call-names.ts'
 
 export { BRIDGE_GLOBAL, CALL_NAMES, EVENT_NAMES, callChannel, eventChannel, type CallName, type EventName } from './call-names.ts'
+import { HomeState } from './home-model.ts'
 import { ChangeFeed, DeletedReport, DuplicateList, HistoryUsageView, RelatedReports, ReportHistory, ReportStatusReason, SimilarReport, SqlDiff } from './knowledge-model.ts'
 
 const NoInput = z.undefined()
@@ -71,6 +72,14 @@ export const calls = {
   'library.getStats': { input: NoInput, output: LibraryStats },
 
   'people.list': { input: NoInput, output: PeopleList },
+
+  /** The library's home: pinned and recently opened reports of the open workspace, and its last session. */
+  'home.get': { input: NoInput, output: HomeState },
+  /** A report was opened: it heads the recents and is the one a launch reopens. */
+  'home.opened': { input: ReportToken, output: HomeState },
+  'home.setPinned': { input: z.object({ token: ModeToken, pinned: z.boolean() }), output: HomeState },
+  /** Where the user is now (the library's query, the open report or null), restored at the next launch. */
+  'home.setSession': { input: z.object({ query: z.string().max(2000), report: ModeToken.nullable() }), output: z.boolean() },
 
   'knowledge.reportHistory': { input: ReportToken, output: ReportHistory.nullable() },
   /** Between two versions of one query, or a copy and its likely original. */

@@ -131,6 +131,10 @@ export const SearchHit = z.object({
   missing: z.array(z.string()).optional(),
   /** Popular, failing, stale, scheduled, never run (omitted when none applies). */
   statuses: z.array(ReportStatus).optional(),
+  /** For the compact table: when it last ran, how often it was viewed, the data sources its queries use. */
+  lastRunAt: NullableIsoDate.optional(),
+  viewCount: z.number().optional(),
+  dataSources: z.array(z.string()).optional(),
 })
 export type SearchHit = z.infer<typeof SearchHit>
 
@@ -142,8 +146,14 @@ export const SearchFacets = z.object({
   authors: z.array(FacetCount),
   dataSources: z.array(FacetCount),
   tables: z.array(FacetCount),
+  /** How many distinct values each facet has among the results (the lists above hold the largest few). */
+  distinct: z.object({ collections: z.number(), authors: z.number(), dataSources: z.number(), tables: z.number() }).optional(),
 })
 export type SearchFacets = z.infer<typeof SearchFacets>
+
+/** The order of results: relevance (the default), or by a report attribute, newest or most first; name A→Z. */
+export const SearchSort = z.enum(['relevance', 'edited', 'lastRun', 'views', 'name'])
+export type SearchSort = z.infer<typeof SearchSort>
 
 export const SearchRequest = z.object({
   query: z.string().max(2000),
@@ -160,6 +170,10 @@ export const SearchRequest = z.object({
    * settings before searching, whatever the renderer sent; absent: the default.
    */
   staleAfterDays: z.number().int().min(7).max(3650).optional(),
+  /** Absent: relevance. */
+  sort: SearchSort.optional(),
+  /** Values listed per facet (the facet panel's "Show all" asks for more than the default 20). */
+  facetSize: z.number().int().min(1).max(2000).optional(),
 })
 export type SearchRequest = z.input<typeof SearchRequest>
 
@@ -345,6 +359,9 @@ export const Settings = z.object({
   previewDiskLimitMb: z.number().int().min(0).max(100_000),
   /** A report not run and not edited for this many days is stale. */
   staleAfterDays: z.number().int().min(7).max(3650),
+  /** The library's order and its density (rows of three lines, or a compact table), as last chosen. */
+  librarySort: SearchSort,
+  libraryDensity: z.enum(['rows', 'table']),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -358,6 +375,8 @@ export const DEFAULT_SETTINGS: Settings = {
   resultsScope: 'opened',
   previewDiskLimitMb: 500,
   staleAfterDays: 180,
+  librarySort: 'relevance',
+  libraryDensity: 'rows',
 }
 
 export const SettingsView = Settings.extend({

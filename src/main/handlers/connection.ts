@@ -11,6 +11,12 @@ export function connectionHandlers(ctx: HandlerContext): ConnectionHandlers {
     'connection.getStorageOptions': () => ctx.connection.getStorageOptions(),
     'connection.connect': (input) => ctx.connection.connect(input),
     'connection.connectSample': () => ctx.connection.connectSample(),
-    'connection.disconnect': ({ deleteLibrary }) => ctx.connection.disconnect(deleteLibrary),
+    'connection.disconnect': async ({ deleteLibrary }) => {
+      const workspace = ctx.connection.getStatus().workspace
+      const status = await ctx.connection.disconnect(deleteLibrary)
+      // Pins and recents belong with the library: deleting one forgets the other.
+      if (deleteLibrary && workspace !== null) ctx.home.forget(workspace)
+      return status
+    },
   }
 }

@@ -36,7 +36,13 @@ export function countFacets(labels: FacetLabels, store: DocStore, ids: Int32Arra
   }
   const sources = expand(sourceSets, store.sources.sets, store.dataSources.values.length)
   const tables = countTables(tableSets, store, tableNames.groups())
+  const distinct = (counts: Int32Array): number => {
+    let n = 0
+    for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) n++
+    return n
+  }
   return {
+    distinct: { collections: distinct(collections), authors: distinct(authors), dataSources: distinct(sources), tables: distinct(tables.counts) },
     collections: facet(collections, size, (i) => store.collections.values[i]!, (v) => labels.collection(v)),
     authors: facet(authors, size, (i) => store.authors.values[i]!, (v) => labels.author(v)),
     dataSources: facet(sources, size, (i) => store.dataSources.values[i]!, (v) => labels.dataSource(v)),

@@ -29,6 +29,8 @@ export interface HitRow {
   creator_username: string | null
   creator_name: string | null
   updated_at: string | null
+  last_run_at: string | null
+  view_count: number | null
   archived: number
 }
 
@@ -41,7 +43,7 @@ export function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isF
             substr(c.name, 1, ${N}) AS collection_name,
             (c.is_personal = 1 OR c.space_type = 'private') AS collection_personal, c.owner_username AS collection_owner,
             substr(r.creator_username, 1, ${N}) AS creator_username, substr(m.name, 1, ${N}) AS creator_name,
-            r.last_edited_at AS updated_at,
+            r.last_edited_at AS updated_at, r.last_run_at, r.view_count,
             r.archived
        FROM reports r
        LEFT JOIN collections c ON c.token = r.collection_token
@@ -53,6 +55,9 @@ export function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isF
     prefix: t.prefix && i === t.tokens.length - 1,
   })))
   for (const token of otherWords) baseTokens.push({ token, prefix: false })
+  // The compact table's data source column: each report's sources by name, a few at most.
+  const sourcesOf = prepareCached(db, `SELECT DISTINCT substr(d.name, 1, ${N}) AS name FROM queries q JOIN data_sources d ON d.id = q.data_source_id
+      WHERE q.report_token = ? ORDER BY d.name LIMIT 4`)
   const hits: SearchHit[] = []
   const withFuzzy = [...baseTokens, ...fuzzyTokens]
   for (const [i, row] of page.entries()) {
@@ -70,6 +75,9 @@ export function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isF
       author: r.creator_name === null ? null : capText(r.creator_name, MAX_NAME_CHARS),
       authorUsername: r.creator_username === null ? null : capText(r.creator_username, MAX_NAME_CHARS),
       updatedAt: r.updated_at,
+      lastRunAt: r.last_run_at,
+      viewCount: Number(r.view_count ?? 0) || 0,
+      dataSources: (sourcesOf.all(r.token) as Array<{ name: string | null }>).flatMap((d) => (d.name ? [capText(d.name, MAX_NAME_CHARS)] : [])),
       archived: r.archived === 1,
       score: Math.round(row.score * 1e4) / 1e4,
       snippet: snippetFor(db, r, tokens),

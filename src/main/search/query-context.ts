@@ -55,4 +55,6 @@ export interface QueryOutcome {
   facets: SearchFacets
   /** Each query word's matches (why a hit matched, which words a partial one lacks); valid until the search ends. */
   matches: TermMatch[]
+  /** Every full match's document id, when asked for (facets or a sort other than relevance); valid until the search ends. */
+  ids?: Int32Array
 }

@@ -32,7 +32,7 @@ export function emptyOutcome(): QueryOutcome {
  * when fewer than PARTIAL_BELOW match them all.
  */
 export function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExpr[], filter: Filter, n: number,
-  facetSize: number, partial = false): QueryOutcome {
+  facetSize: number, partial = false, collect = false): QueryOutcome {
   const { store } = ctx
   const cap = store.capacity
   let excl: Uint8Array | null = null
@@ -43,8 +43,8 @@ export function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExp
   }
   const top = new TopN(n)
   const boosts = store.boosts(ctx.today)
-  // The match set, for facet counting after the walk.
-  const matched = facetSize > 0 ? ctx.buffers.take(cap).ids : null
+  // The match set, for facet counting after the walk (and a sort other than relevance: `collect`).
+  const matched = facetSize > 0 || collect ? ctx.buffers.take(cap).ids : null
   let total = 0
   const { visible, check } = filter
 
@@ -56,7 +56,7 @@ export function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExp
       total++
       top.offer(id, 2, boosts[id]!)
     }
-    return { total, top: top.result(store), facets: facetsOf(ctx, matched, total, facetSize), matches: [] }
+    return { total, top: top.result(store), facets: facetsOf(ctx, matched, total, facetSize), matches: [], ids: matched?.subarray(0, total) }
   }
 
   // Each word's index reads are most of a search's time: a superseded search stops between them.
@@ -107,11 +107,11 @@ export function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExp
       }
     }
   }
-  return { total, top: top.result(store), facets: facetsOf(ctx, matched, total, facetSize), matches }
+  return { total, top: top.result(store), facets: facetsOf(ctx, matched, total, facetSize), matches, ids: matched?.subarray(0, total) }
 }
 
 function facetsOf(ctx: QueryContext, matched: Int32Array | null, total: number, facetSize: number): QueryOutcome['facets'] {
-  return matched === null ? emptyFacets() : countFacets(ctx.labels, ctx.store, matched.subarray(0, total), facetSize, ctx.tables)
+  return matched === null || facetSize === 0 ? emptyFacets() : countFacets(ctx.labels, ctx.store, matched.subarray(0, total), facetSize, ctx.tables)
 }
 
 /**

@@ -25,6 +25,7 @@ import type { MatchToken } from './snippets.ts'
 import { queryTerms } from './term-matching.ts'
 import { fuzzyTerms } from './typo-fallback.ts'
 import { TableNames } from './table-names.ts'
+import { SortKeys } from './sort-order.ts'
 import { WordForms } from './word-forms.ts'
 import { statusPolicy, withStatuses } from '../knowledge/status-reads.ts'
 
@@ -61,6 +62,7 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
   const now = options.now ?? (() => new Date())
   const fallbackBelow = options.fallbackBelow ?? 5
   const facetSize = options.facetSize ?? 20
+  const sortKeys = new SortKeys(db)
   const store = new DocStore(db)
   const buffers = new MatchBuffers()
   // 4M rows = 16 MB at most.
@@ -89,6 +91,8 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
     const limit = Math.max(1, Math.min(500, request.limit ?? 50))
     const offset = Math.max(0, request.offset ?? 0)
     const wantFacets = request.facets ?? true
+    const sort = request.sort ?? 'relevance'
+    const facetsOf = wantFacets ? Math.max(1, Math.min(2000, request.facetSize ?? facetSize)) : 0
     const asDeleted = parseSearchQuery(request.query)
     if (asDeleted.filters.deleted) return searchDeletedReports(db, asDeleted, limit, offset, started)
     store.refresh()
@@ -108,9 +112,26 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
     const filter = buildFilter(ctx, parsed)
     const { terms, expansions, otherWords } = queryTerms(ctx, parsed)
     const excluded = parsed.excluded.map((t) => ({ fts: termToFts({ ...t, prefix: false }) }))
+    if (sort !== 'relevance') {
+      // Sorted by an attribute: every full match in that order (no partial or typo matches, which only make sense
+      // ranked by how well they match).
+      const all = filter === null ? emptyOutcome() : runQuery(ctx, terms, excluded, filter, 1, facetsOf, false, true)
+      sortKeys.refresh(store)
+      const page = all.ids ? sortKeys.page(store, all.ids, sort, request.query, offset, limit) : []
+      const reasons = page.map((row) => matchReasons(row, terms, all.matches, false))
+      return {
+        hits: hydrate(db, page, parsed, () => false, [], reasons, otherWords),
+        total: all.total,
+        facets: all.facets,
+        tookMs: Math.round((performance.now() - started) * 100) / 100,
+        usedFallback: false,
+        expansions: [],
+        chips: [...question.chips, ...tableSuggestions(ctx, parsed, request.query)],
+      }
+    }
     const exact: QueryOutcome = filter === null
       ? emptyOutcome()
-      : runQuery(ctx, terms, excluded, filter, limit + offset, wantFacets ? facetSize : 0, true)
+      : runQuery(ctx, terms, excluded, filter, limit + offset, facetsOf, true)
 
     // Typo-tolerant fallback: words with a near spelling in the vocabulary, ranked below every exact hit.
     let fuzzy: RankedRow[] = []

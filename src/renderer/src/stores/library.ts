@@ -8,7 +8,7 @@
 // first page of hits does (measured on 100,000 reports), so facets are asked for only once the typing has
 // paused — the list itself never waits for them, and the next keystroke abandons a count still running.
 import { create } from 'zustand'
-import type { LibraryStats, SearchFacets, SearchHit, SearchChip, SearchExpansion } from '../../../shared/model.ts'
+import type { LibraryStats, SearchFacets, SearchHit, SearchChip, SearchExpansion, SearchSort } from '../../../shared/model.ts'
 import { BridgeError, api, call } from '../bridge.ts'
 
 /** Hits per request: a screenful and a half. Smaller pages answer faster (fewer snippets to build and send). */
@@ -48,6 +48,11 @@ export interface LibraryState {
 
   setQuery: (query: string, options?: { immediate?: boolean }) => void
   setActive: (index: number) => void
+  /** The order of the list (relevance by default); the result set of the old order is replaced from the top. */
+  sort: SearchSort
+  /** The order the shown results are in. */
+  resultSort: SearchSort
+  setSort: (sort: SearchSort) => void
   /** Makes sure rows [start, end) are loaded (called by the virtual list as it scrolls). */
   ensureRows: (start: number, end: number) => void
   /** Re-runs the current search without resetting the scroll position (the library changed under it). */
@@ -104,6 +109,8 @@ export const useLibrary = create<LibraryState>((set, get) => {
     timer = null
     if (facetsTimer !== null) { clearTimeout(facetsTimer); facetsTimer = null }
     const query = get().query
+    const sort = get().sort
+    const current = () => get().query === query && get().sort === sort
     const myGeneration = ++generation
     const version = get().libraryVersion
     inFlight = true
@@ -111,14 +118,15 @@ export const useLibrary = create<LibraryState>((set, get) => {
     /** Abandoned by the worker although no newer search of ours followed (another caller's): ask again. */
     let again = false
     try {
-      const result = await call('library.search', { query, limit: PAGE_SIZE, offset: 0, facets: false, asTyped })
+      const result = await call('library.search', { query, limit: PAGE_SIZE, offset: 0, facets: false, asTyped, sort })
       again = result.superseded === true
       // A newer keystroke's search owns the list (this one may have been abandoned for it).
-      if (get().query === query && myGeneration === generation && !result.superseded) {
+      if (current() && myGeneration === generation && !result.superseded) {
         loadingPages.clear()
-        const sameQuery = get().resultQuery === query
+        const sameQuery = get().resultQuery === query && get().resultSort === sort
         set({
           resultQuery: query,
+          resultSort: sort,
           status: 'ready',
           error: null,
           total: result.total,
@@ -133,13 +141,13 @@ export const useLibrary = create<LibraryState>((set, get) => {
         })
       }
     } catch (e) {
-      if (get().query === query && myGeneration === generation) set({ status: 'error', error: messageOf(e), resultQuery: query })
+      if (current() && myGeneration === generation) set({ status: 'error', error: messageOf(e), resultQuery: query, resultSort: sort })
     } finally {
       // Only the newest search decides what follows.
       if (myGeneration === generation) {
         inFlight = false
         againCount = again ? againCount + 1 : 0
-        if (get().query !== query || (again && againCount <= 2)) {
+        if (!current() || (again && againCount <= 2)) {
           if (timer === null) void runSearch()
         } else if (get().facetsQuery !== query && get().status === 'ready') {
           facetsTimer = setTimeout(() => void loadFacets(), FACETS_DELAY_MS)
@@ -151,10 +159,11 @@ export const useLibrary = create<LibraryState>((set, get) => {
   const loadPage = async (page: number): Promise<void> => {
     const myGeneration = generation
     const query = get().resultQuery
+    const sort = get().resultSort
     if (query === null || loadingPages.has(page)) return
     loadingPages.add(page)
     try {
-      const result = await call('library.search', { query, limit: PAGE_SIZE, offset: page * PAGE_SIZE, facets: false })
+      const result = await call('library.search', { query, limit: PAGE_SIZE, offset: page * PAGE_SIZE, facets: false, sort })
       if (myGeneration === generation) set({ pages: { ...get().pages, [page]: result.hits } })
     } catch {
       // The rows stay as placeholders; scrolling asks again.
@@ -179,6 +188,8 @@ export const useLibrary = create<LibraryState>((set, get) => {
     chips: [],
     active: 0,
     stats: null,
+    sort: 'relevance',
+    resultSort: 'relevance',
     libraryVersion: 0,
     changedReports: null,
     resultVersion: 0,
@@ -191,6 +202,13 @@ export const useLibrary = create<LibraryState>((set, get) => {
       else timer = setTimeout(() => void runSearch(), SEARCH_DEBOUNCE_MS)
     },
     setActive: (index) => set({ active: Math.max(0, Math.min(index, get().count - 1)) }),
+    setSort: (sort) => {
+      if (sort === get().sort) return
+      set({ sort })
+      if (get().resultQuery === null) return
+      if (timer !== null) clearTimeout(timer)
+      void runSearch()
+    },
     ensureRows: (start, end) => {
       const { pages, resultQuery } = get()
       if (resultQuery === null) return

@@ -10,6 +10,8 @@ export const mainReads = {
   /** Fetches a report's chart titles from Mode (online only) and answers the report with them. */
   fetchCharts: (token: string) => call('library.fetchCharts', { token }),
   collections: () => call('library.listCollections'),
+  /** Every value of every facet for a query (the facet panel's "Show all"). */
+  allFacets: (query: string) => call('library.search', { query, limit: 1, offset: 0, facets: true, facetSize: 2000 }).then((r) => r.facets),
   appInfo: () => call('app.getInfo'),
   /** Opens the data folder in the file manager; false when the system refused. */
   revealDataDir: () => call('settings.revealDataDir'),

@@ -6,6 +6,7 @@ import type { Settings, SettingsView } from '../../../shared/model.ts'
 import { call } from '../bridge.ts'
 import { toAppError } from '../../../shared/errors.ts'
 import { useTheme } from './theme.ts'
+import { useLibrary } from './library.ts'
 
 interface SettingsState {
   settings: SettingsView | null
@@ -27,6 +28,7 @@ export const useSettings = create<SettingsState>((set, get) => ({
       const settings = await call('settings.get')
       set({ settings, loadError: null })
       useTheme.getState().setPreference(settings.theme)
+      useLibrary.getState().setSort(settings.librarySort)
     } catch (e) {
       set({ loadError: toAppError(e).message })
     }

@@ -18,6 +18,10 @@ import { VirtualList } from './VirtualList.tsx'
 import { includesArchived, queryTerms, setArchived, toggleFilter, type FilterKey } from './query-filters.ts'
 import { LibraryEmptyState } from './LibraryEmptyState.tsx'
 import { CollectionHeader } from './CollectionHeader.tsx'
+import { HomeSections } from './HomeSections.tsx'
+import { ResultsToolbar } from './ResultsToolbar.tsx'
+import { ResultTableHeader, ResultTableRow, TABLE_ROW_HEIGHT } from './ResultTable.tsx'
+import { useSettings } from '../../stores/settings.ts'
 import { reportCountText } from '../../../../shared/report-counts.ts'
 import { useCollections } from '../../stores/collections.ts'
 import { searchTerms } from '../report/find/find-matches.ts'
@@ -112,9 +116,11 @@ export function LibraryScreen() {
   }, [])
   const onHover = useCallback((index: number) => useLibrary.getState().setActive(index), [])
   const onRange = useCallback(({ start, end }: { start: number; end: number }) => useLibrary.getState().ensureRows(start, end), [])
+  const density = useSettings((s) => s.settings?.libraryDensity ?? 'rows')
+  const Row = density === 'table' ? ResultTableRow : ResultRow
   const renderRow = useCallback(
-    (index: number) => <ResultRow hit={hitAt({ pages }, index)} index={index} active={index === active} onOpen={open} onHover={onHover} />,
-    [pages, active, open, onHover],
+    (index: number) => <Row hit={hitAt({ pages }, index)} index={index} active={index === active} onOpen={open} onHover={onHover} />,
+    [Row, pages, active, open, onHover],
   )
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -189,6 +195,7 @@ export function LibraryScreen() {
               Offline — searching your local copy{lastSuccessAt ? ` (synced ${relativeTime(lastSuccessAt)})` : ''}.
             </p>
           )}
+          <ResultsToolbar density={density} />
         </div>
       </header>
       <div className="library-body">
@@ -203,6 +210,8 @@ export function LibraryScreen() {
             </div>
           )}
           <CollectionHeader query={library.resultQuery ?? ''} />
+          {library.resultQuery === '' && !libraryEmpty && <HomeSections />}
+          {hasResults && density === 'table' && <ResultTableHeader sort={library.resultSort} />}
           {hasResults ? (
             <VirtualList
               id={LIST_ID}
@@ -210,11 +219,11 @@ export function LibraryScreen() {
               role="listbox"
               ariaLabel="Search results"
               count={count}
-              rowHeight={ROW_HEIGHT}
+              rowHeight={density === 'table' ? TABLE_ROW_HEIGHT : ROW_HEIGHT}
               renderRow={renderRow}
               activeIndex={active}
               onRangeChange={onRange}
-              resetKey={library.resultQuery}
+              resetKey={`${library.resultQuery}\u0000${library.resultSort}`}
               tabIndex={0}
               onKeyDown={onListKeyDown}
               activeDescendant={resultId(active)}

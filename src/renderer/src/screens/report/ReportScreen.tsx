@@ -20,6 +20,7 @@ import { useReportActions } from '../../actions/useReportActions.tsx'
 import { ACTION_PANEL_COMBO } from '../../actions/action-list.ts'
 import { comboLabel } from '../../actions/key-combos.ts'
 import { useConnection } from '../../stores/connection.ts'
+import { PinButton } from './PinButton.tsx'
 import { dialectForAdapter, type QueryDialect } from './sql/dialects.ts'
 import type { FindMarks } from './sql/sql-editor.ts'
 import { RelatedReportsSection } from '../knowledge/RelatedReportsSection.tsx'
@@ -186,6 +187,7 @@ function ReportBody({ report, content, offline, now, fetchingCharts, titleRef, b
                 Open in Mode ↗
               </button>
             )}
+            <PinButton token={report.token} name={report.name} />
             <span className="faint report-find-hint">
               <kbd>{isMac() ? '⌘F' : 'Ctrl+F'}</kbd> finds in this report · <kbd>{comboLabel(ACTION_PANEL_COMBO, isMac())}</kbd> actions · <kbd>?</kbd> every shortcut
             </span>

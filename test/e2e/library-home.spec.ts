@@ -1,0 +1,99 @@
+// The library an analyst keeps open: a home of pinned, recently opened and changed reports above the full list;
+// the last query and report back after a reload; a sort menu whose orders match the library's and a compact table,
+// both remembered; table facets by their last part, with "Show all" and a filter box.
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
+import { connectTo, screenshotBothThemes, searchBox, waitForFacets, waitForResults } from './library-helpers.ts'
+
+async function bothSizes(app: Parameters<typeof screenshotBothThemes>[0], page: Page, name: string): Promise<void> {
+  await screenshotBothThemes(app, `${name}-1280x820`)
+  await page.setViewportSize({ width: 880, height: 560 })
+  await screenshotBothThemes(app, `${name}-880x560`)
+  await page.setViewportSize({ width: 1280, height: 820 })
+}
+
+test('home, pins and recents, restore after a reload, sorting checked against the library, the compact table, facets', async ({ app }) => {
+  test.setTimeout(300_000)
+  await connectTo(app, { reports: 120 })
+  const { page } = app
+  const box = searchBox(page)
+  await waitForResults(page, '')
+  await expect(page.getByTestId('home')).toBeVisible()
+  await expect(page.getByTestId('home-pinned')).toContainText('Pin a report')
+
+  // Open a report and pin it; it is then both recent and pinned on the home.
+  const first = page.locator('.result').first()
+  const firstName = (await first.locator('.result-name').textContent()) ?? ''
+  await first.click()
+  await page.getByRole('button', { name: `Pin ${firstName} to the library's home` }).click()
+  await expect(page.getByRole('button', { name: `Unpin ${firstName}` })).toHaveAttribute('aria-pressed', 'true')
+  await page.keyboard.press('Escape')
+  await waitForResults(page, '')
+  await expect(page.getByTestId('home-pinned').locator('.home-name')).toHaveText([firstName])
+  await expect(page.getByTestId('home-recent').locator('.home-name').first()).toHaveText(firstName)
+  await bothSizes(app, page, 'library-home')
+
+  // A query and the report opened from it come back after a reload; Back returns to the query.
+  await box.fill('revenue')
+  await waitForResults(page, 'revenue')
+  const second = page.locator('.result').nth(1)
+  const token = await second.getAttribute('data-token')
+  await second.click()
+  await expect(page.locator('article.report')).toHaveAttribute('data-token', token ?? '')
+  await page.waitForTimeout(600) // the session is remembered after a 400 ms pause; wait it out once
+  await page.reload()
+  await expect(page.locator('article.report')).toHaveAttribute('data-token', token ?? '')
+  await page.keyboard.press('Escape')
+  await expect(box).toHaveValue('revenue')
+  await waitForResults(page, 'revenue')
+  // Pins and recents are main's, not the page's: still there.
+  await box.fill('')
+  await waitForResults(page, '')
+  await expect(page.getByTestId('home-pinned').locator('.home-name')).toHaveText([firstName])
+  await expect(page.getByTestId('home-recent').locator('.home-name').first()).not.toHaveText('')
+
+  // Sorting: each order equals the library's own, read from its database.
+  const library = app.core.connection.getLibrary()!
+  const expected = (order: string) => (library.prepare(`SELECT coalesce(name, 'Untitled report') AS name FROM reports WHERE archived = 0
+      ORDER BY ${order}, coalesce(name, '') COLLATE NOCASE, token LIMIT 8`).all() as Array<{ name: string }>).map((r) => r.name)
+  const sortMenu = page.getByTestId('sort-menu')
+  for (const [value, order] of [['lastRun', 'last_run_at IS NULL, last_run_at DESC'], ['views', 'coalesce(view_count, 0) DESC'], ['name', 'rowid = rowid']] as const) {
+    await sortMenu.selectOption(value)
+    await expect(sortMenu).toHaveValue(value)
+    await expect.poll(async () => (await page.locator('.result .result-name').allTextContents()).slice(0, 8)).toEqual(expected(order))
+  }
+
+  // The compact table, sorted by last run from its header; both choices survive a reload.
+  await page.getByRole('radio', { name: 'Table' }).check()
+  await expect(page.locator('.result-table-head')).toBeVisible()
+  await page.getByRole('button', { name: 'Sort by last run' }).click()
+  await expect(sortMenu).toHaveValue('lastRun')
+  await expect.poll(async () => (await page.locator('.result-table-row .result-name').allTextContents()).slice(0, 8))
+    .toEqual(expected('last_run_at IS NULL, last_run_at DESC'))
+  expect(await page.locator('.result-table-row').count()).toBeGreaterThan(14)
+  await bothSizes(app, page, 'library-table')
+  await page.reload()
+  await expect(page.locator('.result-table-head')).toBeVisible()
+  await expect(page.getByTestId('sort-menu')).toHaveValue('lastRun')
+
+  // Table facets by their last part, the schema beside it; "Show all" lists every table with a filter box.
+  await page.getByTestId('sort-menu').selectOption('relevance')
+  await page.getByRole('radio', { name: 'Rows' }).check()
+  await waitForFacets(page)
+  const tables = page.locator('[data-facet="tables"]')
+  const firstTable = (await app.core.handlers['library.search']({ query: '', limit: 1, offset: 0, facets: true })).facets.tables[0]!
+  const lastPart = firstTable.value.split('.').at(-1)!
+  await expect(tables.locator('.facet-table-name').first()).toHaveText(lastPart)
+  const showAll = tables.getByRole('button', { name: /^Show all \d+/ })
+  await showAll.click()
+  const filterBox = tables.getByRole('searchbox', { name: 'Filter tables' })
+  await expect(filterBox).toBeFocused()
+  const before = await tables.locator('.facet-value').count()
+  expect(before).toBeGreaterThan(8)
+  await filterBox.fill(lastPart)
+  await expect.poll(() => tables.locator('.facet-value').count()).toBeLessThan(before)
+  for (const name of await tables.locator('.facet-value').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''))) {
+    expect(name.toLowerCase()).toContain(lastPart.toLowerCase())
+  }
+  await bothSizes(app, page, 'library-facets-all')
+})

@@ -62,4 +62,12 @@ describe('table facet', () => {
     expect(found).toEqual(['both-spellings', 'bq-full', 'bq-quoted-parts', 'bare-unique', 'quoted-caps', 'schema-only'].sort())
     expect(found.length).toBe(events.count)
   })
+
+  it('finds the same reports for a table spelled as one report wrote it (a report page link) as for its facet value', () => {
+    const events = tokens('table:events.fct_events')
+    expect(tokens('table:acme-data-prod.events.fct_events')).toEqual(events)
+    expect(tokens('table:fct_events')).toEqual(events)
+    // A table of the same name in another schema stays apart when spelled with its schema.
+    expect(tokens('table:staging.orders')).toEqual(['staging-orders'])
+  })
 })

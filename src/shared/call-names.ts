@@ -13,6 +13,7 @@ export const CALL_NAMES = [
   'library.getReport',
   'library.fetchCharts',
   'library.getReportContent',
+  'library.previewThumbnails',
   'library.getCachedContentSize',
   'library.clearCachedResults',
   'library.listCollections',

@@ -60,6 +60,8 @@ export const calls = {
   'library.fetchCharts': { input: ReportToken, output: ReportDetail.nullable() },
   /** Preview, last results, charts, schedules and datasets of a report; opening it keeps it in the results scope. */
   'library.getReportContent': { input: ReportToken, output: ReportContent.nullable() },
+  /** The preview pictures of these reports (data URLs by token) for thumbnails in the result rows. */
+  'library.previewThumbnails': { input: z.object({ tokens: z.array(ModeToken).max(60) }), output: z.record(z.string(), z.string()) },
   'library.getCachedContentSize': { input: NoInput, output: CachedContentSize },
   /** Settings → "Clear cached results". */
   'library.clearCachedResults': { input: NoInput, output: CachedContentSize },

@@ -362,6 +362,8 @@ export const Settings = z.object({
   /** The library's order and its density (rows of three lines, or a compact table), as last chosen. */
   librarySort: SearchSort,
   libraryDensity: z.enum(['rows', 'table']),
+  /** Rows show the report's preview picture (when one was fetched) beside its name. */
+  resultThumbnails: z.boolean(),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -377,6 +379,7 @@ export const DEFAULT_SETTINGS: Settings = {
   staleAfterDays: 180,
   librarySort: 'relevance',
   libraryDensity: 'rows',
+  resultThumbnails: false,
 }
 
 export const SettingsView = Settings.extend({

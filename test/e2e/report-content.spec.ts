@@ -38,6 +38,23 @@ test('a report opened offline shows its preview, parameters, a scrolling 2,000-r
 
   await searchBox(page).fill('showcase')
   await waitForResults(page, 'showcase')
+  // Pictures in the result rows: the report's own preview, scaled into its row, and the choice kept.
+  const row = page.getByRole('option', { name: /Weekly revenue by day \(showcase\)/ })
+  await expect(row.getByTestId('result-thumbnail')).toHaveCount(0)
+  await page.getByRole('checkbox', { name: 'Pictures' }).check()
+  const thumb = row.getByTestId('result-thumbnail')
+  await expect(thumb).toBeVisible()
+  expect(await thumb.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100)
+  expect((await thumb.boundingBox())?.height).toBeLessThanOrEqual(62)
+  expect((await app.core.handlers['settings.get'](undefined)).resultThumbnails).toBe(true)
+  await searchBox(page).fill('')
+  await waitForResults(page, '')
+  await expect(page.getByTestId('result-thumbnail').first()).toBeVisible()
+  await screenshotBothThemes(app, 'results-with-pictures')
+  await searchBox(page).fill('showcase')
+  await waitForResults(page, 'showcase')
+  await page.getByRole('checkbox', { name: 'Pictures' }).uncheck()
+  await expect(row.getByTestId('result-thumbnail')).toHaveCount(0)
   await page.locator('.result', { hasText: 'Weekly revenue by day (showcase)' }).first().click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Weekly revenue by day (showcase)')
 

@@ -2,7 +2,7 @@
 // just disconnected) reads answer empty rather than failing, so the UI shows its empty states.
 import { AppFailure } from '../../shared/errors.ts'
 import { getReportDetail, getStats, listCollections, listPeople } from '../library/index.ts'
-import { getCachedContentSize, getReportContent } from '../library/report-content-read.ts'
+import { getCachedContentSize, getPreviewThumbnails, getReportContent } from '../library/report-content-read.ts'
 import { clearCachedResults, markReportOpened } from '../library/writes/report-content-writes.ts'
 import { fetchReportCharts } from '../sync/index.ts'
 import type { HandlerMap } from '../ipc.ts'
@@ -10,7 +10,7 @@ import type { HandlerContext } from './context.ts'
 
 type LibraryHandlers = Pick<HandlerMap,
   | 'library.search' | 'library.getReport' | 'library.fetchCharts' | 'library.listCollections' | 'library.getStats' | 'people.list'
-  | 'library.getReportContent' | 'library.getCachedContentSize' | 'library.clearCachedResults'>
+  | 'library.getReportContent' | 'library.previewThumbnails' | 'library.getCachedContentSize' | 'library.clearCachedResults'>
 
 const EMPTY_SIZE = { resultsBytes: 0, resultQueries: 0, previewBytes: 0, previews: 0 }
 
@@ -38,6 +38,10 @@ export function libraryHandlers(ctx: HandlerContext): LibraryHandlers {
       // Opening a report keeps it in the default results scope and its preview first under the disk cap.
       markReportOpened(lib, token, ctx.now().toISOString())
       return getReportContent(lib, token)
+    },
+    'library.previewThumbnails': ({ tokens }) => {
+      const lib = library()
+      return lib ? getPreviewThumbnails(lib, tokens) : {}
     },
     'library.getCachedContentSize': () => {
       const lib = library()

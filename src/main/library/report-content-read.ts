@@ -51,6 +51,25 @@ export function getCachedContentSize(library: Library): CachedContentSize {
   return cachedContentSize(library)
 }
 
+/** A thumbnail is the preview itself, scaled by the row: a picture larger than this is left to the report page. */
+export const THUMBNAIL_MAX_BYTES = 1024 * 1024
+/** At most this many pictures per call (one screen of result rows, and then some). */
+export const THUMBNAILS_PER_CALL = 60
+
+/**
+ * The preview pictures of these reports as data URLs, for the result rows' optional thumbnails; a report without
+ * one (none fetched, or over THUMBNAIL_MAX_BYTES) is absent from the answer.
+ */
+export function getPreviewThumbnails(library: Library, tokens: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  const select = library.prepare('SELECT mime, bytes, fetched_at FROM report_previews WHERE report_token = ? AND length(bytes) <= ?')
+  for (const token of new Set(tokens.slice(0, THUMBNAILS_PER_CALL))) {
+    const preview = previewDataUrl(select.get(token, THUMBNAIL_MAX_BYTES) as Row | undefined)
+    if (preview) out[token] = preview.dataUrl
+  }
+  return out
+}
+
 function previewDataUrl(row: Row | undefined): ReportContent['preview'] {
   if (!row || !(row.bytes instanceof Uint8Array)) return null
   const mime = sniffImageType(row.bytes)

@@ -144,6 +144,7 @@ export function LibraryScreen() {
     if (e.key === 'Home') { e.preventDefault(); s.setActive(0) } else if (e.key === 'End') { e.preventDefault(); s.setActive(s.count - 1) } else onKeyDown(e)
   }
 
+  const offlineText = `Offline — searching your local copy${lastSuccessAt ? ` (synced ${relativeTime(lastSuccessAt)})` : ''}.`
   const archived = includesArchived(query)
   const hasResults = library.resultQuery !== null && count > 0
   const libraryEmpty = library.stats !== null && library.stats.reports === 0
@@ -191,9 +192,7 @@ export function LibraryScreen() {
           {library.status === 'searching' && <span className="spinner" aria-hidden="true" />}
           <SearchNotes expansions={library.expansions} chips={library.chips} onQuery={(q) => { changeQuery(q, true); input.current?.focus() }} />
           {offline && (
-            <p className="offline-note" role="status" data-testid="offline-note">
-              Offline — searching your local copy{lastSuccessAt ? ` (synced ${relativeTime(lastSuccessAt)})` : ''}.
-            </p>
+            <p className="offline-note" role="status" data-testid="offline-note" title={offlineText}>{offlineText}</p>
           )}
           <ResultsToolbar density={density} />
         </div>

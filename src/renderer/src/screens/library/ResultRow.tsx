@@ -4,6 +4,8 @@ import { relativeTime } from '../sync/relative-time.ts'
 import { snippetParts } from './snippet-parts.ts'
 import { SnippetText } from './SnippetText.tsx'
 import { StatusBadges } from '../knowledge/StatusBadges.tsx'
+import { useSettings } from '../../stores/settings.ts'
+import { useThumbnail } from '../../stores/thumbnails.ts'
 
 export const ROW_HEIGHT = 78
 
@@ -12,6 +14,8 @@ export function resultId(index: number): string {
 }
 
 export function ResultRow({ hit, index, active, onOpen, onHover }: { hit: SearchHit | undefined; index: number; active: boolean; onOpen: (index: number) => void; onHover: (index: number) => void }) {
+  const thumbnails = useSettings((s) => s.settings?.resultThumbnails === true)
+  const picture = useThumbnail(hit?.token, thumbnails)
   if (!hit) {
     // A placeholder of the same height while the page loads: nothing moves when it arrives.
     return <div id={resultId(index)} role="option" aria-selected={active} aria-busy="true" className="result result-loading"><span className="result-skeleton" /></div>
@@ -30,11 +34,19 @@ export function ResultRow({ hit, index, active, onOpen, onHover }: { hit: Search
       id={resultId(index)}
       role="option"
       aria-selected={active}
-      className={`result${active ? ' result-active' : ''}`}
+      className={`result${active ? ' result-active' : ''}${thumbnails ? ' result-with-thumb' : ''}`}
       data-token={hit.token}
       onClick={() => onOpen(index)}
       onMouseMove={() => { if (!active) onHover(index) }}
     >
+      {thumbnails && (
+        // The picture is the report's own preview, scaled down; a report without one keeps the space, so the
+        // names line up.
+        <div className="result-thumb" aria-hidden="true">
+          {picture && <img src={picture} alt="" decoding="async" data-testid="result-thumbnail" />}
+        </div>
+      )}
+      <div className="result-text">
       <div className="result-title">
         <span className="result-name">{nameSnippet ? <SnippetText text={nameSnippet.text} /> : hit.name}</span>
         {hit.archived && <span className="badge badge-warning">Archived</span>}
@@ -45,6 +57,7 @@ export function ResultRow({ hit, index, active, onOpen, onHover }: { hit: Search
       <div className="result-meta">{meta}</div>
       {/* Without a snippet the row centres its two lines rather than leaving an empty third one. */}
       {snippet && <div className={`result-snippet${codeSnippet ? ' result-snippet-code' : ''}`}><SnippetText text={snippet.text} /></div>}
+      </div>
     </div>
   )
 }

@@ -1,5 +1,5 @@
-// The list's order (a sort menu whose choice always shows) and its density (rows or a compact table). Both
-// persist as settings, so the library opens the way it was left.
+// The list's order (a sort menu whose choice always shows), its density (rows or a compact table) and whether
+// rows show each report's preview picture. All three persist as settings, so the library opens the way it was left.
 import type { SearchSort } from '../../../../shared/model.ts'
 import { useLibrary } from '../../stores/library.ts'
 import { useSettings } from '../../stores/settings.ts'
@@ -12,6 +12,7 @@ export function chooseSort(sort: SearchSort): void {
 
 export function ResultsToolbar({ density }: { density: Density }) {
   const sort = useLibrary((s) => s.sort)
+  const thumbnails = useSettings((s) => s.settings?.resultThumbnails === true)
   return (
     <div className="results-toolbar">
       <label className="sort-menu">
@@ -20,6 +21,12 @@ export function ResultsToolbar({ density }: { density: Density }) {
           {SORTS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
         </select>
       </label>
+      {density === 'rows' && (
+        <label className="thumbnails-toggle">
+          <input type="checkbox" checked={thumbnails} onChange={(e) => void useSettings.getState().update({ resultThumbnails: e.currentTarget.checked })} />
+          <span>Pictures</span>
+        </label>
+      )}
       <div className="segmented density" role="radiogroup" aria-label="Density">
         {([['rows', 'Rows'], ['table', 'Table']] as const).map(([value, label]) => (
           <label key={value}>

@@ -286,7 +286,7 @@ export type PeopleList = z.infer<typeof PeopleList>
 export const SyncKind = z.enum(['full', 'incremental'])
 export type SyncKind = z.infer<typeof SyncKind>
 
-export const SyncPhase = z.enum(['starting', 'collections', 'listing', 'people', 'queries', 'charts', 'results', 'schedules', 'finishing'])
+export const SyncPhase = z.enum(['starting', 'collections', 'listing', 'people', 'queries', 'access', 'charts', 'results', 'schedules', 'finishing'])
 export type SyncPhase = z.infer<typeof SyncPhase>
 
 export const SyncProgress = z.object({

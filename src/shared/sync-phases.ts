@@ -8,6 +8,7 @@ export const PHASE_LABELS: Record<SyncPhase, string> = {
   listing: 'Listing reports',
   people: 'Reading people',
   queries: 'Fetching SQL',
+  access: 'Reading who can see what',
   charts: 'Fetching chart titles',
   results: 'Fetching last results',
   schedules: 'Fetching schedules',
@@ -23,6 +24,8 @@ export const PHASE_UNITS: Record<SyncPhase, [string, string] | null> = {
   // The memberships list and the groups list.
   people: ['list', 'lists'],
   queries: ['report', 'reports'],
+  // Collection permissions and member activity: no total is known in advance.
+  access: null,
   charts: ['report', 'reports'],
   results: ['report', 'reports'],
   schedules: ['report', 'reports'],

@@ -105,6 +105,8 @@ export function plantAccessReviewCases(truth: Truth, referenceMs: number): Acces
   const owner = pick('deactivated owner', (m) => owners.has(m.username) && !m.admin)
   const inactiveAdmin = pick('inactive admin', () => true)
   const inactiveMember = pick('inactive member', (m) => !m.admin)
+  // Their reports pass to the account: Discovery's day is then their only activity figure.
+  for (const r of truth.reports) if (r.creator_username === inactiveAdmin.username || r.creator_username === inactiveMember.username) r.creator_username = account
   const grantee = pick('group member', (m) => !m.admin)
 
   inactiveAdmin.admin = true

@@ -71,7 +71,14 @@ const admin = async <T>(sim: SimHandle, path: string, method = 'GET'): Promise<T
 
 const pages = (n: number): number => Math.ceil(n / PAGE) + 1
 
-interface Minimum { total: number; listing: number; people: number; queries: number; results: number; schedules: number }
+/** The access data: one permissions listing per shared collection and Discovery's pages of 999 members (groups count as people). */
+function accessRequests(truth: Truth): number {
+  return truth.spaces.filter((s) => s.space_type !== 'private').length + Math.max(1, Math.ceil(truth.members.length / 999))
+}
+
+const ACCESS_ROUTES = ['groups', 'group_memberships', 'space_permissions', 'member_activity'] as const
+
+interface Minimum { total: number; listing: number; people: number; queries: number; results: number; schedules: number; access: number }
 
 /**
  * The fewest requests a correct sync needs. Listings: every collection's reports and datasets. Queries: one per
@@ -91,7 +98,8 @@ function minimumRequests(truth: Truth, full: boolean, newRuns: Set<string> | 'al
   const results = inScope.filter((r) => r.last_successful_run_token && isNew(r.token)).reduce((sum, r) => sum + 1 + r.queries.filter((q) => q.result).length, 0)
   // Schedules are a paged list (Airbyte pages them): its page(s) plus the one that proves the end.
   const schedules = truth.reports.filter((r) => r.schedules.length > 0 && isNew(r.token)).reduce((sum, r) => sum + pages(r.schedules.length), 0)
-  return { total: listing + people + queries + results + schedules, listing, people, queries, results, schedules }
+  const access = accessRequests(truth)
+  return { total: listing + people + queries + results + schedules + access, listing, people, queries, results, schedules, access }
 }
 
 const fmt = (n: number, digits = 2): string => n.toFixed(digits)
@@ -136,10 +144,13 @@ async function rateLimitedPart(): Promise<void> {
       const r = stats.routes
       console.log(`\n  ${label}: outcome ${result.run.outcome}`)
       console.log(`    requests made        ${stats.total}  (by route: ${JSON.stringify(stats.routes)})`)
-      console.log(`    minimum needed       ${min.total}  (listings ${min.listing}, people+sources ${min.people}, queries ${min.queries}, results ${min.results}, schedules ${min.schedules})`)
+      console.log(`    minimum needed       ${min.total}  (listings ${min.listing}, people+sources ${min.people}, queries ${min.queries}, results ${min.results}, schedules ${min.schedules}, access ${min.access})`)
       console.log(`    per phase            listings ${(r.spaces ?? 0) + (r.space_reports ?? 0) + (r.space_datasets ?? 0)} (min ${min.listing}); queries ${r.queries ?? 0} (min ${min.queries}); results ${(r.query_runs ?? 0) + (r.query_result ?? 0)} (min ${min.results}: 1 + queries per in-scope report whose run changed); schedules ${r.schedules ?? 0} (min ${min.schedules})`)
       console.log(`    previews             ${stats.previews} downloads from the storage host, 0 Mode API requests (${stats.previews_with_credentials} sent credentials)`)
       console.log(`    names first searchable ${firstNamesAt === null ? '—' : fmt(firstNamesAt / 1000, 1) + ' s'}; SQL phase began ${fmt((phaseStart.get('queries') ?? 0) / 1000, 1)} s; results phase began ${fmt((phaseStart.get('results') ?? 0) / 1000, 1)} s (after names and SQL)`)
+      const access = ACCESS_ROUTES.map((route) => stats.routes[route] ?? 0)
+      const added = (stats.routes.space_permissions ?? 0) + (stats.routes.member_activity ?? 0)
+      console.log(`    access data requests ${access.reduce((a, b) => a + b, 0)} (${ACCESS_ROUTES.map((route, i) => `${route} ${access[i]}`).join(', ')}); added by the access review ${added} (permissions + Discovery) = ${fmt((100 * added) / stats.total, 1)}% of this sync, paced by the same limiter (the bound above includes them)`)
       console.log(`    requests / minimum   ${fmt(stats.total / min.total, 3)}   target ≤ 1.05`)
       console.log(`    wall time            ${fmt(wallS, 1)} s`)
       console.log(`    lower bound          ${fmt(boundS, 1)} s  (minimum ÷ 4 requests/s)`)

@@ -26,8 +26,11 @@ import {
   type ModeListPage,
 } from './schemas.ts'
 import { ModeQueryRun, ModeSchedule } from './run-schemas.ts'
+import { ModeMemberActivity, ModePermission, PERMISSION_LIST_KEYS, parseBatchPage } from './access-schemas.ts'
 
 export { DEFAULT_BASE_URL, normalizeApiBase }
+/** Discovery pages: its docs give a default of 1000 but require `per_page` "less than 1000", so 999 is asked for. */
+const BATCH_PER_PAGE = 999
 
 /** Names the app and version to Mode (no project URL exists yet to add as `+https://…`). */
 export function defaultUserAgent(appVersion: string = APP_VERSION): string {
@@ -94,6 +97,8 @@ export function createModeClient(options: ModeClientOptions) {
   const insecure = insecureApiBaseProblem(apiBase)
   if (insecure && !options.allowInsecureHttp) throw new TypeError(`Refusing the Mode address ${new URL(apiBase).origin}: ${insecure}.`)
   const origin = new URL(apiBase).origin
+  // Discovery lives beside the API: https://app.mode.com/batch/{ws}/… (a simulator: its own origin).
+  const batchBase = apiBase.replace(/\/api$/, '') + '/batch'
   const webOrigin = origin
   const workspace = options.workspace
   const ws = encodeURIComponent(workspace)
@@ -124,8 +129,8 @@ export function createModeClient(options: ModeClientOptions) {
   const counters = http.counters
   let skippedItems = 0
   /** One GET with retries; the parsed JSON body of a 2xx answer (or what `readOk` makes of its body stream). */
-  const getJson = (path: string, signal: AbortSignal | undefined, workspaceLevel: boolean, readOk?: (response: Response) => Promise<unknown>): Promise<unknown> =>
-    http.getJson(path, signal, { method: 'GET', path, workspace, workspaceLevel } satisfies RequestContext, readOk)
+  const getJson = (path: string, signal: AbortSignal | undefined, workspaceLevel: boolean, readOk?: (response: Response) => Promise<unknown>, base?: string): Promise<unknown> =>
+    http.getJson(path, signal, { method: 'GET', path, workspace, workspaceLevel } satisfies RequestContext, readOk, base)
 
   async function getOne<S extends z.ZodType>(path: string, schema: S, call: CallOptions | undefined, workspaceLevel = false): Promise<z.output<S>> {
     const body = await getJson(path, call?.signal, workspaceLevel)
@@ -137,7 +142,7 @@ export function createModeClient(options: ModeClientOptions) {
     return parsed.data
   }
 
-  async function getListPage<S extends z.ZodType>(path: string, key: string, schema: S, signal: AbortSignal | undefined, workspaceLevel: boolean): Promise<ModeListPage<z.output<S>>> {
+  async function getListPage<S extends z.ZodType>(path: string, key: string | readonly string[], schema: S, signal: AbortSignal | undefined, workspaceLevel: boolean): Promise<ModeListPage<z.output<S>>> {
     const body = await getJson(path, signal, workspaceLevel)
     const parsed = parseList(body, key, schema)
     if (!parsed.ok) throw malformedError({ method: 'GET', path, workspace, workspaceLevel }, parsed.problem, 200)
@@ -270,6 +275,51 @@ export function createModeClient(options: ModeClientOptions) {
         call ?? {},
         false,
       ),
+
+    /**
+     * A collection's explicit grants (admin tokens; others get `no_access`). Assumed not paginated, as no peer
+     * pages it: one request, and `_links.next_page` is followed only when Mode sends one (bounded, on our origin).
+     */
+    listSpacePermissions: async (spaceToken: string, call?: CallOptions): Promise<ModePermission[]> => {
+      const all: ModePermission[] = []
+      const seen = new Set<string>()
+      let path: string | null = `/${ws}/spaces/${encodeURIComponent(spaceToken)}/permissions`
+      for (let page = 1; path !== null && page <= maxPages; page++) {
+        const result: ModeListPage<ModePermission> = await getListPage(path, PERMISSION_LIST_KEYS, ModePermission, call?.signal, false)
+        const fresh = result.items.filter((p) => {
+          const key = `${p.kind}:${p.accessorToken ?? ''}:${p.username ?? ''}`
+          return !seen.has(key) && seen.add(key) !== undefined
+        })
+        if (fresh.length === 0) break
+        all.push(...fresh)
+        path = result.nextPageHref ? pathFromHref(result.nextPageHref) : null
+      }
+      return all
+    },
+
+    /**
+     * Discovery-API member activity (`/batch/{ws}/members`, Enterprise plans). Mode documents Discovery calls
+     * with a signature token minted by an admin (a write the app never makes), and documents no member endpoint:
+     * this sends the session's own credentials and reads `members[].last_day_engaged`; any refusal is the
+     * caller's "not available to this token". Pages follow `pagination.total_pages` / `_links.next_page`, bounded.
+     */
+    listMemberActivity: async (call?: CallOptions): Promise<ModeMemberActivity[]> => {
+      const all: ModeMemberActivity[] = []
+      const seen = new Set<string>()
+      for (let page = 1; page <= maxPages; page++) {
+        const path = `/${ws}/members?page=${page}&per_page=${BATCH_PER_PAGE}`
+        const parsed = parseBatchPage(await getJson(path, call?.signal, true, undefined, batchBase), ['members', 'member_activity', 'users'], ModeMemberActivity)
+        if (!parsed.ok) throw malformedError({ method: 'GET', path, workspace, workspaceLevel: true }, parsed.problem, 200)
+        const fresh = parsed.page.items.filter((m) => {
+          const key = m.username ?? `email:${m.email}`
+          return !seen.has(key) && seen.add(key) !== undefined
+        })
+        all.push(...fresh)
+        const last = parsed.page.totalPages !== null ? page >= parsed.page.totalPages : parsed.page.nextPageHref === null && fresh.length < BATCH_PER_PAGE
+        if (fresh.length === 0 || last) break
+      }
+      return all
+    },
 
     /** A collection's Mode Datasets: listed like its reports, as reports of type `DatasetReport`. */
     listSpaceDatasets: (spaceToken: string, call: ListSpaceReportsOptions = {}): Promise<ModeReport[]> =>

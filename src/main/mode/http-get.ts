@@ -100,8 +100,8 @@ export function createHttpGet(options: HttpGetOptions) {
    * One GET with retries; returns the parsed JSON body of a 2xx answer, or what `readOk` makes of a 2xx
    * response, read after the limiter slot is released (its errors are the reader's, never retried).
    */
-  async function getJson(path: string, signal: AbortSignal | undefined, ctx: RequestContext, readOk?: (response: Response) => Promise<unknown>): Promise<unknown> {
-    let url = options.apiBase + path
+  async function getJson(path: string, signal: AbortSignal | undefined, ctx: RequestContext, readOk?: (response: Response) => Promise<unknown>, base: string = options.apiBase): Promise<unknown> {
+    let url = base + path
     let timeouts = 0
     let serverErrors = 0
     let redirects = 0

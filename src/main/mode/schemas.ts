@@ -60,7 +60,7 @@ const Flag = z
   .catch(false)
 
 /** HAL links: `{ rel: { href, templated? } }`. Anything else under `_links` is ignored, never an error. */
-const Links = z
+export const Links = z
   .record(z.string(), z.unknown())
   .nullish()
   .transform((links) => {
@@ -498,14 +498,17 @@ export type ListParseResult<T> = { ok: true; page: ModeListPage<T> } | { ok: fal
  */
 export function parseList<S extends z.ZodType>(
   body: unknown,
-  key: string,
+  keyOrKeys: string | readonly string[],
   itemSchema: S,
 ): ListParseResult<z.output<S>> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, problem: 'not a JSON object' }
+  // Several keys: where Mode's key is not known, the first one present is the list.
+  const candidates = typeof keyOrKeys === 'string' ? [keyOrKeys] : keyOrKeys
   const embedded = (body as { _embedded?: unknown })._embedded
   if (typeof embedded !== 'object' || embedded === null || Array.isArray(embedded)) {
-    return { ok: false, problem: `no _embedded.${key} list` }
+    return { ok: false, problem: `no _embedded.${candidates[0] ?? ''} list` }
   }
+  const key = candidates.find((k) => (embedded as Record<string, unknown>)[k] !== undefined) ?? candidates[0] ?? ''
   const raw = (embedded as Record<string, unknown>)[key]
   let rawItems: unknown[]
   if (raw === undefined && Object.keys(embedded).length === 0) rawItems = []

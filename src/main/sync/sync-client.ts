@@ -13,6 +13,8 @@ export type SyncClient = Pick<
   | 'listMemberships'
   | 'listGroups'
   | 'listGroupMemberships'
+  | 'listSpacePermissions'
+  | 'listMemberActivity'
   | 'listSpaceDatasets'
   | 'listQueryRuns'
   | 'readQueryRunResults'

@@ -1,7 +1,7 @@
 // One sync of one workspace, in this order: the collections listing; people and data sources (a handful of
 // requests, so reports are indexed with their authors' names from the start); every collection's reports page
 // by page (names searchable as soon as each page lands); each changed report's SQL, most recently edited
-// first; then (optionally) chart titles. Every write is its own transaction; deletions follow only from
+// first; the access data (who can see each collection, member activity); then (optionally) chart titles. Every write is its own transaction; deletions follow only from
 // listings that completed; a checkpoint plus per-report query versions let an interrupted sync resume
 // without refetching what it already has.
 import { AppFailure, toAppError } from '../../shared/errors.ts'
@@ -14,7 +14,6 @@ import type { AppError, SyncKind, SyncProgress, SyncRun } from '../../shared/mod
 import { markCollectionListed, removeUnlistedReports, removeVanishedCollections, saveCollections, saveReportsPage, saveWorkspace } from '../library/writes/listing-writes.ts'
 import { pendingChartReports, pendingQueryReports, reindexInChunks, saveReportCharts, saveReportQueries } from '../library/writes/content-writes.ts'
 import { saveDataSources, savePeople } from '../library/writes/people-writes.ts'
-import type { PeopleSnapshot } from '../library/writes/people-writes.ts'
 import { saveChartFields } from '../library/writes/report-content-writes.ts'
 import { fetchReportContent, listSpaceDatasets, PreviewDownloads, type PreviewDownloadOptions, type PreviewTransport, type ReportContentOptions } from './fetch-report-content.ts'
 import { ProgressTracker } from './progress.ts'
@@ -30,6 +29,7 @@ import {
 } from '../library/sync-records.ts'
 import type { RunCounters, SyncCheckpoint } from '../library/sync-records.ts'
 import { runPool } from './run-pool.ts'
+import { listPeopleAndGroups, syncAccess } from './sync-access.ts'
 import type { SyncClient } from './sync-client.ts'
 import { describeError, errorCode, isFatalSyncError, isLibraryBusy, libraryBusyError } from './sync-errors.ts'
 import { holdSyncLock } from './sync-lock.ts'
@@ -139,6 +139,8 @@ async function runSync(options: SyncWorkspaceOptions): Promise<SyncResult> {
       updateRun(library, runId, syncCounters())
       await fetchQueries(context)
       updateRun(library, runId, syncCounters())
+      tracker.phase('access')
+      await syncAccess(context, context.spaces)
       await updateKnowledgeAfterSync(library, { signal, now: clock(), limits: options.historyLimits })
       if (options.includeCharts) await fetchCharts(context)
       if (options.content) await fetchReportContent(context, options.content)
@@ -245,7 +247,7 @@ async function syncPeopleAndSources(ctx: RunContext): Promise<void> {
   tracker.phase('people', 2)
   if (!checkpoint.peopleDone) {
     try {
-      await reindexInChunks(library, savePeople(library, await listPeople(ctx)))
+      await reindexInChunks(library, savePeople(library, await listPeopleAndGroups(ctx)))
       checkpoint.peopleDone = true
       writeCheckpoint(library, checkpoint, ctx.iso())
     } catch (error) {
@@ -263,35 +265,6 @@ async function syncPeopleAndSources(ctx: RunContext): Promise<void> {
     }
   }
   tracker.advance()
-}
-
-/** Members from the memberships listing (no per-user requests); groups and their members when the token may see them. */
-async function listPeople(ctx: RunContext): Promise<PeopleSnapshot> {
-  const { client, signal } = ctx
-  const memberships = await client.listMemberships({ signal })
-  let groups: PeopleSnapshot['groups'] = null
-  try {
-    const list = await client.listGroups({ signal })
-    const byMemberToken = new Map(memberships.filter((m) => m.memberToken).map((m) => [m.memberToken!, m.username]))
-    const withMembers: NonNullable<PeopleSnapshot['groups']> = list.map((group) => ({ group, usernames: [] }))
-    await runPool(
-      withMembers,
-      ctx.concurrency,
-      async (entry) => {
-        const members = await client.listGroupMemberships(entry.group.token, { signal })
-        for (const m of members) {
-          const username = m.username ?? (m.memberToken ? byMemberToken.get(m.memberToken) : undefined)
-          if (username) entry.usernames.push(username)
-        }
-      },
-      signal,
-    )
-    groups = withMembers
-  } catch (error) {
-    // Groups are admin-only in Mode: without access the library simply keeps no groups (not an error).
-    if (errorCode(error) !== 'no_access') throw error
-  }
-  return { memberships, groups }
 }
 
 async function fetchQueries(ctx: RunContext): Promise<void> {

@@ -12,6 +12,7 @@ import { migration as knowledge } from './006-knowledge.ts'
 import { migration as syncRunVersions } from './007-sync-run-versions.ts'
 import { migration as syncRunSkipped } from './008-sync-run-skipped.ts'
 import { migration as runSuccessAndDefinitions } from './009-run-success-and-definitions.ts'
+import { migration as accessReview } from './010-access-review.ts'
 
 export const migrations: readonly Migration[] = [
   coreSchema,
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   syncRunVersions,
   syncRunSkipped,
   runSuccessAndDefinitions,
+  accessReview,
 ]

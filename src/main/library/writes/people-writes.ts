@@ -32,8 +32,8 @@ export function saveDataSources(library: Library, sources: ModeDataSource[]): st
 
 export interface PeopleSnapshot {
   memberships: ModeMembership[]
-  /** Null when the groups listing was not available (e.g. 403 for non-admins): groups are then left as they are. */
-  groups: { group: ModeGroup; usernames: string[] }[] | null
+  /** Null when the groups listing was not available (e.g. 403 for non-admins): the stored groups are then left as they are (the access step clears them on a refusal). */
+  groups: { group: ModeGroup; usernames: string[]; membersListed?: boolean }[] | null
 }
 
 /** Replaces members (and groups, when listed) with complete listings; returns the reports of renamed authors to re-index. */
@@ -41,8 +41,9 @@ export function savePeople(library: Library, people: PeopleSnapshot): string[] {
   return library.transaction(() => {
     const before = new Map((library.prepare('SELECT username, name FROM members').all() as Row[]).map((r) => [String(r.username), r.name]))
     const upsert = library.prepare(
-      `INSERT INTO members(username, name, email, is_admin, state) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(username) DO UPDATE SET name = excluded.name, email = excluded.email, is_admin = excluded.is_admin, state = excluded.state`,
+      `INSERT INTO members(username, name, email, is_admin, state, member_token, invited, activated_at, managed_by_scim) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(username) DO UPDATE SET name = excluded.name, email = excluded.email, is_admin = excluded.is_admin, state = excluded.state,
+         member_token = excluded.member_token, invited = excluded.invited, activated_at = excluded.activated_at, managed_by_scim = excluded.managed_by_scim`,
     )
     const seen = new Set<string>()
     const renamed: string[] = []
@@ -50,7 +51,7 @@ export function savePeople(library: Library, people: PeopleSnapshot): string[] {
       if (seen.has(m.username)) continue
       seen.add(m.username)
       if (!before.has(m.username) || before.get(m.username) !== m.name) renamed.push(m.username)
-      upsert.run(m.username, m.name, m.email, m.admin ? 1 : 0, m.state)
+      upsert.run(m.username, m.name, m.email, m.admin ? 1 : 0, m.state, m.memberToken, m.invited ? 1 : 0, m.activatedAt, m.managedByScim ? 1 : 0)
     }
     const remove = library.prepare('DELETE FROM members WHERE username = ?')
     for (const username of before.keys()) if (!seen.has(username)) { remove.run(username); renamed.push(username) }
@@ -61,12 +62,13 @@ export function savePeople(library: Library, people: PeopleSnapshot): string[] {
       library.prepare('DELETE FROM group_members').run()
       const groupSeen = new Set<string>()
       const upsertGroup = library.prepare(
-        'INSERT INTO groups(token, name) VALUES (?, ?) ON CONFLICT(token) DO UPDATE SET name = excluded.name',
+        `INSERT INTO groups(token, name, group_type, managed, members_listed) VALUES (?, ?, ?, ?, ?) ON CONFLICT(token) DO UPDATE SET
+           name = excluded.name, group_type = excluded.group_type, managed = excluded.managed, members_listed = excluded.members_listed`,
       )
       const addMember = library.prepare('INSERT OR IGNORE INTO group_members(group_token, username) VALUES (?, ?)')
-      for (const { group, usernames } of people.groups) {
+      for (const { group, usernames, membersListed } of people.groups) {
         groupSeen.add(group.token)
-        upsertGroup.run(group.token, group.name ?? group.token)
+        upsertGroup.run(group.token, group.name ?? group.token, group.groupType, group.managed ? 1 : 0, membersListed === false ? 0 : 1)
         for (const u of usernames) addMember.run(group.token, u)
       }
       const removeGroup = library.prepare('DELETE FROM groups WHERE token = ?')

@@ -72,6 +72,7 @@ function phaseLabel(phase: NonNullable<SyncState['progress']>['phase']): string 
     case 'listing': return 'Listing reports'
     case 'people': return 'Fetching people'
     case 'queries': return 'Fetching SQL'
+    case 'access': return 'Reading who can see what'
     case 'charts': return 'Fetching chart titles'
     case 'results': return 'Fetching last results'
     case 'schedules': return 'Fetching schedules'

@@ -11,6 +11,7 @@ import { knowledgeHandlers } from './handlers/knowledge.ts'
 import { exportSqlHandlers, type ChooseSaveFile } from './handlers/export-sql.ts'
 import { homeHandlers } from './handlers/home.ts'
 import { HomeStore } from './home/home-store.ts'
+import { accessHandlers } from './handlers/access.ts'
 import { libraryHandlers } from './handlers/library.ts'
 import { createLibrarySearch } from './search/library-search.ts'
 import { settingsHandlers } from './handlers/settings.ts'
@@ -142,6 +143,7 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
     ...appHandlers({ version: adapters.version, electronVersion: adapters.electronVersion, openExternal: adapters.openExternal }),
     ...connectionHandlers(ctx),
     ...libraryHandlers(ctx),
+    ...accessHandlers(ctx, adapters.chooseSaveFile ?? null),
     ...knowledgeHandlers(ctx),
     ...exportSqlHandlers(ctx, adapters.chooseSaveFile ?? null),
     ...homeHandlers(ctx),

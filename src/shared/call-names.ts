@@ -24,6 +24,8 @@ export const CALL_NAMES = [
   'home.opened',
   'home.setPinned',
   'home.setSession',
+  'people.accessReview',
+  'people.exportAccessReview',
   'knowledge.reportHistory',
   'knowledge.diff',
   'knowledge.changes',

@@ -3,6 +3,7 @@
 // from the names alone (call-names.ts; `satisfies` below fails the compile if a name has no schema or a schema
 // no name); the renderer is typed from it (src/renderer/src/bridge.ts). Changing a schema here
 // breaks the compile on every side at once, which is the point.
+import { AccessReview, AccessReviewRequest } from './access-model.ts'
 import { z } from 'zod'
 import {
   AppError,
@@ -74,6 +75,10 @@ export const calls = {
   'library.getStats': { input: NoInput, output: LibraryStats },
 
   'people.list': { input: NoInput, output: PeopleList },
+  /** The people and access review of the open library (read-only; nothing in Mode changes). */
+  'people.accessReview': { input: AccessReviewRequest, output: AccessReview },
+  /** Writes the review as CSV where the user chooses in the save dialog (`saved` false when they cancelled). */
+  'people.exportAccessReview': { input: AccessReviewRequest, output: z.object({ saved: z.boolean(), fileName: z.string().nullable(), findings: z.number() }) },
 
   /** The library's home: pinned and recently opened reports of the open workspace, and its last session. */
   'home.get': { input: NoInput, output: HomeState },

@@ -15,6 +15,15 @@ const NOT_SYNCED: Record<AccessPartState['part'], string> = {
   activity: 'Member activity has not been read yet: sync to read it.',
 }
 
+/** No library yet: nothing to review, every part not synced. */
+export function emptyAccessData(): AccessData {
+  return { workspace: null, members: [], groups: [], collections: [], parts: ACCESS_PARTS.map((part) => notSynced(part)) }
+}
+
+function notSynced(part: AccessPartState['part']): AccessPartState {
+  return { part, status: 'not_synced', note: NOT_SYNCED[part], checkedAt: null }
+}
+
 export function readAccessData(library: Library): AccessData {
   const workspace = str((library.prepare('SELECT username FROM workspace LIMIT 1').get() as Row | undefined)?.username) ?? library.workspace
   const members = (library.prepare(
@@ -70,7 +79,7 @@ export function readAccessData(library: Library): AccessData {
   const stored = new Map((library.prepare('SELECT part, status, detail, checked_at FROM access_parts').all() as Row[]).map((r) => [String(r.part), r]))
   const parts: AccessPartState[] = ACCESS_PARTS.map((part) => {
     const row = stored.get(part)
-    if (!row) return { part, status: 'not_synced', note: NOT_SYNCED[part], checkedAt: null }
+    if (!row) return notSynced(part)
     const known: readonly string[] = ['ok', 'needs_admin', 'needs_discovery', 'unavailable', 'partial', 'failed']
     const status = (known.includes(String(row.status)) ? String(row.status) : 'failed') as AccessPartState['status']
     return { part, status, note: str(row.detail) ?? (status === 'ok' ? 'Read in full.' : status), checkedAt: str(row.checked_at) }

@@ -15,12 +15,14 @@ const REFERENCE = Date.parse('2026-11-20T12:00:00.000Z')
 const NOW = new Date(REFERENCE)
 const DAY_MS = 86_400_000
 const ACCESS_ROUTES = ['groups', 'group_memberships', 'space_permissions', 'member_activity'] as const
+// A sync takes seconds alone and over a minute on a machine shared by many test runs.
+const SYNC_TEST_TIMEOUT_MS = 300_000
 
 let sim: Simulator
 let cases: AccessReviewCases
 
 beforeAll(async () => {
-  const generated = generateAccessReviewWorkspace({ seed: 1717, reports: 240, referenceMs: REFERENCE })
+  const generated = generateAccessReviewWorkspace({ seed: 1717, reports: 150, referenceMs: REFERENCE })
   cases = generated.cases
   sim = await startSimulator({ truth: generated.truth, seed: 1717, rate: null })
 })
@@ -132,7 +134,7 @@ describe('access review after a sync', () => {
     expect(accessRequests.groups).toBeLessThanOrEqual(2)
     expect(accessRequests.group_memberships).toBeLessThanOrEqual(2 * truth.groups.length)
     })
-  })
+  }, SYNC_TEST_TIMEOUT_MS)
 
   it('with a member token: each admin-only part says what it needs, everything else syncs and is reviewed', async () => {
     await syncAs({ token: sim.memberToken, password: sim.memberPassword }, ({ library, result, accessRequests }) => {
@@ -163,5 +165,5 @@ describe('access review after a sync', () => {
     // Refused quickly: one groups request, two probes of permissions, one of Discovery.
     expect(accessRequests).toEqual({ groups: 1, group_memberships: 0, space_permissions: 2, member_activity: 1 })
     })
-  })
+  }, SYNC_TEST_TIMEOUT_MS)
 })

@@ -88,9 +88,18 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   },
   people: {
     name: 'people',
-    summary: 'list the workspace members (admins first) and groups',
+    summary: 'list the workspace members (admins first) and groups, or with --audit the access review',
     positionals: [],
-    flags: { ...LIBRARY, ...JSON_FLAG, ...COMMON },
+    flags: {
+      audit: { type: 'boolean', help: 'print the access review: admins, inactive members, deactivated members with reports or groups, groups and collections to check' },
+      'inactive-days': { type: 'string', value: 'N', help: 'with --audit: members inactive for N days or more count as inactive (default 90)' },
+      ...LIBRARY,
+      ...JSON_FLAG,
+      ...COMMON,
+    },
+    details:
+      'The review is read-only and offline, from the library the last sync wrote. Each activity figure names its source\n' +
+      "(Mode's Discovery API or the library); parts this token could not read are named, with the kind of token they need.",
   },
   demo: {
     name: 'demo',

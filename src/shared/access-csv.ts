@@ -1,7 +1,9 @@
-// The access review as CSV (RFC 4180: comma-separated, CRLF, quoted where needed). Every cell comes from Mode
-// and is untrusted: one that a spreadsheet would read as a formula (starting with = + - @, or a tab or
-// carriage return that some spreadsheets strip first) is prefixed with an apostrophe, so it stays text.
+// The access review as CSV, written by the app's one CSV writer (csv-text.ts: RFC 4180, CRLF, quoted where
+// needed). Every cell comes from Mode and is untrusted, and unlike query results this file is the app's own
+// report, so a cell a spreadsheet would read as a formula (starting with = + - @, or a tab or carriage return
+// that some spreadsheets strip first) is prefixed with an apostrophe and stays text.
 import type { AccessFinding, AccessReview, FindingKind } from './access-model.ts'
+import { csvText } from './csv-text.ts'
 
 export const FINDING_TITLES: Record<FindingKind, string> = {
   admin: 'Admin',
@@ -13,21 +15,34 @@ export const FINDING_TITLES: Record<FindingKind, string> = {
   personal_of_deactivated: 'Personal collection of a deactivated member',
 }
 
+/** The Mode link cell in the sample workspace, which has no Mode pages. */
+export const SAMPLE_NO_LINK = 'none: the sample workspace exists only on this computer'
+
+/** The heading of each kind's section (screen and CLI). */
+export const FINDING_SECTION_TITLES: Record<FindingKind, string> = {
+  admin: 'Admins',
+  inactive: 'Inactive members',
+  deactivated_with_access: 'Deactivated members who still own reports or sit in groups',
+  group_without_members: 'Groups without members',
+  group_without_access: 'Groups without access to any collection',
+  restricted_collection: 'Restricted collections and who can see them',
+  personal_of_deactivated: 'Personal collections of deactivated members',
+}
+
 export const CSV_HEADER = ['Finding', 'Subject type', 'Subject', 'Key', 'Detail', 'Activity (source)', 'Mode link'] as const
 
-/** A cell a spreadsheet will never evaluate: formula-like text gets a leading apostrophe, then RFC 4180 quoting. */
-export function csvCell(value: string | null): string {
-  let text = value ?? ''
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text
+/** A cell a spreadsheet will never evaluate: formula-like text gets a leading apostrophe (quoting is csvText's). */
+export function defuseFormula(value: string | null): string {
+  const text = value ?? ''
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
 }
 
 function row(f: AccessFinding): string[] {
-  return [FINDING_TITLES[f.kind], f.subject.type, f.subject.label, f.subject.key, f.detail, f.activity, f.modeUrl].map(csvCell)
+  return [FINDING_TITLES[f.kind], f.subject.type, f.subject.label, f.subject.key, f.detail, f.activity, f.modeUrl ?? SAMPLE_NO_LINK].map(defuseFormula)
 }
 
 export function accessReviewCsv(review: Pick<AccessReview, 'findings'>): string {
-  return [CSV_HEADER.map(csvCell), ...review.findings.map(row)].map((cells) => cells.join(',')).join('\r\n') + '\r\n'
+  return csvText([...CSV_HEADER], review.findings.map(row))
 }
 
 /** `access-review-<workspace>-<YYYY-MM-DD>.csv`, with the workspace reduced to safe file-name characters. */

@@ -69,7 +69,9 @@ export const ReviewCollection = z.object({
   /** False when the grants could not be read with this token: `grants` is then empty, not "nobody". */
   grantsKnown: z.boolean(),
   grants: z.array(ReviewGrant),
+  /** Live reports (what a click lists); archived ones apart, as every count in the app. */
   reportCount: z.number(),
+  archivedCount: z.number(),
   ownerUsername: z.string().nullable(),
 })
 export type ReviewCollection = z.infer<typeof ReviewCollection>
@@ -85,8 +87,8 @@ export const AccessFinding = z.object({
   detail: z.string(),
   /** The activity figure behind it, with its source ("Discovery API: last day engaged 2025-10-16"), or null. */
   activity: z.string().nullable(),
-  /** The page in Mode where an admin would change it (https://app.mode.com/…). */
-  modeUrl: z.string(),
+  /** The page in Mode where an admin would change it (https://app.mode.com/…); null for the sample workspace, which exists only on this computer. */
+  modeUrl: z.string().nullable(),
 })
 export type AccessFinding = z.infer<typeof AccessFinding>
 
@@ -95,6 +97,8 @@ export const AccessReview = z.object({
   generatedAt: z.string(),
   inactiveDays: z.number(),
   parts: z.array(AccessPartState),
+  /** Every member with their activity figures (the People screen's "last active"), by name. */
+  people: z.array(ReviewPerson),
   admins: z.array(ReviewPerson),
   inactive: z.array(ReviewPerson),
   deactivatedWithAccess: z.array(ReviewPerson),

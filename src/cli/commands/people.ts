@@ -1,13 +1,20 @@
-// `people`: the workspace's members (admins first) and its groups, from the local library.
+// `people`: the workspace's members (admins first) and its groups, from the local library; `people --audit` the
+// access review (people-audit.ts).
 import { listPeople } from '../../main/library/index.ts'
-import { boolFlag, type ParsedCommand } from '../args.ts'
+import { boolFlag, UsageError, type ParsedCommand } from '../args.ts'
 import { openExistingLibrary } from '../context.ts'
+import { printAccessAudit } from './people-audit.ts'
 import { reportCountText } from '../../shared/report-counts.ts'
 import { columns, formatCount, printJson, type CliIo, type Style } from '../output.ts'
 
 export async function runPeople(parsed: ParsedCommand, io: CliIo, style: Style): Promise<number> {
+  if (parsed.flags['inactive-days'] !== undefined && !boolFlag(parsed, 'audit')) throw new UsageError('--inactive-days goes with --audit.', parsed.command)
   const library = openExistingLibrary(parsed, io)
   try {
+    if (boolFlag(parsed, 'audit')) {
+      printAccessAudit(library, parsed, io, style)
+      return 0
+    }
     const people = listPeople(library)
     if (boolFlag(parsed, 'json')) {
       printJson(io, people)

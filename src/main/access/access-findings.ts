@@ -1,6 +1,7 @@
 // The review as a flat list of findings, one line each: what the screen's sections, the CSV export and the
 // CLI all show. Each carries its activity figure with the figure's source, and the Mode page to act on.
 import type { AccessFinding, AccessReview, ActivityFigure, ReviewCollection, ReviewPerson } from '../../shared/access-model.ts'
+import { reportCountText } from '../../shared/report-counts.ts'
 import { modeAdminUrl } from './mode-admin-links.ts'
 
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`
@@ -16,9 +17,9 @@ export function inactivityText(p: ReviewPerson): string {
   return 'no activity on record'
 }
 
+/** "owns 3 reports · 2 archived": the app's one count rule (live reports, archived named beside). */
 function reportsText(p: ReviewPerson): string {
-  const { live, archived } = p.reports
-  return archived > 0 ? `owns ${plural(live, 'live report')} and ${archived.toLocaleString('en-US')} archived` : `owns ${plural(live, 'report')}`
+  return `owns ${reportCountText(p.reports.live, p.reports.archived, 'en-US')}`
 }
 
 export function grantsText(c: ReviewCollection): string {
@@ -27,12 +28,13 @@ export function grantsText(c: ReviewCollection): string {
   return `visible to ${grants.length > 0 ? grants.join(', ') : 'no one granted explicitly'}; and every admin`
 }
 
-export function findingsOf(review: Omit<AccessReview, 'findings'>): AccessFinding[] {
+/** `modeLinks: false` (the sample workspace, which exists only on this computer): no finding links to Mode. */
+export function findingsOf(review: Omit<AccessReview, 'findings'>, modeLinks = true): AccessFinding[] {
   const ws = review.workspace ?? ''
   const person = (p: ReviewPerson) => ({ type: 'person' as const, key: p.username, label: p.name ?? p.username })
   const out: AccessFinding[] = []
   const add = (kind: AccessFinding['kind'], subject: AccessFinding['subject'], detail: string, activity: string | null): void => {
-    out.push({ kind, subject, detail, activity, modeUrl: modeAdminUrl(ws, subject) })
+    out.push({ kind, subject, detail, activity, modeUrl: modeLinks ? modeAdminUrl(ws, subject) : null })
   }
   for (const p of review.admins) {
     add('admin', person(p), `Admin${p.state && p.state !== 'active' ? ` (${p.state})` : ''}; ${inactivityText(p)}`, figureText(p.lastActive))
@@ -54,7 +56,7 @@ export function findingsOf(review: Omit<AccessReview, 'findings'>): AccessFindin
     add('restricted_collection', { type: 'collection', key: c.token, label: c.label }, `Restricted; ${grantsText(c)}`, null)
   }
   for (const c of review.personalOfDeactivated) {
-    add('personal_of_deactivated', { type: 'collection', key: c.token, label: c.label }, `Personal collection of deactivated member ${c.ownerUsername}; ${plural(c.reportCount, 'report')}`, null)
+    add('personal_of_deactivated', { type: 'collection', key: c.token, label: c.label }, `Personal collection of deactivated member ${c.ownerUsername}; ${reportCountText(c.reportCount, c.archivedCount, 'en-US')}`, null)
   }
   return out
 }

@@ -2,6 +2,7 @@
 // groups with members, collections with default access levels and grants, and the state of each access part.
 import { ACCESS_PARTS, type AccessPartState } from '../../shared/access-model.ts'
 import type { Library } from '../library/open-library.ts'
+import { LIVE } from '../library/read-models.ts'
 import { collectionLabel } from '../search/facet-labels.ts'
 import type { AccessData } from './access-review.ts'
 
@@ -29,8 +30,8 @@ export function readAccessData(library: Library): AccessData {
   const members = (library.prepare(
     `SELECT m.username, m.name, m.is_admin, m.state, m.activated_at, m.managed_by_scim, m.last_day_engaged,
             (SELECT max(created_at) FROM reports r WHERE r.creator_username = m.username) AS last_created,
-            (SELECT count(*) FROM reports r WHERE r.creator_username = m.username AND r.archived = 0) AS live,
-            (SELECT count(*) FROM reports r WHERE r.creator_username = m.username AND r.archived = 1) AS archived
+            (SELECT count(*) FROM reports r WHERE r.creator_username = m.username AND ${LIVE}) AS live,
+            (SELECT count(*) FROM reports r WHERE r.creator_username = m.username AND NOT ${LIVE}) AS archived
        FROM members m ORDER BY m.username`,
   ).all() as Row[]).map((m) => ({
     username: String(m.username),
@@ -55,7 +56,8 @@ export function readAccessData(library: Library): AccessData {
   const grantsOf = library.prepare('SELECT accessor_kind, accessor_key, resolved, access_level FROM collection_permissions WHERE collection_token = ?')
   const collections = (library.prepare(
     `SELECT c.token, c.name, c.is_personal, c.space_type, c.owner_username, c.restricted, c.default_access_level, c.permissions_listed_at,
-            (SELECT count(*) FROM reports r WHERE r.collection_token = c.token) AS report_count
+            (SELECT count(*) FROM reports r WHERE r.collection_token = c.token AND ${LIVE}) AS report_count,
+            (SELECT count(*) FROM reports r WHERE r.collection_token = c.token AND NOT ${LIVE}) AS archived_count
        FROM collections c ORDER BY c.position, c.token`,
   ).all() as Row[]).map((c) => {
     const personal = num(c.is_personal) === 1 || c.space_type === 'private'
@@ -74,6 +76,7 @@ export function readAccessData(library: Library): AccessData {
         level: str(g.access_level),
       })),
       reportCount: num(c.report_count),
+      archivedCount: num(c.archived_count),
     }
   })
   const stored = new Map((library.prepare('SELECT part, status, detail, checked_at FROM access_parts').all() as Row[]).map((r) => [String(r.part), r]))

@@ -52,7 +52,9 @@ export interface AccessCollectionData {
   defaultAccessLevel: string | null
   grantsKnown: boolean
   grants: AccessGrantData[]
+  /** Live reports (the app's one count rule), archived ones apart. */
   reportCount: number
+  archivedCount: number
 }
 
 export interface AccessData {
@@ -84,7 +86,14 @@ function daysBetween(day: string, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - Date.parse(`${day}T00:00:00Z`)) / DAY_MS))
 }
 
-export function computeAccessReview(data: AccessData, options: { now: Date; inactiveDays?: number }): AccessReview {
+export interface AccessReviewOptions {
+  now: Date
+  inactiveDays?: number
+  /** False for the sample workspace: its findings carry no Mode link. */
+  modeLinks?: boolean
+}
+
+export function computeAccessReview(data: AccessData, options: AccessReviewOptions): AccessReview {
   const { now } = options
   const inactiveDays = options.inactiveDays ?? DEFAULT_INACTIVE_DAYS
   const part = (name: AccessPartState['part']) => data.parts.find((p) => p.part === name)
@@ -133,6 +142,7 @@ export function computeAccessReview(data: AccessData, options: { now: Date; inac
       state: g.kind === 'user' ? (people.get(g.key)?.state ?? null) : null,
     })).sort((a, b) => a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label)),
     reportCount: c.reportCount,
+    archivedCount: c.archivedCount,
     ownerUsername: c.ownerUsername,
   })
   // The access level decides; the flag alone is not reliable (it came back false for restricted collections).
@@ -150,6 +160,7 @@ export function computeAccessReview(data: AccessData, options: { now: Date; inac
     generatedAt: now.toISOString(),
     inactiveDays,
     parts: data.parts,
+    people: [...all].sort(byName),
     admins,
     inactive,
     deactivatedWithAccess,
@@ -158,7 +169,7 @@ export function computeAccessReview(data: AccessData, options: { now: Date; inac
     restrictedCollections,
     personalOfDeactivated,
   }
-  return { ...review, findings: findingsOf(review) }
+  return { ...review, findings: findingsOf(review, options.modeLinks ?? true) }
 }
 
 function person(m: AccessMember, groups: { token: string; name: string }[], activityKnown: boolean, now: Date): ReviewPerson {

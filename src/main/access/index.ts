@@ -2,8 +2,8 @@
 import type { AccessReview } from '../../shared/access-model.ts'
 import type { Library } from '../library/open-library.ts'
 import { readAccessData } from './access-reads.ts'
-import { computeAccessReview } from './access-review.ts'
+import { computeAccessReview, type AccessReviewOptions } from './access-review.ts'
 
-export function accessReview(library: Library, options: { now: Date; inactiveDays?: number }): AccessReview {
+export function accessReview(library: Library, options: AccessReviewOptions): AccessReview {
   return computeAccessReview(readAccessData(library), options)
 }

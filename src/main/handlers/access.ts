@@ -15,7 +15,8 @@ import type { HandlerContext } from './context.ts'
 export function accessHandlers(ctx: HandlerContext, chooseSaveFile: ChooseSaveFile | null): Pick<HandlerMap, 'people.accessReview' | 'people.exportAccessReview'> {
   const review = (inactiveDays: number) => {
     const library = ctx.connection.getLibrary()
-    const options = { now: ctx.now(), inactiveDays }
+    // The sample is served from this computer: a link to app.mode.com would open someone else's workspace.
+    const options = { now: ctx.now(), inactiveDays, modeLinks: !ctx.connection.getStatus().isSample }
     return library ? accessReview(library, options) : computeAccessReview(emptyAccessData(), options)
   }
   return {

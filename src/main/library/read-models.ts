@@ -20,7 +20,7 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'b
  * A live report, over `reports` aliased `r`: the rule every count shown beside a link follows, so the number equals
  * what the click lists (the search hides archived reports unless asked; see src/shared/report-counts.ts).
  */
-const LIVE = '(r.archived = 0)'
+export const LIVE = '(r.archived = 0)'
 
 /** A display name for a report Mode left unnamed. */
 export const UNTITLED_REPORT = 'Untitled report'

@@ -10,6 +10,7 @@ import { generateAccessReviewWorkspace, type AccessReviewCases } from '../../../
 import { startSimulator, type Simulator } from '../../../src/sim/server.ts'
 import type { Truth } from '../../../src/sim/truth.ts'
 import { fastClient, tempDataDir } from '../sync/sync-harness.ts'
+import { cli } from '../cli/cli-process.ts'
 
 const REFERENCE = Date.parse('2026-11-20T12:00:00.000Z')
 const NOW = new Date(REFERENCE)
@@ -17,6 +18,7 @@ const DAY_MS = 86_400_000
 const ACCESS_ROUTES = ['groups', 'group_memberships', 'space_permissions', 'member_activity'] as const
 // A sync takes seconds alone and over a minute on a machine shared by many test runs.
 const SYNC_TEST_TIMEOUT_MS = 300_000
+const CLI_TIMEOUT_MS = 90_000
 
 let sim: Simulator
 let cases: AccessReviewCases
@@ -30,9 +32,10 @@ afterAll(async () => {
   await sim?.close()
 })
 
-/** Syncs a fresh library with these credentials, hands it to `check`, and closes it (the leak check wants every library closed by its test). */
-async function syncAs(credentials: { token: string; password: string }, check: (synced: Synced) => void): Promise<void> {
-  const library = openLibrary({ dataDir: tempDataDir(), workspace: sim.workspace })
+/** Syncs a fresh library with these credentials, hands it to `check`, and closes it (the leak check wants every library closed by its test); answers its data folder. */
+async function syncAs(credentials: { token: string; password: string }, check: (synced: Synced) => void): Promise<string> {
+  const dataDir = tempDataDir()
+  const library = openLibrary({ dataDir, workspace: sim.workspace })
   try {
     sim.resetStats()
     const result = await syncWorkspace({ library, client: fastClient({ ...sim, ...credentials }), trigger: 'test' })
@@ -41,6 +44,29 @@ async function syncAs(credentials: { token: string; password: string }, check: (
   } finally {
     await library.close()
   }
+  return dataDir
+}
+
+/** `people --audit` as a user runs it, over the library a sync left in `dataDir`. */
+async function audit(dataDir: string, ...extra: string[]) {
+  const run = await cli(['people', '--audit', '--data-dir', dataDir, '--workspace', sim.workspace, ...extra], {}, CLI_TIMEOUT_MS)
+  expect(run.stderr).toBe('')
+  expect(run.code).toBe(0)
+  return run.stdout
+}
+
+/** The CLI's findings equal the app's review of the same library at the CLI's own clock. */
+async function expectCliFindings(dataDir: string, inactiveDays?: number): Promise<AccessReview> {
+  const json = AccessReview.parse(JSON.parse(await audit(dataDir, '--json', ...(inactiveDays ? ['--inactive-days', String(inactiveDays)] : []))))
+  const library = openLibrary({ dataDir, workspace: sim.workspace })
+  try {
+    const review = accessReview(library, { now: new Date(json.generatedAt), inactiveDays })
+    expect(json.findings).toEqual(review.findings)
+    expect(json.parts).toEqual(review.parts)
+  } finally {
+    await library.close()
+  }
+  return json
 }
 
 interface Synced {
@@ -81,7 +107,7 @@ const sorted = (values: string[]) => [...values].sort()
 
 describe('access review after a sync', () => {
   it('with an admin token: every finding matches the truth, and the access data costs a bounded number of requests', async () => {
-    await syncAs({ token: sim.token, password: sim.password }, ({ library, result, accessRequests }) => {
+    const dataDir = await syncAs({ token: sim.token, password: sim.password }, ({ library, result, accessRequests }) => {
     expect(result.run.outcome).toBe('success')
     const review = AccessReview.parse(accessReview(library, { now: NOW }))
     const truth = sim.truth()
@@ -121,7 +147,7 @@ describe('access review after a sync', () => {
     const count = review.admins.length + review.inactive.length + review.deactivatedWithAccess.length + review.groupsWithoutMembers.length
       + review.groupsWithoutAccess.length + review.restrictedCollections.length + review.personalOfDeactivated.length
     expect(review.findings).toHaveLength(count)
-    for (const f of review.findings) expect(f.modeUrl.startsWith('https://app.mode.com/')).toBe(true)
+    for (const f of review.findings) expect(f.modeUrl?.startsWith('https://app.mode.com/')).toBe(true)
 
     // A longer threshold is a subset.
     const long = accessReview(library, { now: NOW, inactiveDays: 365 })
@@ -134,10 +160,45 @@ describe('access review after a sync', () => {
     expect(accessRequests.groups).toBeLessThanOrEqual(2)
     expect(accessRequests.group_memberships).toBeLessThanOrEqual(2 * truth.groups.length)
     })
+
+    // The CLI prints the same findings: JSON equal to the app's review, text naming each planted case.
+    const json = await expectCliFindings(dataDir)
+    expect(json.findings.some((f) => f.kind === 'inactive' && f.subject.key === cases.inactiveAdmin)).toBe(true)
+    await expectCliFindings(dataDir, 365)
+    const text = await audit(dataDir)
+    expect(text).not.toContain('Not read with this token')
+    expect(text).toMatch(new RegExp(`Admins \\(${json.admins.length}\\)`))
+    const section = (title: string) => text.split(/\n\n/).find((block) => block.startsWith(title))!
+    expect(section('Inactive members')).toContain(cases.inactiveAdmin)
+    expect(section('Inactive members')).toContain('Admin seat; last active')
+    expect(section('Inactive members')).toContain('Discovery API: last day engaged 2025-10-16')
+    expect(section('Deactivated members')).toContain(cases.deactivatedOwner)
+    expect(section('Groups without members')).toContain(json.groupsWithoutMembers.find((g) => g.token === cases.emptyGroup)!.name)
+    expect(section('Groups without access')).toContain(json.groupsWithoutAccess.find((g) => g.token === cases.noAccessGroup)!.name)
+    expect(section('Restricted collections')).toContain(`unknown user ${cases.unknownAccessorToken}`)
+    expect(section('Personal collections')).toContain(`(${json.personalOfDeactivated.length})`)
+    for (const f of json.findings) expect(text).toContain(f.modeUrl!)
+  }, SYNC_TEST_TIMEOUT_MS)
+
+  it('people --audit prints names from Mode as plain text: no escape sequence reaches the terminal', async () => {
+    const dataDir = await syncAs({ token: sim.token, password: sim.password }, ({ library, result }) => {
+      expect(result.run.outcome).toBe('success')
+      const hostile = 'Ops\u001b]52;c;ZWNobyBwd25lZA==\u0007\u001b[2J\u202eevil\r\nforged line'
+      library.prepare('UPDATE groups SET name = ? WHERE token = ?').run(hostile, cases.emptyGroup)
+    })
+    const text = await audit(dataDir)
+    // eslint-disable-next-line no-control-regex -- the control characters are what must not appear
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/)
+    const line = text.split('\n').find((l) => l.includes('Opsevil') || l.includes('Ops '))!
+    expect(line).toContain('Group with no members')
+    expect(text.split('\n').some((l) => l.startsWith('forged line'))).toBe(false)
+    // Usage: --inactive-days needs --audit and a whole number in range.
+    expect((await cli(['people', '--inactive-days', '30', '--data-dir', dataDir, '--workspace', sim.workspace])).code).toBe(2)
+    expect((await cli(['people', '--audit', '--inactive-days', '0', '--data-dir', dataDir, '--workspace', sim.workspace])).code).toBe(2)
   }, SYNC_TEST_TIMEOUT_MS)
 
   it('with a member token: each admin-only part says what it needs, everything else syncs and is reviewed', async () => {
-    await syncAs({ token: sim.memberToken, password: sim.memberPassword }, ({ library, result, accessRequests }) => {
+    const dataDir = await syncAs({ token: sim.memberToken, password: sim.memberPassword }, ({ library, result, accessRequests }) => {
     expect(result.run.outcome).toBe('success')
     expect(result.run.errors).toBe(0)
     const truth = sim.truth()
@@ -165,5 +226,14 @@ describe('access review after a sync', () => {
     // Refused quickly: one groups request, two probes of permissions, one of Discovery.
     expect(accessRequests).toEqual({ groups: 1, group_memberships: 0, space_permissions: 2, member_activity: 1 })
     })
+
+    // The CLI says which part needs what token, and prints everything else.
+    await expectCliFindings(dataDir)
+    const text = await audit(dataDir)
+    expect(text).toContain('Not read with this token (everything else is complete):')
+    expect(text).toContain('Groups and their members: Groups and their members need an admin or workspace API token.')
+    expect(text).toContain('Who can see each collection: Who can see each collection needs an admin or workspace API token.')
+    expect(text).toContain("Member activity: Member activity needs access to Mode's Discovery API (Enterprise plans, a token it accepts).")
+    expect(text).toContain('who can see it is not known (needs an admin or workspace API token)')
   }, SYNC_TEST_TIMEOUT_MS)
 })

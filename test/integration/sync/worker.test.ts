@@ -31,7 +31,7 @@ describe('runSyncInWorker', () => {
     const progress: SyncProgress[] = []
     const result = await runSyncInWorker({ ...data(dataDir), onProgress: (p) => progress.push(p) })
     expect(result.run.outcome).toBe('success')
-    expect(new Set(progress.map((p) => p.phase))).toEqual(new Set(['starting', 'collections', 'people', 'listing', 'queries', 'finishing']))
+    expect(new Set(progress.map((p) => p.phase))).toEqual(new Set(['starting', 'collections', 'people', 'listing', 'queries', 'access', 'finishing']))
     expect(progress.at(-1)!.requests).toBe(result.run.requests)
     const library = openLibrary({ dataDir, workspace: sim.workspace })
     expect(libraryView(library, false)).toEqual(truthView(sim.truth(), false))

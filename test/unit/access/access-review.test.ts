@@ -37,16 +37,16 @@ function data(overrides: Partial<AccessData> = {}): AccessData {
       { token: 'g-unlisted', name: 'Unlisted', groupType: 'custom', managed: false, membersListed: false, members: [] },
     ],
     collections: [
-      { token: 'c-open', label: 'Sales', isPersonal: false, ownerUsername: null, restrictedFlag: false, defaultAccessLevel: 'edit', grantsKnown: true, grants: [{ kind: 'group', key: 'g-fin', resolved: true, level: 'view' }], reportCount: 3 },
+      { token: 'c-open', label: 'Sales', isPersonal: false, ownerUsername: null, restrictedFlag: false, defaultAccessLevel: 'edit', grantsKnown: true, grants: [{ kind: 'group', key: 'g-fin', resolved: true, level: 'view' }], reportCount: 3, archivedCount: 0 },
       { token: 'c-board', label: 'Board', isPersonal: false, ownerUsername: null, restrictedFlag: false, defaultAccessLevel: 'restricted', grantsKnown: true, grants: [
         { kind: 'user', key: 'quiet', resolved: true, level: 'view' },
         { kind: 'group', key: 'g-fin', resolved: true, level: 'edit' },
         { kind: 'user', key: 'leaver', resolved: true, level: 'edit' },
         { kind: 'user', key: 'abc123', resolved: false, level: 'view' },
-      ], reportCount: 5 },
-      { token: 'c-flag', label: 'Flagged', isPersonal: false, ownerUsername: null, restrictedFlag: true, defaultAccessLevel: null, grantsKnown: false, grants: [], reportCount: 0 },
-      { token: 'p-leaver', label: 'Personal — leaver', isPersonal: true, ownerUsername: 'leaver', restrictedFlag: false, defaultAccessLevel: 'view', grantsKnown: false, grants: [], reportCount: 4 },
-      { token: 'p-ada', label: 'Personal — ada', isPersonal: true, ownerUsername: 'ada', restrictedFlag: false, defaultAccessLevel: 'view', grantsKnown: false, grants: [], reportCount: 1 },
+      ], reportCount: 5, archivedCount: 0 },
+      { token: 'c-flag', label: 'Flagged', isPersonal: false, ownerUsername: null, restrictedFlag: true, defaultAccessLevel: null, grantsKnown: false, grants: [], reportCount: 0, archivedCount: 0 },
+      { token: 'p-leaver', label: 'Personal — leaver', isPersonal: true, ownerUsername: 'leaver', restrictedFlag: false, defaultAccessLevel: 'view', grantsKnown: false, grants: [], reportCount: 3, archivedCount: 1 },
+      { token: 'p-ada', label: 'Personal — ada', isPersonal: true, ownerUsername: 'ada', restrictedFlag: false, defaultAccessLevel: 'view', grantsKnown: false, grants: [], reportCount: 1, archivedCount: 0 },
     ],
     parts: [ok('groups'), ok('permissions'), ok('activity')],
     ...overrides,
@@ -76,7 +76,9 @@ describe('computeAccessReview', () => {
     const review = computeAccessReview(data(), { now: NOW })
     expect(review.deactivatedWithAccess.map((p) => p.username)).toEqual(['leaver'])
     const finding = review.findings.find((f) => f.kind === 'deactivated_with_access')!
-    expect(finding.detail).toBe('Deactivated; owns 2 live reports and 1 archived; in group Finance')
+    expect(finding.detail).toBe('Deactivated; owns 2 reports · 1 archived; in group Finance')
+    // Personal collections count like every count in the app: live reports, archived ones named beside.
+    expect(review.findings.find((f) => f.kind === 'personal_of_deactivated')!.detail).toBe('Personal collection of deactivated member leaver; 3 reports · 1 archived')
     expect(review.personalOfDeactivated.map((c) => c.token)).toEqual(['p-leaver'])
   })
 
@@ -121,7 +123,11 @@ describe('computeAccessReview', () => {
 
   it('links each finding to an https page on app.mode.com, with hostile keys kept inside one path segment', () => {
     const review = computeAccessReview(data(), { now: NOW })
-    for (const f of review.findings) expect(new URL(f.modeUrl).origin).toBe('https://app.mode.com')
+    for (const f of review.findings) expect(new URL(f.modeUrl!).origin).toBe('https://app.mode.com')
+    // The sample workspace exists only on this computer: no finding links to Mode.
+    expect(computeAccessReview(data(), { now: NOW, modeLinks: false }).findings.every((f) => f.modeUrl === null)).toBe(true)
+    // Every member is listed for the People screen, by name, with their figures.
+    expect(review.people.map((p) => p.username)).toEqual([...review.people].sort((a, b) => (a.name ?? a.username).localeCompare(b.name ?? b.username)).map((p) => p.username))
     expect(modeAdminUrl('acme', { type: 'collection', key: '../../evil?x=1#y' })).toBe('https://app.mode.com/acme/spaces/..%2F..%2Fevil%3Fx%3D1%23y')
     expect(modeAdminUrl('..', { type: 'collection', key: '..' })).toBe('https://app.mode.com/%2E%2E/spaces/%2E%2E')
     expect(new URL(modeAdminUrl('a/b', { type: 'person', key: 'x' })).pathname).toBe('/organizations/a%2Fb/people')

@@ -21,8 +21,10 @@ export function simulateADay(sim: Simulator): { edited: TruthReport; copyName: s
   const otherSpace = truth.spaces.find((s) => s.state === 'active' && s.token !== edited.space_token && s.space_type !== 'private') ?? truth.spaces[0]!
   const copyName = `${edited.name} (copy for the board)`
   const newSql = `-- Excludes test accounts from now on\n${query.raw_query.replace(/\bLIMIT\s+\d+/i, 'LIMIT 500')}`
-  // The copy re-indents the SQL and changes its literal values: still the same query.
-  const copySql = newSql.split('\n').map((line) => `  ${line}`).join('\n').replace(/\b(\d+)\b/g, (n) => String(Number(n) + 1))
+  // The copy re-indents the SQL and changes its literal values: still the same query. (Column positions in
+  // GROUP BY / ORDER BY are no values: changed, they would make it another query.)
+  const copySql = newSql.split('\n').map((line) => `  ${line}`).join('\n')
+    .replace(/\b\d+\b/g, (n: string, at: number, all: string) => (/\bBY\s+[\d,\s]*$/i.test(all.slice(Math.max(0, at - 40), at)) ? n : String(Number(n) + 1)))
   sim.mutate([
     { kind: 'editQuery', report_token: edited.token, query_token: query.token, raw_query: newSql },
     { kind: 'editReport', token: renamed.token, name: `${renamed.name} (old)` },

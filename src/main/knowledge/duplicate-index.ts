@@ -1,13 +1,15 @@
 // Keeps duplicate detection current, incrementally: at the end of each sync, queries whose SQL is new or
 // changed since the last run (no row in query_shapes — record-changes.ts drops the row of an edited query)
-// get a fingerprint and a MinHash sketch (and their Mode definitions are noted), and only they are matched
-// against the rest through LSH bands.
+// get a fingerprint, a MinHash sketch and the question they ask (and their Mode definitions are noted), and
+// only they are matched against the rest through LSH bands; a candidate pair is kept when it is similar enough
+// and asks the same question (duplicate-policy.ts).
 // Exact duplicates need no pairs (equal fingerprints); near-duplicate pairs are stored in near_duplicates.
 // A no-change sync costs two indexed queries. Work is chunked, yielding between chunks, so a first sync of
 // 100,000 queries never holds the thread for long.
 import type { Library } from '../library/open-library.ts'
 import { BAND_COUNT, BAND_ROWS, similarity, sketchFromBytes, sketchToBytes, type Sketch } from './minhash.ts'
 import { describeQuery, NEAR_DUPLICATE_SIMILARITY } from './duplicate-policy.ts'
+import { questionFromText, questionToText, sameQuestion, type QueryQuestion } from './sql-question.ts'
 import { definitionsIn } from './sql-definitions.ts'
 
 type Row = Record<string, unknown>
@@ -41,7 +43,7 @@ export async function updateDuplicateIndex(library: Library, signal?: AbortSigna
   if (dirty.length === 0) return { described: 0, nearPairs: 0, removed }
 
   const insert = library.prepare(
-    'INSERT OR REPLACE INTO query_shapes(query_token, report_token, fingerprint, sketch, token_count) VALUES (?, ?, ?, ?, ?)',
+    'INSERT OR REPLACE INTO query_shapes(query_token, report_token, fingerprint, sketch, token_count, question) VALUES (?, ?, ?, ?, ?, ?)',
   )
   const clearDefinitions = library.prepare('DELETE FROM query_definitions WHERE query_token = ?')
   const addDefinition = library.prepare('INSERT OR IGNORE INTO query_definitions(query_token, report_token, definition) VALUES (?, ?, ?)')
@@ -52,7 +54,8 @@ export async function updateDuplicateIndex(library: Library, signal?: AbortSigna
       for (const row of dirty.slice(i, i + CHUNK)) {
         const sql = String(row.raw_query ?? '')
         const shape = describeQuery(sql)
-        insert.run(String(row.token), String(row.report_token), shape.fingerprint, shape.sketch ? sketchToBytes(shape.sketch) : null, shape.tokenCount)
+        const sketch = shape.sketch ? sketchToBytes(shape.sketch) : null
+        insert.run(String(row.token), String(row.report_token), shape.fingerprint, sketch, shape.tokenCount, sketch ? questionToText(shape.question) : null)
         clearDefinitions.run(String(row.token))
         for (const name of definitionsIn(sql)) addDefinition.run(String(row.token), String(row.report_token), name)
         dirtyTokens.add(String(row.token))
@@ -69,11 +72,12 @@ interface Indexed {
   reports: string[]
   fingerprints: string[]
   sketches: Sketch[]
+  questions: (QueryQuestion | null)[]
 }
 
 function loadSketches(library: Library): Indexed {
-  const rows = library.prepare('SELECT query_token, report_token, fingerprint, sketch FROM query_shapes WHERE sketch IS NOT NULL').all() as Row[]
-  const out: Indexed = { tokens: [], reports: [], fingerprints: [], sketches: [] }
+  const rows = library.prepare('SELECT query_token, report_token, fingerprint, sketch, question FROM query_shapes WHERE sketch IS NOT NULL').all() as Row[]
+  const out: Indexed = { tokens: [], reports: [], fingerprints: [], sketches: [], questions: [] }
   for (const r of rows) {
     const sketch = sketchFromBytes(r.sketch as Uint8Array)
     if (!sketch) continue
@@ -81,6 +85,7 @@ function loadSketches(library: Library): Indexed {
     out.reports.push(String(r.report_token))
     out.fingerprints.push(String(r.fingerprint))
     out.sketches.push(sketch)
+    out.questions.push(typeof r.question === 'string' ? questionFromText(r.question) : null)
   }
   return out
 }
@@ -90,6 +95,13 @@ function bandKey(sketch: Sketch, band: number): number {
   let h = 0x9747b28c ^ band
   for (let r = 0; r < BAND_ROWS; r++) h = Math.imul(h ^ sketch[band * BAND_ROWS + r]!, 0x5bd1e995) >>> 0
   return h >>> 0
+}
+
+/** A shape stored without its question cannot be judged: it is not called a copy. */
+function askSame(index: Indexed, i: number, j: number): boolean {
+  const a = index.questions[i]
+  const b = index.questions[j]
+  return a != null && b != null && sameQuestion(a, b)
 }
 
 async function matchChangedQueries(library: Library, dirtyTokens: Set<string>, signal?: AbortSignal): Promise<number> {
@@ -133,7 +145,7 @@ async function matchChangedQueries(library: Library, dirtyTokens: Set<string>, s
       for (const [i, found] of entries.slice(c, c + CHUNK)) {
         const scored = [...found]
           .map((j) => ({ j, s: similarity(index.sketches[i]!, index.sketches[j]!) }))
-          .filter((x) => x.s >= NEAR_DUPLICATE_SIMILARITY)
+          .filter((x) => x.s >= NEAR_DUPLICATE_SIMILARITY && askSame(index, i, x.j))
           .sort((x, y) => y.s - x.s)
           .slice(0, MAX_NEAR_PER_QUERY)
         for (const { j, s } of scored) {

@@ -6,7 +6,7 @@
 // different minima collide with probability 1/65,536, which biases the estimate by far less than its noise.
 
 export const SKETCH_BINS = 128
-/** Rows per LSH band: pairs at similarity ≥ 0.8 share a band with probability > 0.999 (32 bands of 4). */
+/** Rows per LSH band: pairs at similarity ≥ 0.7 share a band with probability > 0.999 (32 bands of 4). */
 export const BAND_ROWS = 4
 export const BAND_COUNT = SKETCH_BINS / BAND_ROWS
 

@@ -1,66 +1,42 @@
-// SQL reduced to what makes two queries "the same query": the token stream of sql-tokenizer.ts with comments and
-// whitespace gone (the tokenizer drops them), unquoted words case-folded (keywords and identifiers alike are
-// case-insensitive in every dialect Mode supports), every literal value replaced by `?`, Liquid variables
-// reduced to their names (their values live in the `{% form %}` block, which the tokenizer skips whole), and
-// alias names (AS x, table aliases, sub-query and CTE names) replaced by their order of definition.
-// The exact-duplicate fingerprint hashes this stream; near-duplicate detection shingles it.
+// SQL reduced to what makes two queries "the same query": the token stream of sql-tokenizer.ts with comments,
+// whitespace and statement-ending semicolons gone, quoting gone (`"i"."plan"`, `` `a.b` `` and i.plan alike),
+// words case-folded (keywords and identifiers alike are case-insensitive in every dialect Mode supports),
+// literal values replaced by `?`, Liquid variables reduced to their names (their values live in the
+// `{% form %}` block, which the tokenizer skips whole), and names a copy is free to change made neutral:
+//  - a table's alias stands for the table (`FROM analytics.orders o … o.amount` reads as `orders.amount`, the
+//    same as a copy that writes no alias at all), and the alias's definition is dropped;
+//  - a column alias (`SUM(x) AS revenue`) is dropped and its uses (`ORDER BY revenue`) read as a name made from
+//    the expression it stands for, so renaming it, or adding a column before it, changes nothing;
+//  - CTE and sub-query names read as their order of definition (`#cte1`, `#sub1`).
+// Not every literal is a value: the unit of date_trunc('month', …) is the report's grain, and a number in
+// GROUP BY / ORDER BY is a column position; both stay.
+// The exact-duplicate fingerprint hashes this stream; near-duplicate detection shingles it, and sql-question.ts
+// reads the question it asks (tables, breakdown, measures) from it.
 import { createHash } from 'node:crypto'
-import { tokenizeSql, type SqlToken } from '../sql/sql-tokenizer.ts'
+import { tokenizeSql, type SqlToken, type SqlTokenKind } from '../sql/sql-tokenizer.ts'
+import { readColumnAliases, readRelations, type Lexeme, type Names } from './sql-names.ts'
 
-/** Words that can never be an alias where one would otherwise be read (after a table name or a `)`). */
-const NOT_AN_ALIAS = new Set([
-  'SELECT', 'WITH', 'VALUES', 'WHERE', 'GROUP', 'ORDER', 'HAVING', 'LIMIT', 'OFFSET', 'FETCH', 'ON', 'USING',
-  'JOIN', 'LEFT', 'RIGHT', 'INNER', 'OUTER', 'FULL', 'CROSS', 'NATURAL', 'UNION', 'EXCEPT', 'INTERSECT', 'MINUS',
-  'SET', 'AS', 'AND', 'OR', 'NOT', 'IN', 'IS', 'NULL', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'WINDOW', 'QUALIFY',
-  'RETURNING', 'LATERAL', 'UNNEST', 'INTO', 'FROM', 'BY', 'DISTINCT', 'ALL', 'ANY', 'EXISTS', 'BETWEEN', 'LIKE',
-  'ILIKE', 'TABLESAMPLE', 'PIVOT', 'UNPIVOT', 'OVER', 'PARTITION', 'FILTER', 'WITHIN', 'ASC', 'DESC', 'NULLS',
-  'ROWS', 'RANGE', 'PRECEDING', 'FOLLOWING', 'CURRENT', 'UNBOUNDED', 'INTERVAL', 'LIMIT', 'TOP', 'FOR', 'DAY',
-  'WEEK', 'MONTH', 'YEAR', 'QUARTER', 'HOUR', 'MINUTE', 'SECOND', 'DATE', 'TIMESTAMP', 'TIME',
+/** Functions whose first argument, when quoted, is a date part (the grain), not a value. */
+const DATE_PART_FUNCTIONS = new Set([
+  'date_trunc', 'date_part', 'datediff', 'dateadd', 'date_diff', 'date_add', 'date_sub', 'timestampdiff', 'timestampadd',
+  'timestamp_trunc', 'datetime_trunc', 'time_slice', 'trunc', 'extract',
 ])
-const STARTS_TABLE = new Set(['FROM', 'JOIN', 'UPDATE', 'INTO'])
+/** Words that end a GROUP BY / ORDER BY list (after which a number is a value again). */
+const ENDS_BY_LIST = new Set(['limit', 'offset', 'fetch', 'having', 'qualify', 'window', 'union', 'except', 'intersect', 'minus', 'select', 'from', 'where'])
 
 export interface NormalizedSql {
   /** The normalised token stream (see the file comment). */
   tokens: string[]
+  /** The tables the query reads (dotted names as written, lowercased, CTE names excluded), sorted. */
+  tables: string[]
 }
 
 export function normalizeSql(sql: string): NormalizedSql {
   const text = String(sql ?? '')
-  const raw = tokenizeSql(text)
-  const { aliases, tableNames } = findAliasNames(raw)
-  const tokens: string[] = []
-  for (let i = 0; i < raw.length; i++) {
-    const t = raw[i]!
-    switch (t.kind) {
-      case 'string': {
-        // '{{ start_date }}' is a parameter, not a value: which parameter it is stays part of the query.
-        const liquid = [...text.slice(t.start, t.end).matchAll(/\{\{\s*([^}|]*?)\s*(?:\|[^}]*)?\}\}/g)].map((m) => m[1]!.toLowerCase())
-        tokens.push(liquid.length > 0 ? `'{{${liquid.join('}}{{')}}}'` : '?')
-        break
-      }
-      case 'number':
-        tokens.push('?')
-        break
-      case 'liquid-var':
-        // `{{ start_date }}` and `{{start_date}}` alike; filters (`| date: …`) carry formatting, not meaning.
-        tokens.push(`{{${t.text.split('|')[0]!.trim().toLowerCase().replace(/\s+/g, ' ')}}}`)
-        break
-      case 'liquid-def':
-        tokens.push(`{{@${t.text.toLowerCase()}}}`)
-        break
-      case 'qident':
-      case 'word': {
-        const name = identName(t)
-        // A table name, or a column after a qualifier (`o.revenue`), keeps its name even when an alias has it.
-        const qualified = raw[i - 1]?.kind === 'punct' && raw[i - 1]!.text === '.'
-        tokens.push(tableNames.has(i) || qualified ? name : (aliases.get(name) ?? name))
-        break
-      }
-      default:
-        tokens.push(t.text)
-    }
-  }
-  return { tokens }
+  const lex = flatten(tokenizeSql(text), text)
+  const names = readRelations(lex)
+  readColumnAliases(lex, names, (from, to) => render(lex, names, from, to, false).join(' '))
+  return { tokens: render(lex, names, 0, lex.length, true), tables: [...names.tables].sort() }
 }
 
 /** A stable, short digest of the normalised SQL: equal for exact duplicates. */
@@ -68,78 +44,88 @@ export function sqlFingerprint(normalized: NormalizedSql): string {
   return createHash('sha1').update(normalized.tokens.join('\u0001')).digest('hex').slice(0, 20)
 }
 
-/** Quoted or not, a name compares case-insensitively here: "Orders" and orders are one table to a reader. */
-function identName(t: SqlToken): string {
-  return t.text.toLowerCase()
-}
-
-const isName = (t: SqlToken | undefined): boolean =>
-  t !== undefined && (t.kind === 'qident' || (t.kind === 'word' && !NOT_AN_ALIAS.has(t.text.toUpperCase())))
-
-/** Functions whose arguments use FROM (`EXTRACT(dow FROM ts)`, `TRIM(x FROM s)`): no table follows. */
-const FUNCTIONS_WITH_FROM = new Set(['EXTRACT', 'TRIM', 'SUBSTRING', 'POSITION', 'OVERLAY', 'SUBSTR'])
-
-function insideFunctionWithFrom(tokens: SqlToken[], at: number): boolean {
-  let depth = 0
-  for (let k = at - 1; k >= Math.max(0, at - 12); k--) {
-    const t = tokens[k]!
-    if (t.kind !== 'punct') continue
-    if (t.text === ')') depth++
-    else if (t.text === '(') {
-      if (depth === 0) return FUNCTIONS_WITH_FROM.has(tokens[k - 1]?.text.toUpperCase() ?? '')
-      depth--
-    }
+/** Tokens with quoting undone: a quoted `a.b.c` becomes three names with dots between, like the unquoted form. */
+function flatten(raw: SqlToken[], text: string): Lexeme[] {
+  const out: Lexeme[] = []
+  const push = (kind: SqlTokenKind, t: string, source: SqlToken): void => {
+    out.push({ kind, text: kind === 'word' || kind === 'qident' ? t.toLowerCase() : t, source: text.slice(source.start, source.end), alias: source.alias })
   }
-  return false
+  for (const t of raw) {
+    if (t.kind === 'qident' && (t.parts?.length ?? 0) > 1) {
+      t.parts!.forEach((part, i) => {
+        if (i > 0) out.push({ kind: 'punct', text: '.', source: '.' })
+        push('qident', part, t)
+      })
+    } else if (!(t.kind === 'punct' && t.text === ';')) push(t.kind, t.text, t)
+  }
+  return out
 }
+
+const isIdent = (l: Lexeme | undefined): boolean => l !== undefined && (l.kind === 'word' || l.kind === 'qident')
+const isDot = (l: Lexeme | undefined): boolean => l?.kind === 'punct' && l.text === '.'
 
 /**
- * Alias names in the order they are defined, each mapped to a placeholder (`#1`, `#2`, …): `expr AS name`,
- * `WITH name AS (`, `FROM table name` / `JOIN table AS name`, `(sub-query) name`. Every later use of the
- * name (`name.column`, `ORDER BY name`) is replaced too, so a consistently renamed copy normalises alike.
+ * The normalised tokens of lex[from, to). `withColumns` false renders an alias's own expression: column aliases
+ * are not yet known then, and the expression must not depend on them.
  */
-function findAliasNames(tokens: SqlToken[]): { aliases: Map<string, string>; tableNames: Set<number> } {
-  const aliases = new Map<string, string>()
-  const tableNames = new Set<number>()
-  const define = (t: SqlToken | undefined, anyWord = false): void => {
-    if (t === undefined || !(isName(t) || (anyWord && (t.kind === 'word' || t.kind === 'qident')))) return
-    const name = identName(t)
-    if (!aliases.has(name)) aliases.set(name, `#${aliases.size + 1}`)
-  }
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!
-    const upper = t.kind === 'word' ? t.text.toUpperCase() : ''
-    if (t.kind === 'liquid-def' && t.alias) {
-      const name = t.alias.toLowerCase()
-      if (!aliases.has(name)) aliases.set(name, `#${aliases.size + 1}`)
-      continue
-    }
-    if (upper === 'AS') {
-      const next = tokens[i + 1]
-      // `name AS (` opens a CTE: the name before AS is the alias.
-      if (next?.text === '(' && next.kind === 'punct') define(tokens[i - 1])
-      // After AS any word is a name, even one that is also a keyword elsewhere (`AS day`, `AS month`).
-      else define(next, true)
-      continue
-    }
-    if (STARTS_TABLE.has(upper) && !insideFunctionWithFrom(tokens, i)) {
-      // FROM schema.table alias — skip the dotted table name, then an optional bare alias.
-      let j = i + 1
-      if (!isName(tokens[j]) && tokens[j]?.kind !== 'liquid-def') continue
-      tableNames.add(j)
-      while (tokens[j + 1]?.text === '.' && tokens[j + 2] !== undefined) tableNames.add((j += 2))
-      const after = tokens[j + 1]
-      if (after?.kind === 'word' && after.text.toUpperCase() !== 'AS') define(after)
-      continue
-    }
-    if (t.kind === 'punct' && t.text === ')') {
-      const next = tokens[i + 1]
-      if (next?.kind === 'word' && next.text.toUpperCase() !== 'AS') {
-        const after = tokens[i + 2]
-        // `) name` followed by `(` is a function call or a keyword-led clause, not an alias.
-        if (!(after?.kind === 'punct' && after.text === '(')) define(next)
+function render(lex: Lexeme[], names: Names, from: number, to: number, withColumns: boolean): string[] {
+  const out: string[] = []
+  let inByList = false
+  let derivedQualifier = false
+  for (let i = from; i < to; i++) {
+    const l = lex[i]!
+    if (names.dropped.has(i)) continue
+    const prev = out.at(-1)
+    switch (l.kind) {
+      case 'string': {
+        const fn = lex[i - 2]?.text ?? ''
+        if (lex[i - 1]?.text === '(' && DATE_PART_FUNCTIONS.has(fn) && /^'[A-Za-z_]+'$/.test(l.source)) {
+          out.push(l.source.toLowerCase())
+          break
+        }
+        // '{{ start_date }}' is a parameter, not a value: which parameter it is stays part of the query.
+        const liquid = [...l.source.matchAll(/\{\{\s*([^}|]*?)\s*(?:\|[^}]*)?\}\}/g)].map((m) => m[1]!.toLowerCase())
+        out.push(liquid.length > 0 ? `'{{${liquid.join('}}{{')}}}'` : '?')
+        break
       }
+      case 'number':
+        out.push(inByList && (prev === 'by' || prev === ',') ? l.text : '?')
+        break
+      case 'liquid-var':
+        // `{{ start_date }}` and `{{start_date}}` alike; filters (`| date: …`) carry formatting, not meaning.
+        out.push(`{{${l.text.split('|')[0]!.trim().toLowerCase().replace(/\s+/g, ' ')}}}`)
+        break
+      case 'liquid-def':
+        out.push(`{{@${l.text.toLowerCase()}}}`)
+        break
+      case 'word':
+      case 'qident': {
+        const qualifier = isDot(lex[i + 1]) && isIdent(lex[i + 2]) && !isDot(lex[i - 1])
+        if (names.tablePositions.has(i)) {
+          out.push(names.tablePositions.get(i)!)
+        } else if (isDot(lex[i - 1])) {
+          // A column after a CTE's or sub-query's name is one of its column aliases; after a table, a column.
+          const column = derivedQualifier && withColumns ? names.columns.get(l.text) : undefined
+          out.push(column?.placeholder ?? l.text)
+        } else if (qualifier) {
+          const relation = names.relations.get(l.text)
+          derivedQualifier = relation !== undefined && names.derived.has(relation)
+          out.push(relation ?? l.text)
+        } else {
+          const column = withColumns ? names.columns.get(l.text) : undefined
+          const ownDefinition = column !== undefined && i >= column.from && i < column.to
+          out.push(column && !ownDefinition ? column.placeholder : (names.relations.get(l.text) ?? l.text))
+        }
+        if (l.kind === 'word') {
+          if (l.text === 'by' && (prev === 'group' || prev === 'order')) inByList = true
+          else if (ENDS_BY_LIST.has(l.text)) inByList = false
+        }
+        break
+      }
+      default:
+        if (l.text === '(' || l.text === ')') inByList = false
+        out.push(l.text)
     }
   }
-  return { aliases, tableNames }
+  return out
 }

@@ -24,6 +24,8 @@ from analytics.orders ord join analytics.customers C2 on C2.id = ord.customer_id
 where ord.status = 'refunded' and ord.created_at >= '2025-06-01'
 group by 1, 2 order by 2, 3 desc`
 const DRIFTED_COPY = `${ORIGINAL.replace('ORDER BY 2, 3 DESC', 'HAVING SUM(o.amount) > 0\nORDER BY 2, 3 DESC')}`
+// Nearly the same text, another question: the average order, not the revenue.
+const ANOTHER_MEASURE = ORIGINAL.replace('SUM(o.amount) AS revenue', 'AVG(o.amount) AS avg_order')
 
 describe('duplicates are found during the sync', () => {
   let sim: Simulator
@@ -40,11 +42,12 @@ describe('duplicates are found during the sync', () => {
   it('groups copies with the likely original, lists them as similar, and drops an edited-away copy', async () => {
     const client = fastClient(sim)
     const space = sim.truth().spaces.find((s) => s.space_type !== 'private')!.token
-    const [original, copy, drifted] = sim.mutate({
+    const [original, copy, drifted, average] = sim.mutate({
       ops: [
         { kind: 'createReport', space_token: space, name: 'Revenue by region', queries: [{ raw_query: ORIGINAL }] },
         { kind: 'createReport', space_token: space, name: 'Revenue by region (copy)', queries: [{ raw_query: REFORMATTED_COPY }] },
         { kind: 'createReport', space_token: space, name: 'Revenue by region, positive only', queries: [{ raw_query: DRIFTED_COPY }] },
+        { kind: 'createReport', space_token: space, name: 'Average order by region', queries: [{ raw_query: ANOTHER_MEASURE }] },
       ],
     }) as { token: string }[]
     expect((await syncWorkspace({ library, client, kind: 'full', trigger: 'test' })).run.outcome).toBe('success')
@@ -74,6 +77,8 @@ describe('duplicates are found during the sync', () => {
 
     const similar = similarReports(library, original!.token).map((s) => [s.reportToken, s.kind])
     expect(similar).toEqual(expect.arrayContaining([[copy!.token, 'exact'], [drifted!.token, 'near']]))
+    expect(similar.map(([token]) => token)).not.toContain(average!.token)
+    expect(duplicateReportTokens(library).has(average!.token)).toBe(false)
 
     // Edit the copy into a different question: the next (incremental) sync describes only that query again.
     const shapesBefore = library.db.prepare('SELECT count(*) AS n FROM query_shapes').get() as { n: number }

@@ -39,6 +39,63 @@ describe('SQL fingerprints', () => {
   })
 })
 
+const REVENUE = `SELECT c.region, date_trunc('month', o.created_at) AS month, SUM(o.amount) AS revenue
+FROM analytics.orders o
+JOIN analytics.customers c ON c.id = o.customer_id
+WHERE o.status = 'paid'
+GROUP BY 1, 2
+ORDER BY 2, 3 DESC`
+const verdict = (a: string, b: string) => compareQueries(describeQuery(a), describeQuery(b))
+
+describe('names a copy may change', () => {
+  it('a table alias reads as the table, so a copy without aliases is the same query', () => {
+    const noAliases = REVENUE.replaceAll('c.', 'customers.').replaceAll('o.', 'orders.').replace('orders o', 'orders').replace('customers c', 'customers')
+    expect(fp(noAliases)).toBe(fp(REVENUE))
+  })
+  it('quoting and a statement-ending semicolon change nothing', () => {
+    const quoted = `SELECT "c"."region", date_trunc('month', "o"."created_at") AS "month", SUM("o"."amount") AS "revenue"
+FROM "analytics"."orders" "o" JOIN \`analytics.customers\` AS "c" ON "c"."id" = "o"."customer_id"
+WHERE "o"."status" = 'paid' GROUP BY 1, 2 ORDER BY 2, 3 DESC;`
+    expect(fp(quoted)).toBe(fp(REVENUE))
+  })
+  it('a column alias reads as its expression: renamed, or with a column added before it, it still matches its uses', () => {
+    const renamed = REVENUE.replace('AS revenue', 'AS total').replace('ORDER BY 2, 3 DESC', 'ORDER BY total DESC')
+    const original = REVENUE.replace('ORDER BY 2, 3 DESC', 'ORDER BY revenue DESC')
+    expect(fp(renamed)).toBe(fp(original))
+    // Columns of a CTE renamed with the CTE: its readers' `x.column` follow.
+    const cte = (name: string, col: string) => `WITH ${name} AS (SELECT user_id, MIN(event_at) AS ${col} FROM events.sessions GROUP BY 1)
+SELECT date_trunc('month', f.${col}) AS cohort, COUNT(*) AS users FROM ${name} f GROUP BY 1 ORDER BY 1`
+    expect(fp(cte('first_seen', 'first_at'))).toBe(fp(cte('cohorts', 'started')))
+  })
+  it('the type in CAST(x AS type) is no alias, and the unit of date_trunc is the grain, not a value', () => {
+    expect(normalizeSql('SELECT CAST(amount AS numeric) AS n FROM t').tokens).toContain('numeric')
+    expect(fp(REVENUE.replace("'month'", "'day'"))).not.toBe(fp(REVENUE))
+    expect(fp(REVENUE.replace('GROUP BY 1, 2', 'GROUP BY 2, 1'))).not.toBe(fp(REVENUE))
+  })
+  it('lists the tables read, without the CTEs', () => {
+    expect(normalizeSql(`WITH x AS (SELECT * FROM a.b) SELECT * FROM x, c d JOIN \`p.q.r\` r ON r.id = x.id`).tables).toEqual(['a.b', 'c', 'p.q.r'])
+  })
+})
+
+describe('the question a near-duplicate must share', () => {
+  it('a drifted copy with one more measure or one more filter is near', () => {
+    expect(verdict(REVENUE, REVENUE.replace('AS revenue', 'AS revenue, COUNT(*) AS orders'))?.kind).toBe('near')
+    expect(verdict(REVENUE, REVENUE.replace("o.status = 'paid'", "o.status = 'paid' AND c.is_internal = false"))?.kind).toBe('near')
+  })
+  it('another measure, breakdown, grain or table is another report, however similar the text', () => {
+    expect(verdict(REVENUE, REVENUE.replace('SUM(o.amount)', 'AVG(o.amount)'))).toBeNull()
+    expect(verdict(REVENUE, REVENUE.replace('c.region', 'c.signup_channel'))).toBeNull()
+    expect(verdict(REVENUE, REVENUE.replace("'month'", "'day'"))).toBeNull()
+    expect(verdict(REVENUE, REVENUE.replace('analytics.orders', 'analytics.refunds'))).toBeNull()
+  })
+  it('the top of a ranking is not its bottom, but a copy that only adds a LIMIT is near', () => {
+    const top = `${REVENUE.replace('ORDER BY 2, 3 DESC', 'ORDER BY revenue DESC')}\nLIMIT 20`
+    expect(verdict(top, top.replace('revenue DESC', 'revenue ASC'))).toBeNull()
+    expect(verdict(top, top.replace('LIMIT 20', 'LIMIT 50'))?.kind).toBe('exact')
+    expect(verdict(REVENUE.replace('ORDER BY 2, 3 DESC', 'ORDER BY revenue DESC'), top)?.kind).toBe('near')
+  })
+})
+
 describe('SQL diff', () => {
   it('numbers the lines of both sides and counts additions and removals', () => {
     const d = diffSql('SELECT a\nFROM t\nWHERE x = 1', 'SELECT a, b\nFROM t\nWHERE x = 1\nLIMIT 5')

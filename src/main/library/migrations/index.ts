@@ -13,6 +13,7 @@ import { migration as syncRunVersions } from './007-sync-run-versions.ts'
 import { migration as syncRunSkipped } from './008-sync-run-skipped.ts'
 import { migration as runSuccessAndDefinitions } from './009-run-success-and-definitions.ts'
 import { migration as accessReview } from './010-access-review.ts'
+import { migration as queryQuestions } from './011-query-questions.ts'
 
 export const migrations: readonly Migration[] = [
   coreSchema,
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   syncRunSkipped,
   runSuccessAndDefinitions,
   accessReview,
+  queryQuestions,
 ]

@@ -10,8 +10,10 @@ import type { HandlerContext } from './handlers/context.ts'
 import { knowledgeHandlers } from './handlers/knowledge.ts'
 import { exportSqlHandlers, type ChooseSaveFile } from './handlers/export-sql.ts'
 import { homeHandlers } from './handlers/home.ts'
+import { savedSearchHandlers } from './handlers/saved-searches.ts'
 import { HomeStore } from './home/home-store.ts'
 import { accessHandlers } from './handlers/access.ts'
+import { SavedSearchStore } from './home/saved-search-store.ts'
 import { libraryHandlers } from './handlers/library.ts'
 import { createLibrarySearch } from './search/library-search.ts'
 import { settingsHandlers } from './handlers/settings.ts'
@@ -85,7 +87,7 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
     else if (level === 'warn') console.warn(message)
     else console.info(message)
   }
-  const settings = new SettingsService({ store: adapters.settingsStore, log: (m) => log('warn', m), now })
+  const settings = new SettingsService({ store: adapters.settingsStore, log: (m) => log('warn', m) })
   const secrets = new SecretStore({ dataDir: adapters.dataDir, safeStorage: adapters.safeStorage, platform: adapters.platform, log: (m) => log('info', m) })
 
   const connection = new ConnectionService({
@@ -133,6 +135,7 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
     connection,
     settings,
     home: new HomeStore(adapters.settingsStore, now),
+    savedSearches: new SavedSearchStore(adapters.settingsStore, now, (m) => log('warn', m)),
     scheduler: sync.scheduler,
     search,
     emit: adapters.emit,
@@ -149,6 +152,7 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
     ...homeHandlers(ctx),
     ...syncHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...savedSearchHandlers(ctx),
   }
 
   let disposed = false

@@ -44,7 +44,11 @@ export const CALL_NAMES = [
   'settings.revealDataDir',
   'savedSearches.list',
   'savedSearches.save',
+  'savedSearches.rename',
+  'savedSearches.move',
   'savedSearches.remove',
+  'savedSearches.restore',
+  'savedSearches.counts',
 ] as const
 
 export const EVENT_NAMES = ['sync.state', 'connection.status', 'library.changed'] as const

@@ -16,7 +16,9 @@ import {
   ReportDetail,
   ReportContent,
   CachedContentSize,
+  MAX_SAVED_SEARCHES,
   SavedSearch,
+  SavedSearchCount,
   SearchRequest,
   SearchResult,
   Settings,
@@ -33,6 +35,8 @@ import { ChangeFeed, DeletedReport, DuplicateList, HistoryUsageView, RelatedRepo
 
 const NoInput = z.undefined()
 const ModeToken = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
+const SavedSearchId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/)
+const SavedSearchName = z.string().trim().min(1).max(100)
 const ReportToken = z.object({ token: ModeToken })
 /** A query's text: a stored version (by id) or, with null, its current SQL. */
 const QueryVersionRef = z.object({ queryToken: ModeToken, versionId: z.number().int().min(1).nullable() })
@@ -113,12 +117,23 @@ export const calls = {
   'settings.update': { input: Settings.partial(), output: SettingsView },
   'settings.revealDataDir': { input: NoInput, output: z.boolean() },
 
+  /** The open workspace's saved searches, in the user's order. */
   'savedSearches.list': { input: NoInput, output: z.array(SavedSearch) },
-  'savedSearches.save': {
-    input: z.object({ name: z.string().trim().min(1).max(100), query: z.string().max(2000) }),
+  'savedSearches.save': { input: z.object({ name: SavedSearchName, query: z.string().max(2000) }), output: z.array(SavedSearch) },
+  'savedSearches.rename': { input: z.object({ id: SavedSearchId, name: SavedSearchName }), output: z.array(SavedSearch) },
+  /** Moves one to position `to` (0 = first). */
+  'savedSearches.move': { input: z.object({ id: SavedSearchId, to: z.number().int().min(0).max(MAX_SAVED_SEARCHES) }), output: z.array(SavedSearch) },
+  'savedSearches.remove': { input: z.object({ id: SavedSearchId }), output: z.array(SavedSearch) },
+  /** Undo of a remove: the search as it was, back at its old position. */
+  'savedSearches.restore': {
+    input: z.object({
+      search: z.object({ id: SavedSearchId, name: SavedSearchName, query: z.string().max(2000), createdAt: z.string().max(40) }),
+      index: z.number().int().min(0).max(MAX_SAVED_SEARCHES),
+    }),
     output: z.array(SavedSearch),
   },
-  'savedSearches.remove': { input: z.object({ id: z.string().max(100) }), output: z.array(SavedSearch) },
+  /** How many reports each saved search lists now, counted by the search worker (no hits are sent). */
+  'savedSearches.counts': { input: NoInput, output: z.array(SavedSearchCount) },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>
 
 /** Events main pushes to the renderer: `group.event` → payload schema. */

@@ -389,12 +389,17 @@ export const SettingsView = Settings.extend({
 export type SettingsView = z.infer<typeof SettingsView>
 
 export const SavedSearch = z.object({
-  id: z.string(),
-  name: z.string(),
-  query: z.string(),
+  id: z.string().min(1).max(100),
+  name: z.string().trim().min(1).max(100),
+  query: z.string().max(2000),
   createdAt: IsoDate,
 })
 export type SavedSearch = z.infer<typeof SavedSearch>
+export const MAX_SAVED_SEARCHES = 200
+
+/** How many reports a saved search lists now (the library's exact matches, as its result count reads). */
+export const SavedSearchCount = z.object({ id: z.string(), count: z.number().int().min(0) })
+export type SavedSearchCount = z.infer<typeof SavedSearchCount>
 
 // ---- What a report shows: preview, last results, charts, schedules, datasets ------------------------------
 

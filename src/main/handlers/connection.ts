@@ -14,8 +14,11 @@ export function connectionHandlers(ctx: HandlerContext): ConnectionHandlers {
     'connection.disconnect': async ({ deleteLibrary }) => {
       const workspace = ctx.connection.getStatus().workspace
       const status = await ctx.connection.disconnect(deleteLibrary)
-      // Pins and recents belong with the library: deleting one forgets the other.
-      if (deleteLibrary && workspace !== null) ctx.home.forget(workspace)
+      // Pins, recents and saved searches belong with the library: deleting one forgets the others.
+      if (deleteLibrary && workspace !== null) {
+        ctx.home.forget(workspace)
+        ctx.savedSearches.forget(workspace)
+      }
       return status
     },
   }

@@ -4,6 +4,7 @@ import type { EventName, EventPayload } from '../../shared/contract.ts'
 import type { ConnectionService } from '../connection/connection-service.ts'
 import type { SettingsService } from '../settings/settings-service.ts'
 import type { HomeStore } from '../home/home-store.ts'
+import type { SavedSearchStore } from '../home/saved-search-store.ts'
 import type { SyncScheduler } from '../sync/scheduler.ts'
 import type { LibrarySearch } from '../search/library-search.ts'
 
@@ -12,6 +13,7 @@ export interface HandlerContext {
   connection: ConnectionService
   settings: SettingsService
   home: HomeStore
+  savedSearches: SavedSearchStore
   scheduler: SyncScheduler
   search: LibrarySearch
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void

@@ -1,10 +1,10 @@
-// settings.* and savedSearches.* calls. A new nightly time re-arms the scheduler at once.
+// settings.* calls. A new nightly time re-arms the scheduler at once.
 import { AppFailure } from '../../shared/errors.ts'
 import type { HandlerMap } from '../ipc.ts'
 import type { HandlerContext } from './context.ts'
 
 type SettingsHandlers = Pick<HandlerMap,
-  'settings.get' | 'settings.update' | 'settings.revealDataDir' | 'savedSearches.list' | 'savedSearches.save' | 'savedSearches.remove'>
+  'settings.get' | 'settings.update' | 'settings.revealDataDir'>
 
 export function settingsHandlers(ctx: HandlerContext): SettingsHandlers {
   const view = () => ({ ...ctx.settings.get(), dataDir: ctx.dataDir })
@@ -29,8 +29,5 @@ export function settingsHandlers(ctx: HandlerContext): SettingsHandlers {
         return false
       }
     },
-    'savedSearches.list': () => ctx.settings.listSavedSearches(),
-    'savedSearches.save': ({ name, query }) => ctx.settings.saveSearch(name, query),
-    'savedSearches.remove': ({ id }) => ctx.settings.removeSavedSearch(id),
   }
 }

@@ -1,15 +1,15 @@
-// Settings, saved searches and the connected workspace's non-secret profile, over a key-value store.
+// Settings and the connected workspace's non-secret profile, over a key-value store (saved searches, pins and
+// recents are per workspace: src/main/home/).
 // Everything read back is validated: a value that fails its schema falls back to its default with a logged
 // warning, field by field, so one bad entry never costs the user the rest of their settings.
-import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import { CredentialStorage, DEFAULT_SETTINGS, SavedSearch, Settings } from '../../shared/model.ts'
+import { CredentialStorage, DEFAULT_SETTINGS, Settings } from '../../shared/model.ts'
 import type { KeyValueStore } from './key-value-store.ts'
 
 /** Bump when the stored layout changes, and migrate in `migrate()`. */
 export const SETTINGS_SCHEMA_VERSION = 1
 
-export const SETTINGS_KEYS = { schemaVersion: 'schemaVersion', settings: 'settings', savedSearches: 'savedSearches', profile: 'profile' } as const
+export const SETTINGS_KEYS = { schemaVersion: 'schemaVersion', settings: 'settings', profile: 'profile' } as const
 
 /** What is remembered about the connection, never the secret: enough to show it and reconnect. */
 export const ConnectionProfile = z.object({
@@ -22,23 +22,18 @@ export const ConnectionProfile = z.object({
 })
 export type ConnectionProfile = z.infer<typeof ConnectionProfile>
 
-const MAX_SAVED_SEARCHES = 200
-
 export interface SettingsServiceOptions {
   store: KeyValueStore
   log?: (message: string) => void
-  now?: () => Date
 }
 
 export class SettingsService {
   private readonly store: KeyValueStore
   private readonly log: (message: string) => void
-  private readonly now: () => Date
 
   constructor(options: SettingsServiceOptions) {
     this.store = options.store
     this.log = options.log ?? ((m) => console.warn(m))
-    this.now = options.now ?? (() => new Date())
     this.migrate()
   }
 
@@ -66,40 +61,6 @@ export class SettingsService {
   update(patch: Partial<Settings>): Settings {
     const next = Settings.parse({ ...this.get(), ...patch })
     this.store.set(SETTINGS_KEYS.settings, next)
-    return next
-  }
-
-  listSavedSearches(): SavedSearch[] {
-    const stored = this.store.get(SETTINGS_KEYS.savedSearches)
-    if (stored === undefined) return []
-    if (!Array.isArray(stored)) {
-      this.log('[settings] saved searches were not a list; ignoring them')
-      return []
-    }
-    const valid: SavedSearch[] = []
-    for (const item of stored) {
-      const parsed = SavedSearch.safeParse(item)
-      if (parsed.success) valid.push(parsed.data)
-      else this.log('[settings] skipped an invalid saved search')
-    }
-    return valid
-  }
-
-  /** Saves a search under a name; saving again under the same name replaces the query. */
-  saveSearch(name: string, query: string): SavedSearch[] {
-    const list = this.listSavedSearches()
-    const existing = list.find((s) => s.name.toLowerCase() === name.toLowerCase())
-    const next = existing
-      ? list.map((s) => (s === existing ? { ...s, name, query } : s))
-      : [...list, { id: randomUUID(), name, query, createdAt: this.now().toISOString() }]
-    if (next.length > MAX_SAVED_SEARCHES) next.splice(0, next.length - MAX_SAVED_SEARCHES)
-    this.store.set(SETTINGS_KEYS.savedSearches, next)
-    return next
-  }
-
-  removeSavedSearch(id: string): SavedSearch[] {
-    const next = this.listSavedSearches().filter((s) => s.id !== id)
-    this.store.set(SETTINGS_KEYS.savedSearches, next)
     return next
   }
 

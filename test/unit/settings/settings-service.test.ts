@@ -6,7 +6,7 @@ import { SETTINGS_SCHEMA_VERSION, SettingsService } from '../../../src/main/sett
 function service(initial: Record<string, unknown> = {}) {
   const store = new MemoryKeyValueStore(initial)
   const warnings: string[] = []
-  const settings = new SettingsService({ store, log: (m) => warnings.push(m), now: () => new Date('2026-03-01T10:00:00Z') })
+  const settings = new SettingsService({ store, log: (m) => warnings.push(m) })
   return { store, settings, warnings }
 }
 
@@ -40,21 +40,6 @@ describe('SettingsService', () => {
     expect(new SettingsService({ store }).get()).toMatchObject({ nightlySyncTime: '22:30', theme: 'dark', syncOnLaunch: true })
     expect(() => settings.update({ nightlySyncTime: '7pm' })).toThrow()
     expect(settings.get().nightlySyncTime).toBe('22:30')
-  })
-
-  it('saves, renames-by-resave and removes searches', () => {
-    const { settings } = service()
-    const [first] = settings.saveSearch('Revenue', 'revenue author:ana')
-    expect(first).toMatchObject({ name: 'Revenue', query: 'revenue author:ana', createdAt: '2026-03-01T10:00:00.000Z' })
-    settings.saveSearch('Orders', 'table:fct_orders')
-    expect(settings.saveSearch('revenue', 'net revenue').map((s) => s.query)).toEqual(['net revenue', 'table:fct_orders'])
-    expect(settings.removeSavedSearch(first!.id).map((s) => s.name)).toEqual(['Orders'])
-  })
-
-  it('drops invalid saved searches rather than failing', () => {
-    const { settings, warnings } = service({ savedSearches: [{ id: 'a', name: 'ok', query: 'x', createdAt: '2026-01-01T00:00:00Z' }, { bogus: 1 }] })
-    expect(settings.listSavedSearches().map((s) => s.id)).toEqual(['a'])
-    expect(warnings.length).toBe(1)
   })
 
   it('stores the connection profile and rejects a damaged one', () => {

@@ -34,6 +34,15 @@ export function shortcutGroups(mac: boolean): ShortcutGroup[] {
       ],
     },
     {
+      title: 'Saved searches (sidebar)',
+      items: [
+        { keys: [mac ? '⌥↑' : 'Alt+↑', mac ? '⌥↓' : 'Alt+↓'], what: 'Move the focused saved search up / down' },
+        { keys: ['F2'], what: 'Rename the focused saved search' },
+        { keys: [mac ? '⌦' : 'Delete'], what: 'Delete the focused saved search' },
+        { keys: [`${mod}Z`], what: 'Undo the delete (while its notice shows)' },
+      ],
+    },
+    {
       title: 'Report',
       items: [
         { keys: [`${mod}F`], what: 'Find in the report (names, description, every query)' },

@@ -179,10 +179,10 @@ export function LibraryScreen() {
           <QueryHelp onInsert={(ex) => { changeQuery(query.trim() ? `${query.trim()} ${ex}` : ex, true); input.current?.focus() }} />
           <label className="archived-toggle">
             <input type="checkbox" role="switch" className="switch" checked={archived} onChange={(e) => changeQuery(setArchived(query, e.target.checked), true)} />
-            <span>Include archived</span>
+            <span><span className="label-wide">Include archived</span><span className="label-narrow" aria-hidden="true">Archived</span></span>
           </label>
           <button type="button" className="btn btn-sm" onClick={() => setSaving(true)} disabled={!query.trim()}>
-            Save search
+            Save<span className="label-wide"> search</span>
           </button>
         </div>
         <div className="status-row">

@@ -44,7 +44,7 @@ export function QueryHelp({ onInsert }: { onInsert: (example: string) => void })
     <div className="query-help" ref={root}>
       {/* The icon says "this opens something": the bare word read like a label next to the search box. */}
       <button ref={toggle} type="button" className="btn btn-ghost btn-sm query-help-toggle" aria-haspopup="dialog" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)} title="Search syntax">
-        <Icon name="code" size={14} /> Syntax
+        <Icon name="code" size={14} /> <span className="label-wide">Syntax</span>
       </button>
       {open && (
         <div id={id} className="query-help-popover card" role="dialog" aria-label="Search syntax">

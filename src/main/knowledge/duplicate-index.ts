@@ -109,28 +109,24 @@ async function matchChangedQueries(library: Library, dirtyTokens: Set<string>, s
   const n = index.tokens.length
   const isDirty = index.tokens.map((t) => dirtyTokens.has(t))
   const candidates = new Map<number, Set<number>>()
-  const order = new Float64Array(n)
-  // One band at a time: sort (key, position) and walk runs of equal keys. Memory stays O(n) per band.
+  const changed = isDirty.flatMap((dirty, i) => (dirty ? [i] : []))
+  // One band at a time: the changed queries' keys first, then one pass over every query collects the members of
+  // those keys' buckets. No sort: a sync that changed a few queries pays one hash per query and band.
   for (let band = 0; band < BAND_COUNT; band++) {
-    for (let i = 0; i < n; i++) order[i] = bandKey(index.sketches[i]!, band) * 2 ** 21 + i
-    order.sort()
-    for (let start = 0; start < n; ) {
-      const key = Math.floor(order[start]! / 2 ** 21)
-      let end = start + 1
-      while (end < n && Math.floor(order[end]! / 2 ** 21) === key) end++
-      if (end - start > 1) {
-        for (let a = start; a < end; a++) {
-          const i = order[a]! % 2 ** 21
-          if (!isDirty[i]) continue
-          let found = candidates.get(i)
-          if (!found) candidates.set(i, (found = new Set()))
-          for (let b = start; b < end && found.size < MAX_CANDIDATES_PER_QUERY; b++) {
-            const j = order[b]! % 2 ** 21
-            if (j !== i && index.reports[j] !== index.reports[i] && index.fingerprints[j] !== index.fingerprints[i]) found.add(j)
-          }
+    const buckets = new Map<number, number[]>()
+    for (const i of changed) buckets.set(bandKey(index.sketches[i]!, band), [])
+    for (let j = 0; j < n; j++) buckets.get(bandKey(index.sketches[j]!, band))?.push(j)
+    for (const members of buckets.values()) {
+      if (members.length < 2) continue
+      for (const i of members) {
+        if (!isDirty[i]) continue
+        let found = candidates.get(i)
+        if (!found) candidates.set(i, (found = new Set()))
+        for (let b = 0; b < members.length && found.size < MAX_CANDIDATES_PER_QUERY; b++) {
+          const j = members[b]!
+          if (j !== i && index.reports[j] !== index.reports[i] && index.fingerprints[j] !== index.fingerprints[i]) found.add(j)
         }
       }
-      start = end
     }
     if (signal?.aborted) return 0
     await yieldToLoop()

@@ -30,7 +30,6 @@ export const CALL_NAMES = [
   'knowledge.diff',
   'knowledge.changes',
   'knowledge.duplicates',
-  'knowledge.similar',
   'knowledge.reportStatus',
   'knowledge.related',
   'knowledge.deletedReport',

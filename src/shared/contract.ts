@@ -31,7 +31,7 @@ import type { CallName, EventName } from './call-names.ts'
 
 export { BRIDGE_GLOBAL, CALL_NAMES, EVENT_NAMES, callChannel, eventChannel, type CallName, type EventName } from './call-names.ts'
 import { HomeState } from './home-model.ts'
-import { ChangeFeed, DeletedReport, DuplicateList, HistoryUsageView, RelatedReports, ReportHistory, ReportStatusReason, SimilarReport, SqlDiff } from './knowledge-model.ts'
+import { ChangeFeed, DeletedReport, DuplicateList, HistoryUsageView, RelatedReports, ReportHistory, ReportStatusReason, SqlDiff } from './knowledge-model.ts'
 
 const NoInput = z.undefined()
 const ModeToken = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
@@ -100,7 +100,6 @@ export const calls = {
     output: ChangeFeed,
   },
   'knowledge.duplicates': { input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }), output: DuplicateList },
-  'knowledge.similar': { input: ReportToken, output: z.array(SimilarReport) },
   /** The report's statuses (popular, failing, stale, …), each with the facts behind it. */
   'knowledge.reportStatus': { input: ReportToken, output: z.array(ReportStatusReason) },
   /** Reports with the same tables, definitions or dataset, or a copy of its SQL, each with its reasons. */

@@ -1,7 +1,7 @@
 // knowledge.* calls: SQL history and diffs, the change feed, tombstones and duplicates, read from the open
 // library. Without a library they answer empty, like the other library reads.
 import { listChanges } from '../knowledge/change-feed.ts'
-import { listDuplicateGroups, similarReports } from '../knowledge/duplicate-reads.ts'
+import { listDuplicateGroups } from '../knowledge/duplicate-reads.ts'
 import { diffVersions, getDeletedReport, getReportHistory } from '../knowledge/history-reads.ts'
 import { DEFAULT_HISTORY_LIMITS, historyUsage } from '../knowledge/history-limits.ts'
 import { relatedReports } from '../knowledge/related-reports.ts'
@@ -10,7 +10,7 @@ import type { HandlerMap } from '../ipc.ts'
 import type { HandlerContext } from './context.ts'
 
 type KnowledgeHandlers = Pick<HandlerMap,
-  'knowledge.reportHistory' | 'knowledge.diff' | 'knowledge.changes' | 'knowledge.duplicates' | 'knowledge.similar' |
+  'knowledge.reportHistory' | 'knowledge.diff' | 'knowledge.changes' | 'knowledge.duplicates' |
   'knowledge.deletedReport' | 'knowledge.usage' | 'knowledge.reportStatus' | 'knowledge.related'>
 
 export function knowledgeHandlers(ctx: HandlerContext): KnowledgeHandlers {
@@ -33,10 +33,6 @@ export function knowledgeHandlers(ctx: HandlerContext): KnowledgeHandlers {
     'knowledge.duplicates': ({ limit }) => {
       const lib = library()
       return lib ? listDuplicateGroups(lib, { limit }) : { groups: [], total: 0, reportsInGroups: 0 }
-    },
-    'knowledge.similar': ({ token }) => {
-      const lib = library()
-      return lib ? similarReports(lib, token) : []
     },
     'knowledge.reportStatus': ({ token }) => {
       const lib = library()

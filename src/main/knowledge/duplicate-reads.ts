@@ -2,7 +2,10 @@
 // fingerprints; near: stored MinHash pairs), each led by its likely original — the most viewed copy, then
 // the most recently run — and the reports similar to one report.
 import type { DuplicateGroup, DuplicateList, DuplicateMember, SimilarReport } from '../../shared/knowledge-model.ts'
+import type { DatabaseSync } from 'node:sqlite'
 import type { Library } from '../library/open-library.ts'
+import { libraryState } from '../library/library-state.ts'
+import { prepareCached } from '../library/statement-cache.ts'
 import { UNTITLED_REPORT } from '../library/read-models.ts'
 
 type Row = Record<string, unknown>
@@ -53,6 +56,21 @@ export function duplicateReportTokens(library: Pick<Library, 'prepare'>): Set<st
     tokens.add(l.reportA)
     tokens.add(l.reportB)
   }
+  return tokens
+}
+
+const copiesCache = new WeakMap<DatabaseSync, { state: string; tokens: Set<string> }>()
+
+/**
+ * duplicateReportTokens of a search connection, kept until the library changes: `is:duplicate` is searched as
+ * the user types, and every link read costs a pass over all shapes and pairs.
+ */
+export function cachedDuplicateReportTokens(db: DatabaseSync): Set<string> {
+  const state = libraryState(db)
+  const cached = copiesCache.get(db)
+  if (cached?.state === state) return cached.tokens
+  const tokens = duplicateReportTokens({ prepare: (sql) => prepareCached(db, sql) })
+  copiesCache.set(db, { state, tokens })
   return tokens
 }
 

@@ -4,6 +4,7 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { ReportStatus, SearchHit } from '../../shared/model.ts'
 import type { ReportStatusReason } from '../../shared/knowledge-model.ts'
+import { libraryState } from '../library/library-state.ts'
 import { prepareCached } from '../library/statement-cache.ts'
 import { countOf, DEFAULT_STALE_DAYS, MAX_STALE_DAYS, MIN_STALE_DAYS, POPULAR_FLOOR_VIEWS, POPULAR_SHARE, popularMinViews, statusesOf, timeOf, type StatusFacts, type StatusPolicy } from './report-status.ts'
 
@@ -19,16 +20,6 @@ const factsOf = (row: FactRow): StatusFacts => ({
 /** A stale setting outside its bounds (hand-edited settings, a hostile caller) falls back to the default. */
 export function clampStaleDays(days: unknown): number {
   return typeof days === 'number' && Number.isInteger(days) && days >= MIN_STALE_DAYS && days <= MAX_STALE_DAYS ? days : DEFAULT_STALE_DAYS
-}
-
-/**
- * Changes whenever the library does: another connection's commit moves data_version, this connection's own
- * writes move total_changes(). Caches below are keyed on it, so a sync committing between two searches is seen.
- */
-function libraryState(db: DatabaseSync): string {
-  const version = (prepareCached(db, 'PRAGMA data_version').get() as { data_version: number }).data_version
-  const own = (prepareCached(db, 'SELECT total_changes() AS n').get() as { n: number }).n
-  return `${version}:${own}`
 }
 
 const popularCache = new WeakMap<DatabaseSync, { state: string; views: number }>()

@@ -8,7 +8,7 @@ import { prepareCached } from '../library/statement-cache.ts'
 import type { QueryContext } from './query-context.ts'
 import type { ParsedQuery } from './query-parser.ts'
 import { tablesContaining, tablesNamed } from './term-matching.ts'
-import { duplicateReportTokens } from '../knowledge/duplicate-reads.ts'
+import { cachedDuplicateReportTokens } from '../knowledge/duplicate-reads.ts'
 import { reportsByStatus, statusPolicy } from '../knowledge/status-reads.ts'
 
 /** Whether a document passes a filter. */
@@ -82,7 +82,7 @@ export function buildFilter(ctx: QueryContext, q: ParsedQuery): Filter | null {
     checks.push((id) => store.editedMs[id]! < before)
   }
   if (f.duplicate) {
-    const copies = duplicateReportTokens({ prepare: (sql) => prepareCached(db, sql) })
+    const copies = cachedDuplicateReportTokens(db)
     if (copies.size === 0) return null
     checks.push((id) => copies.has(store.token[id]!))
   }

@@ -89,5 +89,9 @@ describe('duplicates are found during the sync', () => {
     expect(similarReports(library, original!.token).map((s) => s.reportToken)).not.toContain(copy!.token)
     expect(duplicateReportTokens(library).has(copy!.token)).toBe(false)
     expect(duplicateReportTokens(library).has(drifted!.token)).toBe(true)
+    // is:duplicate keeps its set between searches, and sees the sync that changed it.
+    const after = search.search({ query: 'is:duplicate "Revenue by region"', limit: 50 }).hits.map((h) => h.token)
+    expect(after).toContain(drifted!.token)
+    expect(after).not.toContain(copy!.token)
   })
 })

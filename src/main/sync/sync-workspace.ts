@@ -1,21 +1,20 @@
 // One sync of one workspace, in this order: the collections listing; people and data sources (a handful of
 // requests, so reports are indexed with their authors' names from the start); every collection's reports page
 // by page (names searchable as soon as each page lands); each changed report's SQL, most recently edited
-// first; the access data (who can see each collection, member activity); then (optionally) chart titles. Every write is its own transaction; deletions follow only from
-// listings that completed; a checkpoint plus per-report query versions let an interrupted sync resume
-// without refetching what it already has.
-import { AppFailure, toAppError } from '../../shared/errors.ts'
+// first; the access data (who can see each collection, member activity); the table knowledge built from the
+// SQL; then (optionally) chart titles and report content. The phases live in list-phases.ts, fetch-phases.ts
+// and sync-access.ts. Every write is its own transaction; deletions follow only from listings that completed;
+// a checkpoint plus per-report query versions let an interrupted sync resume without refetching what it
+// already has.
+import { toAppError } from '../../shared/errors.ts'
 import { updateKnowledgeAfterSync } from '../knowledge/after-sync.ts'
 import type { HistoryLimits } from '../knowledge/history-limits.ts'
 import { DAMAGED_COPY_KEY, type Library } from '../library/open-library.ts'
-import type { ModeChart, ModeReport, ModeSpace } from '../mode/schemas.ts'
-import { extractTableRefs } from '../sql/table-refs.ts'
 import type { AppError, SyncKind, SyncProgress, SyncRun } from '../../shared/model.ts'
-import { markCollectionListed, removeUnlistedReports, removeVanishedCollections, saveCollections, saveReportsPage, saveWorkspace } from '../library/writes/listing-writes.ts'
-import { pendingChartReports, pendingQueryReports, reindexInChunks, saveReportCharts, saveReportQueries } from '../library/writes/content-writes.ts'
-import { saveDataSources, savePeople } from '../library/writes/people-writes.ts'
-import { saveChartFields } from '../library/writes/report-content-writes.ts'
-import { fetchReportContent, listSpaceDatasets, PreviewDownloads, type PreviewDownloadOptions, type PreviewTransport, type ReportContentOptions } from './fetch-report-content.ts'
+import { fetchReportContent, PreviewDownloads, type PreviewDownloadOptions, type PreviewTransport, type ReportContentOptions } from './fetch-report-content.ts'
+import { fetchCharts, fetchQueries } from './fetch-phases.ts'
+import { listCollections, listReports, syncPeopleAndSources } from './list-phases.ts'
+import { syncAccess } from './sync-access.ts'
 import { ProgressTracker } from './progress.ts'
 import {
   beginRun,
@@ -27,9 +26,8 @@ import {
   updateRun,
   writeCheckpoint,
 } from '../library/sync-records.ts'
-import type { RunCounters, SyncCheckpoint } from '../library/sync-records.ts'
-import { runPool } from './run-pool.ts'
-import { listPeopleAndGroups, syncAccess } from './sync-access.ts'
+import type { RunCounters } from '../library/sync-records.ts'
+import type { RunContext } from './run-context.ts'
 import type { SyncClient } from './sync-client.ts'
 import { describeError, errorCode, isFatalSyncError, isLibraryBusy, libraryBusyError } from './sync-errors.ts'
 import { holdSyncLock } from './sync-lock.ts'
@@ -170,156 +168,7 @@ async function runSync(options: SyncWorkspaceOptions): Promise<SyncResult> {
   }
 }
 
-interface RunContext extends SyncWorkspaceOptions {
-  /** This run's id: stamped on what it fetches, so a later full sync can tell what is older than itself. */
-  runId: number
-  kind: SyncKind
-  checkpoint: SyncCheckpoint
-  counters: RunCounters
-  tracker: ProgressTracker
-  itemFailed: (error: unknown) => void
-  iso: () => string
-  concurrency: number
-  /** The complete collections listing of this run. */
-  spaces: ModeSpace[]
-  /** Preview pictures downloaded beside the listing, as each page lands. */
-  previewQueue: PreviewDownloads
-}
-
-async function listCollections(ctx: RunContext): Promise<void> {
-  const { library, client, signal, tracker, checkpoint } = ctx
-  tracker.phase('collections')
-  const hasWorkspace = library.prepare('SELECT 1 FROM workspace LIMIT 1').get() !== undefined
-  if (ctx.kind === 'full' || !hasWorkspace) {
-    try {
-      saveWorkspace(library, await client.workspace({ signal }), ctx.iso())
-    } catch (error) {
-      ctx.itemFailed(error)
-    }
-  }
-  // Without a complete collections listing nothing can be decided: this failure ends the run.
-  const spaces = await client.listSpaces({ filter: ctx.includePersonalCollections === false ? 'custom' : 'all', signal })
-  ctx.spaces = spaces
-  await reindexInChunks(library, saveCollections(library, spaces, checkpoint.gen))
-}
-
-async function listReports(ctx: RunContext): Promise<void> {
-  const { library, client, signal, tracker, checkpoint, counters } = ctx
-  const spaces = ctx.spaces
-  const listedAlready = new Set(
-    (library.prepare('SELECT token FROM collections WHERE reports_listed_gen = ?').all(checkpoint.gen) as { token: string }[]).map((r) => r.token),
-  )
-  const toList = spaces.filter((s) => !listedAlready.has(s.token))
-  tracker.phase('listing', spaces.length)
-  tracker.advance(spaces.length - toList.length)
-  await runPool(
-    toList,
-    ctx.concurrency,
-    async (space) => {
-      try {
-        const onPage = (reports: ModeReport[]): void => {
-          const written = saveReportsPage(library, space.token, reports, checkpoint.gen, ctx.iso())
-          counters.reportsChanged += written.changed.length
-          if (written.changed.length > 0) ctx.onLibraryChanged?.({ reports: written.changed.length })
-          ctx.previewQueue.onListingPage(reports)
-          tracker.emit(false)
-        }
-        await client.listSpaceReports(space.token, { signal, order: 'asc', orderBy: 'created_at', onPage })
-        // Datasets are reports of type DatasetReport, listed apart: the collection counts as listed only with both.
-        if (ctx.content) await listSpaceDatasets(client, space.token, { signal, order: 'asc', orderBy: 'created_at', onPage })
-        // Only a listing that reached its end may delete anything (decided below, once all listings are in).
-        markCollectionListed(library, space.token, checkpoint.gen)
-      } catch (error) {
-        ctx.itemFailed(error)
-      }
-      tracker.advance()
-    },
-    signal,
-  )
-  throwIfAborted(signal)
-  const removed = removeUnlistedReports(library, checkpoint.gen) + removeVanishedCollections(library, checkpoint.gen)
-  counters.reportsChanged += removed
-  if (removed > 0) ctx.onLibraryChanged?.({ reports: removed })
-}
-
-async function syncPeopleAndSources(ctx: RunContext): Promise<void> {
-  const { library, client, signal, tracker, checkpoint } = ctx
-  tracker.phase('people', 2)
-  if (!checkpoint.peopleDone) {
-    try {
-      await reindexInChunks(library, savePeople(library, await listPeopleAndGroups(ctx)))
-      checkpoint.peopleDone = true
-      writeCheckpoint(library, checkpoint, ctx.iso())
-    } catch (error) {
-      ctx.itemFailed(error)
-    }
-  }
-  tracker.advance()
-  if (!checkpoint.dataSourcesDone) {
-    try {
-      await reindexInChunks(library, saveDataSources(library, await client.listDataSources({ signal })))
-      checkpoint.dataSourcesDone = true
-      writeCheckpoint(library, checkpoint, ctx.iso())
-    } catch (error) {
-      ctx.itemFailed(error)
-    }
-  }
-  tracker.advance()
-}
-
-async function fetchQueries(ctx: RunContext): Promise<void> {
-  const { library, client, signal, tracker, counters, checkpoint } = ctx
-  const pending = pendingQueryReports(library, checkpoint.refetchBeforeRun)
-  tracker.phase('queries', pending.length)
-  await runPool(
-    pending,
-    ctx.concurrency,
-    async (report) => {
-      try {
-        const queries = await client.listQueries(report.token, { signal })
-        if (saveReportQueries(library, report.token, report.signature, queries, extractTableRefs, ctx.iso(), ctx.runId)) {
-          counters.queriesFetched++
-          ctx.onLibraryChanged?.({ reports: 1 })
-        }
-      } catch (error) {
-        // A report deleted since it was listed: the next listing removes it; nothing to count.
-        if (errorCode(error) !== 'not_found' || signal?.aborted) ctx.itemFailed(error)
-      }
-      tracker.advance()
-    },
-    signal,
-  )
-  throwIfAborted(signal)
-}
-
-async function fetchCharts(ctx: RunContext): Promise<void> {
-  const { library, client, signal, tracker, checkpoint } = ctx
-  const pending = pendingChartReports(library, checkpoint.refetchBeforeRun)
-  tracker.phase('charts', pending.length)
-  await runPool(
-    pending,
-    ctx.concurrency,
-    async (report) => {
-      try {
-        const byQuery = new Map<string, ModeChart[]>()
-        for (const queryToken of report.queryTokens) byQuery.set(queryToken, await client.listCharts(report.token, queryToken, { signal }))
-        if (saveReportCharts(library, report.token, byQuery, ctx.iso(), ctx.runId)) ctx.onLibraryChanged?.({ reports: 1 })
-        saveChartFields(library, byQuery)
-      } catch (error) {
-        if (errorCode(error) !== 'not_found' || signal?.aborted) ctx.itemFailed(error)
-      }
-      tracker.advance()
-    },
-    signal,
-  )
-  throwIfAborted(signal)
-}
-
 function previewDownloads(options: SyncWorkspaceOptions): PreviewDownloadOptions | null {
   const capBytes = options.content?.previewCapBytes
   return options.previews && typeof capBytes === 'number' ? { ...options.previews, capBytes } : null
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new AppFailure('cancelled', 'The sync was cancelled.')
 }

@@ -156,8 +156,15 @@ async function readBytesUpTo(stream: ReadableStream<Uint8Array>, limit: number):
     total += part.byteLength
   }
   if (total >= limit) await reader.cancel().catch(() => {})
-  const bytes = Buffer.concat(chunks, total)
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+  // One copy into a buffer of its own, which postMessage then transfers: the chunks may share pooled memory
+  // (so cannot be transferred), and Buffer.concat would pool small bodies and need a second copy.
+  const bytes = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return bytes.buffer
 }
 
 async function requestBody(body: RequestInit['body'] | ArrayBuffer): Promise<string | ArrayBuffer | null> {

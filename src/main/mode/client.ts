@@ -2,13 +2,13 @@
 // limiter, per-request time-outs, cancellation, retries with backoff, and errors a user can act on.
 // Electron-free: runs the same in the app, the CLI, the tests and the benchmarks.
 import { APP_VERSION } from '../app-info.ts'
-import type { z } from 'zod'
 import { DEFAULT_BASE_URL, insecureApiBaseProblem, normalizeApiBase } from './api-base.ts'
-import { cancelledError, malformedError, ModeApiError, type RequestContext } from './errors.ts'
+import { malformedError } from './errors.ts'
 import { createHttpGet, MAX_JSON_BODY_BYTES, type HttpGetEvent } from './http-get.ts'
-import { paginate, DEFAULT_MAX_PAGES } from './paginate.ts'
+import { DEFAULT_MAX_PAGES } from './paginate.ts'
 import { RateLimiter, type RequestLimiter } from './rate-limiter.ts'
 import { createRedactor } from './redact.ts'
+import { createClientRequests, type CallOptions } from './client-requests.ts'
 import {
   ModeChart,
   ModeDataSource,
@@ -22,13 +22,13 @@ import {
   ModeUser,
   ModeVerify,
   ModeWorkspace,
-  parseList,
   type ModeListPage,
 } from './schemas.ts'
 import { ModeQueryRun, ModeSchedule } from './run-schemas.ts'
 import { ModeMemberActivity, ModePermission, PERMISSION_LIST_KEYS, parseBatchPage } from './access-schemas.ts'
 
 export { DEFAULT_BASE_URL, normalizeApiBase }
+export type { CallOptions }
 /** Discovery pages: its docs give a default of 1000 but require `per_page` "less than 1000", so 999 is asked for. */
 const BATCH_PER_PAGE = 999
 
@@ -68,10 +68,6 @@ export interface ModeClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
 }
 
-export interface CallOptions {
-  signal?: AbortSignal
-}
-
 export interface ListSpaceReportsOptions extends CallOptions {
   order?: 'asc' | 'desc'
   orderBy?: 'updated_at' | 'created_at'
@@ -96,10 +92,8 @@ export function createModeClient(options: ModeClientOptions) {
   const apiBase = normalizeApiBase(options.baseUrl ?? DEFAULT_BASE_URL)
   const insecure = insecureApiBaseProblem(apiBase)
   if (insecure && !options.allowInsecureHttp) throw new TypeError(`Refusing the Mode address ${new URL(apiBase).origin}: ${insecure}.`)
-  const origin = new URL(apiBase).origin
   // Discovery lives beside the API: https://app.mode.com/batch/{ws}/… (a simulator: its own origin).
   const batchBase = apiBase.replace(/\/api$/, '') + '/batch'
-  const webOrigin = origin
   const workspace = options.workspace
   const ws = encodeURIComponent(workspace)
   const limiter = options.limiter ?? new RateLimiter()
@@ -127,82 +121,7 @@ export function createModeClient(options: ModeClientOptions) {
     onEvent: options.onEvent,
   })
   const counters = http.counters
-  let skippedItems = 0
-  /** One GET with retries; the parsed JSON body of a 2xx answer (or what `readOk` makes of its body stream). */
-  const getJson = (path: string, signal: AbortSignal | undefined, workspaceLevel: boolean, readOk?: (response: Response) => Promise<unknown>, base?: string): Promise<unknown> =>
-    http.getJson(path, signal, { method: 'GET', path, workspace, workspaceLevel } satisfies RequestContext, readOk, base)
-
-  async function getOne<S extends z.ZodType>(path: string, schema: S, call: CallOptions | undefined, workspaceLevel = false): Promise<z.output<S>> {
-    const body = await getJson(path, call?.signal, workspaceLevel)
-    const parsed = schema.safeParse(body)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      throw malformedError({ method: 'GET', path, workspace, workspaceLevel }, issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid', 200)
-    }
-    return parsed.data
-  }
-
-  async function getListPage<S extends z.ZodType>(path: string, key: string | readonly string[], schema: S, signal: AbortSignal | undefined, workspaceLevel: boolean): Promise<ModeListPage<z.output<S>>> {
-    const body = await getJson(path, signal, workspaceLevel)
-    const parsed = parseList(body, key, schema)
-    if (!parsed.ok) throw malformedError({ method: 'GET', path, workspace, workspaceLevel }, parsed.problem, 200)
-    return parsed.page
-  }
-
-  /** A list that is one page (a report's queries, a query's charts): its unreadable items are counted here. */
-  async function getSinglePageList<S extends z.ZodType>(path: string, key: string, schema: S, signal: AbortSignal | undefined): Promise<z.output<S>[]> {
-    const page = await getListPage(path, key, schema, signal, false)
-    skippedItems += page.skipped ?? 0
-    return page.items
-  }
-
-  /** A whole paginated list: page numbers on `path`, or Mode's own `next_page` link when it is on our origin. */
-  async function getAllPages<S extends z.ZodType>(
-    path: string,
-    params: Record<string, string>,
-    key: string,
-    schema: S,
-    tokenOf: (item: z.output<S>) => string,
-    call: CallOptions & { onPage?: (items: z.output<S>[], page: number) => void | Promise<void> },
-    workspaceLevel: boolean,
-  ): Promise<z.output<S>[]> {
-    return paginate<z.output<S>>({
-      fetchPage: (page, nextHref) => {
-        const linked = nextHref ? pathFromHref(nextHref) : null
-        const pagePath = linked ?? withQuery(path, { ...params, page: String(page) })
-        return getListPage(pagePath, key, schema, call.signal, workspaceLevel)
-      },
-      tokenOf,
-      onPage: call.onPage,
-      maxPages,
-      signal: call.signal,
-      tooManyPages: (n) =>
-        malformedError({ method: 'GET', path, workspace, workspaceLevel }, `more than ${n} pages; the list never ended`, 200),
-      onSkipped: (count) => { skippedItems += count },
-    }).catch((error: unknown) => {
-      if (call.signal?.aborted && !(error instanceof ModeApiError)) throw cancelledError({ method: 'GET', path, workspace, workspaceLevel })
-      throw error
-    })
-  }
-
-  /** `_links.next_page.href` → a path below the API base, only if it stays on Mode's origin (credentials go with it). */
-  function pathFromHref(href: string): string | null {
-    let url: URL
-    try {
-      url = new URL(href, origin)
-    } catch {
-      return null
-    }
-    if (url.origin !== origin) return null
-    const basePath = new URL(apiBase).pathname
-    if (!url.pathname.startsWith(basePath + '/')) return null
-    return url.pathname.slice(basePath.length) + url.search
-  }
-
-  function resolveWebUrl<T extends { webUrl: string | null }>(item: T): T {
-    if (item.webUrl && item.webUrl.startsWith('/')) return { ...item, webUrl: webOrigin + item.webUrl }
-    return item
-  }
+  const { getJson, getOne, getListPage, getSinglePageList, getAllPages, pathFromHref, resolveWebUrl, skippedItems } = createClientRequests({ http, apiBase, workspace, maxPages })
 
   return {
     /** The workspace this client talks to (as configured). */
@@ -359,14 +278,9 @@ export function createModeClient(options: ModeClientOptions) {
       rateLimited: counters.rateLimited,
       retries: counters.retries,
       waitMs: Math.round(counters.waitMs),
-      skippedItems,
+      skippedItems: skippedItems(),
     }),
   }
-}
-
-function withQuery(path: string, params: Record<string, string>): string {
-  const query = new URLSearchParams(params).toString()
-  return query ? `${path}?${query}` : path
 }
 
 function emptyStream(): ReadableStream<Uint8Array> {

@@ -41,9 +41,10 @@ export type CredentialStorage = z.infer<typeof CredentialStorage>
 
 export const ConnectionStatus = z.object({
   connected: z.boolean(),
+  /** The workspace's slug (its Mode username, as in app.mode.com/<slug>), the key of everything stored for it. */
   workspace: z.string().nullable(),
-  /** Display name of the workspace when known. */
-  workspaceName: z.string().nullable(),
+  /** Display name of the workspace when known (Mode's `name`, else the slug). */
+  workspaceDisplayName: z.string().nullable(),
   accountName: z.string().nullable(),
   storage: CredentialStorage.nullable(),
   /** True when connected to the built-in sample workspace (simulator), which the UI labels as sample data. */

@@ -12,7 +12,7 @@ import type { SecretStore, Credentials } from '../secrets/secret-store.ts'
 import type { ConnectionProfile, SettingsService } from '../settings/settings-service.ts'
 import type { ConnectOutcome } from '../../shared/contract.ts'
 import type { AppError, ConnectInput, ConnectionStatus, CredentialStorage, StorageOptions } from '../../shared/model.ts'
-import { parseWorkspaceInput } from '../../shared/workspace-name.ts'
+import { parseWorkspaceInput } from '../../shared/workspace-slug.ts'
 import { checkCredentials } from './credential-check.ts'
 import { libraryExists, removeLibraryFiles, tryOpenLibrary } from './library-files.ts'
 import { chooseCredentialStorage, loadStoredConnection, rememberConnection } from './stored-connection.ts'
@@ -74,7 +74,7 @@ export class ConnectionService {
     return {
       connected: Boolean(a?.credentials),
       workspace,
-      workspaceName: profile?.workspaceName ?? null,
+      workspaceDisplayName: profile?.workspaceDisplayName ?? null,
       accountName: profile?.accountName ?? null,
       storage: a?.credentials ? profile?.storage ?? null : null,
       isSample: profile?.isSample ?? false,
@@ -204,7 +204,7 @@ export class ConnectionService {
     let profile: ConnectionProfile
     try {
       profile = await rememberConnection(this.options, credentials, storage, {
-        workspace, workspaceName: check.workspaceDisplayName, accountName: check.accountName, apiBase, isSample,
+        workspace, workspaceDisplayName: check.workspaceDisplayName, accountName: check.accountName, apiBase, isSample,
       })
     } catch (error) {
       return fail(toAppError(error))

@@ -124,8 +124,6 @@ export function createModeClient(options: ModeClientOptions) {
   const { getJson, getOne, getListPage, getSinglePageList, getAllPages, pathFromHref, resolveWebUrl, skippedItems } = createClientRequests({ http, apiBase, workspace, maxPages })
 
   return {
-    /** The workspace this client talks to (as configured). */
-    workspaceName: workspace,
     apiBase,
     limiter,
 

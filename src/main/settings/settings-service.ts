@@ -7,14 +7,15 @@ import { CredentialStorage, DEFAULT_SETTINGS, Settings } from '../../shared/mode
 import type { KeyValueStore } from './key-value-store.ts'
 
 /** Bump when the stored layout changes, and migrate in `migrate()`. */
-export const SETTINGS_SCHEMA_VERSION = 1
+export const SETTINGS_SCHEMA_VERSION = 2
 
 export const SETTINGS_KEYS = { schemaVersion: 'schemaVersion', settings: 'settings', profile: 'profile' } as const
 
 /** What is remembered about the connection, never the secret: enough to show it and reconnect. */
 export const ConnectionProfile = z.object({
+  /** The workspace's slug (its Mode username). */
   workspace: z.string().min(1),
-  workspaceName: z.string().nullable(),
+  workspaceDisplayName: z.string().nullable(),
   accountName: z.string().nullable(),
   storage: CredentialStorage,
   apiBase: z.string().min(1),
@@ -89,7 +90,13 @@ export class SettingsService {
       this.log(`[settings] settings were written by a newer version (schema ${version}); unknown values are ignored`)
       return
     }
-    // No version yet (first launch) or an older one: nothing to transform in schema 1.
+    // No version yet (first launch) or an older one. Schema 2 renamed the profile's `workspaceName` (the display
+    // name, which the slug was also called) to `workspaceDisplayName`.
+    const profile = this.store.get(SETTINGS_KEYS.profile)
+    if (typeof profile === 'object' && profile !== null && !Array.isArray(profile) && 'workspaceName' in profile) {
+      const { workspaceName, ...rest } = profile as Record<string, unknown>
+      this.store.set(SETTINGS_KEYS.profile, { ...rest, workspaceDisplayName: workspaceName })
+    }
     this.store.set(SETTINGS_KEYS.schemaVersion, SETTINGS_SCHEMA_VERSION)
   }
 }

@@ -20,7 +20,7 @@ describe('createAppCore', () => {
     h = createCoreHarness({ adapters: { revealInFolder: (p) => { revealed.push(p) } } })
     await h.core.start()
     expect(valueOf(await h.call('connection.getStatus'))).toEqual({
-      connected: false, workspace: null, workspaceName: null, accountName: null, storage: null, isSample: false, reconnectReason: null, hasLibrary: false,
+      connected: false, workspace: null, workspaceDisplayName: null, accountName: null, storage: null, isSample: false, reconnectReason: null, hasLibrary: false,
     })
     expect(valueOf<{ total: number }>(await h.call('library.search', { query: 'revenue' })).total).toBe(0)
     expect(valueOf(await h.call('library.listCollections'))).toEqual([])

@@ -44,12 +44,20 @@ describe('SettingsService', () => {
 
   it('stores the connection profile and rejects a damaged one', () => {
     const { settings, store } = service()
-    const profile = { workspace: 'acme', workspaceName: 'Acme', accountName: 'Ana', storage: 'keychain' as const, apiBase: 'https://app.mode.com/api', isSample: false }
+    const profile = { workspace: 'acme', workspaceDisplayName: 'Acme', accountName: 'Ana', storage: 'keychain' as const, apiBase: 'https://app.mode.com/api', isSample: false }
     settings.setProfile(profile)
     expect(settings.getProfile()).toEqual(profile)
     store.set('profile', { workspace: 3 })
     expect(settings.getProfile()).toBeNull()
     settings.clearProfile()
     expect(store.get('profile')).toBeUndefined()
+  })
+
+  it('keeps a profile stored by schema 1, whose display name was called workspaceName', () => {
+    const stored = { workspace: 'acme', workspaceName: 'Acme Inc', accountName: 'Ana', storage: 'keychain', apiBase: 'https://app.mode.com/api', isSample: false }
+    const { settings, store, warnings } = service({ schemaVersion: 1, profile: stored })
+    expect(settings.getProfile()).toEqual({ workspace: 'acme', workspaceDisplayName: 'Acme Inc', accountName: 'Ana', storage: 'keychain', apiBase: 'https://app.mode.com/api', isSample: false })
+    expect(store.get('schemaVersion')).toBe(2)
+    expect(warnings).toEqual([])
   })
 })

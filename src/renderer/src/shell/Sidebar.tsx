@@ -33,7 +33,7 @@ export function Sidebar() {
   const view = useNavigation((s) => s.view)
   const navigate = useNavigation((s) => s.navigate)
   const active = activeTarget(view)
-  const workspace = status?.workspaceName ?? status?.workspace ?? ''
+  const workspace = status?.workspaceDisplayName ?? status?.workspace ?? ''
 
   const go = (target: NavTarget) => {
     if (target === 'library') openLibrary()

@@ -55,11 +55,11 @@ export function installFakeBridge(initial: Handlers): FakeBridge {
 }
 
 export const DISCONNECTED: ConnectionStatus = {
-  connected: false, workspace: null, workspaceName: null, accountName: null, storage: null, isSample: false, reconnectReason: null, hasLibrary: false,
+  connected: false, workspace: null, workspaceDisplayName: null, accountName: null, storage: null, isSample: false, reconnectReason: null, hasLibrary: false,
 }
 
 export function connectedStatus(over: Partial<ConnectionStatus> = {}): ConnectionStatus {
-  return { connected: true, workspace: 'acme', workspaceName: 'Acme Inc', accountName: 'Ada Analyst', storage: 'keychain', isSample: false, reconnectReason: null, hasLibrary: true, ...over }
+  return { connected: true, workspace: 'acme', workspaceDisplayName: 'Acme Inc', accountName: 'Ada Analyst', storage: 'keychain', isSample: false, reconnectReason: null, hasLibrary: true, ...over }
 }
 
 export type Output<C extends CallName> = CallOutput<C>

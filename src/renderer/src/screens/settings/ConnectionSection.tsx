@@ -18,7 +18,7 @@ export function ConnectionSection() {
   const setBrowsingOffline = useConnection((s) => s.setBrowsingOffline)
   const [confirming, setConfirming] = useState(false)
   if (!status) return null
-  const workspace = status.workspaceName ?? status.workspace ?? 'an unknown workspace'
+  const workspace = status.workspaceDisplayName ?? status.workspace ?? 'an unknown workspace'
 
   return (
     <section className="card settings-section" aria-labelledby="settings-connection" data-testid="settings-connection">
@@ -32,7 +32,7 @@ export function ConnectionSection() {
               <>Exploring the <strong>sample workspace</strong> ({workspace})</>
             ) : (
               <>Connected{status.accountName ? <> as <strong>{status.accountName}</strong></> : null} to <strong>{workspace}</strong>
-                {status.workspace && status.workspaceName && status.workspaceName !== status.workspace ? <span className="muted"> ({status.workspace})</span> : null}</>
+                {status.workspace && status.workspaceDisplayName && status.workspaceDisplayName !== status.workspace ? <span className="muted"> ({status.workspace})</span> : null}</>
             )}
           </span>
           <span className="setting-desc" data-testid="connection-storage">

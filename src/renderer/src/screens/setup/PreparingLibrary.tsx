@@ -41,7 +41,7 @@ export function PreparingLibrary() {
     <div className="wizard-card card" data-testid="setup-preparing">
       <div className="preparing">
         <Spinner size="lg" label="Preparing the library" />
-        <h1 id="wizard-title">Connected{status?.workspaceName || status?.workspace ? ` to ${status.workspaceName ?? status.workspace}` : ''}</h1>
+        <h1 id="wizard-title">Connected{status?.workspaceDisplayName || status?.workspace ? ` to ${status.workspaceDisplayName ?? status.workspace}` : ''}</h1>
         <p className="muted">
           {status?.accountName ? `Signed in as ${status.accountName}. ` : ''}
           Fetching the list of reports — the library opens as soon as the first names arrive.

@@ -1,7 +1,7 @@
 // The wizard's step 2 as plain data: what the user typed, how it is cleaned (whitespace trimmed, the
 // workspace name read from a pasted URL) and what must be fixed before "Connect" can be sent.
 import type { ConnectInput, StorageOptions } from '../../../../shared/model.ts'
-import { parseWorkspaceInput } from '../../../../shared/workspace-name.ts'
+import { parseWorkspaceInput } from '../../../../shared/workspace-slug.ts'
 
 export type StorageChoice = 'session-only' | 'weak' | null
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseWorkspaceInput } from '../../../src/shared/workspace-name.ts'
+import { parseWorkspaceInput } from '../../../src/shared/workspace-slug.ts'
 
 describe('parseWorkspaceInput', () => {
   it.each([

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react'
 import { CollectionsScreen } from '../screens/collections/CollectionsScreen.tsx'
 import { LibraryScreen } from '../screens/library/LibraryScreen.tsx'
 import { PeopleScreen } from '../screens/people/PeopleScreen.tsx'
+import { AccessReviewScreen } from '../screens/access/AccessReviewScreen.tsx'
 import { ReportScreen } from '../screens/report/ReportScreen.tsx'
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx'
 import { SyncScreen } from '../screens/sync/SyncScreen.tsx'
@@ -20,6 +21,7 @@ function ScreenFor({ view }: { view: View }) {
     case 'report': return <ReportScreen />
     case 'collections': return <CollectionsScreen />
     case 'people': return <PeopleScreen />
+    case 'access': return <AccessReviewScreen />
     case 'sync': return <SyncScreen />
     case 'settings': return <SettingsScreen />
     case 'changes': return <ChangesScreen />

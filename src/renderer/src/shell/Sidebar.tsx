@@ -8,7 +8,7 @@ import { useConnection } from '../stores/connection.ts'
 import { useNavigation, type View } from '../stores/navigation.ts'
 import { isMac, openLibrary } from './shortcuts.ts'
 
-type NavTarget = 'library' | 'changes' | 'duplicates' | 'collections' | 'people' | 'sync' | 'settings'
+type NavTarget = 'library' | 'changes' | 'duplicates' | 'collections' | 'people' | 'access' | 'sync' | 'settings'
 
 const ITEMS: { target: NavTarget; label: string; icon: IconName; shortcut?: string }[] = [
   { target: 'library', label: 'Library', icon: 'search', shortcut: 'K' },
@@ -16,6 +16,7 @@ const ITEMS: { target: NavTarget; label: string; icon: IconName; shortcut?: stri
   { target: 'duplicates', label: 'Duplicates', icon: 'copy' },
   { target: 'collections', label: 'Collections', icon: 'folder' },
   { target: 'people', label: 'People', icon: 'people' },
+  { target: 'access', label: 'Access review', icon: 'lock' },
   { target: 'sync', label: 'Sync', icon: 'sync' },
   { target: 'settings', label: 'Settings', icon: 'settings' },
 ]

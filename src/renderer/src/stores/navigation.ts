@@ -7,7 +7,9 @@ export type View =
   /** `terms`: the library search that opened the report, highlighted on arrival; `query`: one to scroll to. */
   | { name: 'report'; token: string; terms?: string[]; query?: string }
   | { name: 'collections' }
-  | { name: 'people' }
+  /** `filter`: the people filter to start with (a username); `group`: show only this group's members. */
+  | { name: 'people'; filter?: string; group?: string }
+  | { name: 'access' }
   | { name: 'sync' }
   | { name: 'settings' }
   | { name: 'changes' }

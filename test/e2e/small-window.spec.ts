@@ -1,6 +1,6 @@
 // Every screen at the smallest window the app allows (880×560) and at the default one (1280×820), light and dark:
 // nothing runs off the side, the search box keeps room to type a query, and each screen's main control is on
-// screen without scrolling. The screenshots are the ones reviewed for layout.
+// screen without scrolling (People and the Access review included). The screenshots are the ones reviewed for layout.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 import { connectTo, screenshotBothThemes, searchBox, waitForResults } from './library-helpers.ts'
@@ -68,6 +68,19 @@ test('every screen fits the smallest window, with room to search', async ({ app 
   await atBothSizes(app, 'window-collection-open', async () => {
     await expect(page.getByRole('heading', { level: 2, name: space.name, exact: true })).toBeInViewport()
     await expect(results(page).first()).toBeInViewport()
+  })
+
+  await nav(page, 'People').click()
+  await atBothSizes(app, 'window-people', async () => {
+    await expect(page.getByRole('searchbox', { name: 'Filter people' })).toBeInViewport({ ratio: 1 })
+    await expect(page.getByRole('combobox', { name: 'Role' })).toBeInViewport({ ratio: 1 })
+    await expect(page.getByRole('table', { name: 'Members' }).getByRole('row').nth(1)).toBeInViewport()
+  })
+
+  await nav(page, 'Access review').click()
+  await atBothSizes(app, 'window-access-review', async () => {
+    await expect(page.getByRole('spinbutton', { name: 'Inactive for how many days' })).toBeInViewport({ ratio: 1 })
+    await expect(page.getByRole('button', { name: 'Export CSV' })).toBeInViewport({ ratio: 1 })
   })
 
   for (const [screen, heading] of [['What changed', 'What changed'], ['Duplicates', 'Duplicates'], ['Sync', 'Sync'], ['Settings', 'Settings']] as const) {

@@ -76,7 +76,7 @@ export function PeopleTable({ rows, all, sort, onSort, onReports }: {
                 </td>
                 <td className="member-active">
                   {p.lastActive
-                    ? <>{p.lastActive.day} <span className="faint">({SOURCE_NAMES[p.lastActive.source]})</span></>
+                    ? <><span className="active-day">{p.lastActive.day}</span> <span className="faint">({SOURCE_NAMES[p.lastActive.source]})</span></>
                     : <span className="faint">none on record</span>}
                   {p.inactive && <span className="badge badge-warning">inactive</span>}
                 </td>

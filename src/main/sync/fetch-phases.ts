@@ -9,44 +9,38 @@ import { runPool } from './run-pool.ts'
 import { errorCode } from './sync-errors.ts'
 
 export async function fetchQueries(ctx: RunContext): Promise<void> {
-  const { library, client, signal, tracker, counters, checkpoint } = ctx
-  const pending = pendingQueryReports(library, checkpoint.refetchBeforeRun)
-  tracker.phase('queries', pending.length)
-  await runPool(
-    pending,
-    ctx.concurrency,
-    async (report) => {
-      try {
-        const queries = await client.listQueries(report.token, { signal })
-        if (saveReportQueries(library, report.token, report.signature, queries, extractTableRefs, ctx.iso(), ctx.runId)) {
-          counters.queriesFetched++
-          ctx.onLibraryChanged?.({ reports: 1 })
-        }
-      } catch (error) {
-        // A report deleted since it was listed: the next listing removes it; nothing to count.
-        if (errorCode(error) !== 'not_found' || signal?.aborted) ctx.itemFailed(error)
-      }
-      tracker.advance()
-    },
-    signal,
-  )
-  throwIfAborted(signal)
+  const { library, client, signal, counters, checkpoint } = ctx
+  await eachPendingReport(ctx, 'queries', pendingQueryReports(library, checkpoint.refetchBeforeRun), async (report) => {
+    const queries = await client.listQueries(report.token, { signal })
+    if (saveReportQueries(library, report.token, report.signature, queries, extractTableRefs, ctx.iso(), ctx.runId)) {
+      counters.queriesFetched++
+      ctx.onLibraryChanged?.({ reports: 1 })
+    }
+  })
 }
 
 export async function fetchCharts(ctx: RunContext): Promise<void> {
-  const { library, client, signal, tracker, checkpoint } = ctx
-  const pending = pendingChartReports(library, checkpoint.refetchBeforeRun)
-  tracker.phase('charts', pending.length)
+  const { library, client, signal, checkpoint } = ctx
+  await eachPendingReport(ctx, 'charts', pendingChartReports(library, checkpoint.refetchBeforeRun), async (report) => {
+    const byQuery = new Map<string, ModeChart[]>()
+    for (const queryToken of report.queryTokens) byQuery.set(queryToken, await client.listCharts(report.token, queryToken, { signal }))
+    if (saveReportCharts(library, report.token, byQuery, ctx.iso(), ctx.runId)) ctx.onLibraryChanged?.({ reports: 1 })
+    saveChartFields(library, byQuery)
+  })
+}
+
+/** One phase over reports, `concurrency` at a time: each one's failure counted, the phase's progress advanced. */
+async function eachPendingReport<T>(ctx: RunContext, phase: 'queries' | 'charts', pending: T[], fetchOne: (report: T) => Promise<void>): Promise<void> {
+  const { signal, tracker } = ctx
+  tracker.phase(phase, pending.length)
   await runPool(
     pending,
     ctx.concurrency,
     async (report) => {
       try {
-        const byQuery = new Map<string, ModeChart[]>()
-        for (const queryToken of report.queryTokens) byQuery.set(queryToken, await client.listCharts(report.token, queryToken, { signal }))
-        if (saveReportCharts(library, report.token, byQuery, ctx.iso(), ctx.runId)) ctx.onLibraryChanged?.({ reports: 1 })
-        saveChartFields(library, byQuery)
+        await fetchOne(report)
       } catch (error) {
+        // A report deleted since it was listed: the next listing removes it; nothing to count.
         if (errorCode(error) !== 'not_found' || signal?.aborted) ctx.itemFailed(error)
       }
       tracker.advance()

@@ -40,6 +40,16 @@ export async function waitForResults(page: Page, query: string): Promise<void> {
   await expect(page.locator('.results-pane')).toHaveAttribute('data-status', 'ready')
 }
 
+/** The search results that have loaded (a row still loading is an option with no name yet). */
+export function resultOptions(page: Page) {
+  return page.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: /\S/ })
+}
+
+/** The loaded search result whose accessible name (its name, place, author, snippet) contains `text`. */
+export function resultOption(page: Page, text: string) {
+  return page.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: text })
+}
+
 export async function resultNames(page: Page): Promise<string[]> {
   return page.locator('.result .result-name').allTextContents()
 }

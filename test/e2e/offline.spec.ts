@@ -1,7 +1,7 @@
 // Offline: Mode is unreachable and the machine reports no network. The library still searches and reports
 // still open from the local copy, and the app says it is offline rather than failing.
 import { expect, test } from './fixtures.ts'
-import { connectTo, screenshotBothThemes, searchBox, waitForResults } from './library-helpers.ts'
+import { connectTo, resultOption, screenshotBothThemes, searchBox, waitForResults } from './library-helpers.ts'
 
 test('with the simulator stopped and no network, search and report views still work', async ({ app, context }) => {
   const sim = await connectTo(app, { reports: 100 })
@@ -25,13 +25,13 @@ test('with the simulator stopped and no network, search and report views still w
   const box = searchBox(page)
   await box.fill(target.name)
   await waitForResults(page, target.name)
-  await expect(page.locator('.result .result-name', { hasText: target.name }).first()).toBeVisible()
+  await expect(resultOption(page, target.name).first()).toBeVisible()
   await screenshotBothThemes(app, 'library-offline')
 
   // And the report opens with its SQL.
-  await page.locator('.result', { hasText: target.name }).first().click()
+  await resultOption(page, target.name).first().click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(target.name)
-  await expect(page.locator('.sql-code').first()).toBeVisible()
+  await expect(page.getByRole('textbox', { name: /^SQL of / }).first()).toBeVisible()
   await expect(page.getByText('Offline — showing your local copy')).toBeVisible()
   await screenshotBothThemes(app, 'report-offline')
 

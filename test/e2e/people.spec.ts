@@ -1,6 +1,6 @@
 // People: members with admins first, groups with their members, and each person's reports one click away.
 import { expect, test } from './fixtures.ts'
-import { connectTo, screenshotBothThemes, searchBox, waitForResults } from './library-helpers.ts'
+import { connectTo, resultOptions, screenshotBothThemes, searchBox, waitForResults } from './library-helpers.ts'
 
 test('members (admins first) and groups, each person linking to the reports they created', async ({ app }) => {
   const sim = await connectTo(app, { reports: 120 })
@@ -38,5 +38,5 @@ test('members (admins first) and groups, each person linking to the reports they
   await page.getByRole('button', { name: `${author.reportCount} reports by ${author.name ?? author.username}` }).click()
   await expect(searchBox(page)).toHaveValue(`author:${author.username}`)
   await waitForResults(page, `author:${author.username}`)
-  await expect(page.locator('.result').first()).toBeVisible()
+  await expect(resultOptions(page).first()).toBeVisible()
 })

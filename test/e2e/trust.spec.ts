@@ -3,7 +3,7 @@
 // related reports with their reasons; the Stale setting changes what is:stale finds.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
-import { connectTo, searchBox, waitForResults } from './library-helpers.ts'
+import { connectTo, resultOptions, searchBox, waitForResults } from './library-helpers.ts'
 import { screenshotBothSizes, syncAgain } from './knowledge-helpers.ts'
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name })
@@ -35,16 +35,16 @@ test('status badges on results and the report page, related reports, and the sta
   expect(failing.length).toBeGreaterThan(1)
   await searchFor(page, 'is:failing')
   await expect(page.getByTestId('result-count')).toHaveText(`${failing.length} reports`)
-  const rows = page.locator('.results-pane .result[data-token]')
+  const rows = resultOptions(page)
   for (const row of await rows.all()) await expect(row.locator('[data-status="failing"]')).toHaveText('Failing')
   const failingTokens = new Set(failing.map((r) => r.token))
   for (const token of await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-token')))) expect(failingTokens.has(token ?? '')).toBe(true)
-  await expect(page.locator(`.result[data-token="${target.token}"] [data-status="scheduled"]`)).toHaveText('Scheduled')
+  await expect(rows.and(page.locator(`[data-token="${target.token}"]`)).locator('[data-status="scheduled"]')).toHaveText('Scheduled')
   await screenshotBothSizes(app, 'trust-results-failing')
 
   // Popular reports carry their badge in any search.
   await searchFor(page, 'is:popular')
-  await expect(page.locator('.results-pane .result[data-token]').first().locator('[data-status="popular"]')).toHaveText('Popular')
+  await expect(resultOptions(page).first().locator('[data-status="popular"]')).toHaveText('Popular')
 
   // The report page: why it is failing and scheduled, and the report on the same definition, with its reasons.
   await searchFor(page, 'is:failing')

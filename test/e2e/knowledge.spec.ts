@@ -53,13 +53,13 @@ test('the change feed, a diff of an SQL edit, the duplicates and a report\u2019s
   // A deleted report opens its tombstone with its last SQL.
   await feed.locator('[data-kind="deleted"]').getByRole('button').first().click()
   await expect(page.getByTestId('deleted-report')).toContainText('Deleted')
-  await expect(page.getByTestId('deleted-report').locator('.sql-code').first()).toBeVisible()
+  await expect(page.getByTestId('deleted-report').getByRole('textbox', { name: /^SQL of / }).first()).toBeVisible()
 
   // Duplicates: the copy is grouped with its original, with a diff against it.
   await nav(page, 'Duplicates').click()
   const group = page.getByTestId('duplicate-group').filter({ hasText: `${copied!.name ?? 'Untitled'} (copy)` })
   await expect(group).toBeVisible()
-  await expect(group.locator('.badge', { hasText: 'Likely original' })).toBeVisible()
+  await expect(group.getByText('Likely original', { exact: true })).toBeVisible()
   await screenshotBothSizes(app, 'knowledge-duplicates')
   await group.getByRole('button', { name: 'Diff against original' }).first().click()
   await expect(page.getByTestId('diff-screen')).toBeVisible()

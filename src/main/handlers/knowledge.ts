@@ -4,7 +4,6 @@ import { listChanges } from '../knowledge/change-feed.ts'
 import { listDuplicateGroups } from '../knowledge/duplicate-reads.ts'
 import { diffVersions, getDeletedReport, getReportHistory } from '../knowledge/history-reads.ts'
 import { DEFAULT_HISTORY_LIMITS, historyUsage } from '../knowledge/history-limits.ts'
-import { relatedReports } from '../knowledge/related-reports.ts'
 import { reportStatusReasons, statusPolicy } from '../knowledge/status-reads.ts'
 import type { HandlerMap } from '../ipc.ts'
 import type { HandlerContext } from './context.ts'
@@ -38,10 +37,8 @@ export function knowledgeHandlers(ctx: HandlerContext): KnowledgeHandlers {
       const lib = library()
       return lib ? reportStatusReasons(lib.db, token, statusPolicy(lib.db, ctx.now().getTime(), ctx.settings.get().staleAfterDays)) : []
     },
-    'knowledge.related': ({ token }) => {
-      const lib = library()
-      return lib ? relatedReports(lib, token) : { related: [], total: 0 }
-    },
+    // Whole-library reads (every report sharing a table): answered by the search worker, off the main thread.
+    'knowledge.related': ({ token }) => ctx.search.related(library(), token),
     'knowledge.deletedReport': ({ token }) => {
       const lib = library()
       return lib ? getDeletedReport(lib, token) : null

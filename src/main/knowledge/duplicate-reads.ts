@@ -92,7 +92,7 @@ interface ReportInfo {
   lastRunAt: string | null
 }
 
-function reportInfo(library: Library, tokens: Iterable<string>): Map<string, ReportInfo> {
+function reportInfo(library: Pick<Library, 'prepare'>, tokens: Iterable<string>): Map<string, ReportInfo> {
   const select = library.prepare(
     `SELECT r.name, r.view_count, r.last_run_at, c.name AS collection FROM reports r LEFT JOIN collections c ON c.token = r.collection_token WHERE r.token = ?`,
   )
@@ -176,7 +176,7 @@ function originalQueryOf(original: string, exactCopies: ExactCopies, links: Link
 }
 
 /** Reports holding a copy of one of this report's queries, most similar first. */
-export function similarReports(library: Library, reportToken: string, limit = 20): SimilarReport[] {
+export function similarReports(library: Pick<Library, 'prepare'>, reportToken: string, limit = 20): SimilarReport[] {
   const exact = library
     .prepare(
       `SELECT o.report_token AS other, o.query_token AS other_query, s.query_token AS mine FROM query_shapes s

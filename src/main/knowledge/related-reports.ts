@@ -27,7 +27,7 @@ const names = (list: string[], prefix = ''): string => {
   return list.length > 3 ? `${shown} and ${list.length - 3} more` : shown
 }
 
-export function relatedReports(library: Library, token: string, limit = RELATED_LIMIT): RelatedReports {
+export function relatedReports(library: Pick<Library, 'prepare'>, token: string, limit = RELATED_LIMIT): RelatedReports {
   const found = new Map<string, Candidate>()
   const add = (other: string, kind: RelatedReason, text: string, score: number): Candidate => {
     const c = found.get(other) ?? { score: 0, reasons: [], queryToken: null, otherQueryToken: null }
@@ -94,7 +94,7 @@ export function relatedReports(library: Library, token: string, limit = RELATED_
 }
 
 /** Reports reading the same tables, or at least half of the tables of the two together. */
-function sameTables(library: Library, token: string, add: (other: string, kind: RelatedReason, text: string, score: number) => Candidate): void {
+function sameTables(library: Pick<Library, 'prepare'>, token: string, add: (other: string, kind: RelatedReason, text: string, score: number) => Candidate): void {
   const tablesOf = library.prepare('SELECT DISTINCT t.table_name AS t FROM query_tables t JOIN queries q ON q.token = t.query_token WHERE q.report_token = ?')
   const mine = (tablesOf.all(token) as Row[]).map((r) => String(r.t))
   if (mine.length === 0) return

@@ -2,17 +2,22 @@
 // only relays the request and the result, so a search never holds Electron's main event loop. The worker
 // keeps one read connection per library, opened on first use and warmed when a library opens; a library
 // that closes or changes hands is released first, so no connection outlives it. An `asTyped` search (the search
-// box's) bumps a counter shared with the worker, which abandons the older as-typed search still running. Should the worker fail to
+// box's) bumps a counter shared with the worker, which abandons the older as-typed search still running. The
+// report page's related reports (whole-library reads too) are answered there as well. Should the worker fail to
 // start (or die), searches run on this thread instead: slower for the UI, never wrong.
 import { Worker } from 'node:worker_threads'
 import type { Library } from '../library/index.ts'
 import type { SearchRequest, SearchResult } from '../../shared/model.ts'
+import type { RelatedReports } from '../../shared/knowledge-model.ts'
+import { relatedReports } from '../knowledge/related-reports.ts'
 import { createSearchService, type SearchService } from './search-service.ts'
 import type { SearchWorkerReply, SearchWorkerRequest } from './search-worker-protocol.ts'
 import { searchWorkerUrl } from './search-worker-url.ts'
 
 export interface LibrarySearch {
   search(library: Library | null, request: SearchRequest): Promise<SearchResult>
+  /** The reports related to one report, read on the worker's connection like a search. */
+  related(library: Library | null, token: string): Promise<RelatedReports>
   /**
    * Loads the library's search attributes in the background (call when a library opens) and releases every
    * other library's connection; null releases all (the library is about to close). Never rejects.
@@ -32,6 +37,7 @@ export interface LibrarySearchOptions {
 }
 
 type Body = { type: 'search'; path: string; request: SearchRequest; nowMs: number; typingSeq?: number } | { type: 'warm'; path: string; stepRows?: number }
+  | { type: 'related'; path: string; token: string }
   | { type: 'release'; keep: string | null }
 type Pending = { resolve: (reply: SearchWorkerReply) => void }
 
@@ -107,6 +113,12 @@ export function createLibrarySearch(options: LibrarySearchOptions = {}): Library
       // The worker could not answer (its connection failed, or it stopped): answer here, where a real error
       // (the library closed meanwhile) surfaces as the app's usual search error.
       return local.search(library, request)
+    },
+    async related(library, token) {
+      if (!library) return { related: [], total: 0 }
+      const reply = await ask({ type: 'related', path: library.path, token })
+      // As for a search: a worker that could not answer leaves the answer to this thread.
+      return reply?.type === 'related' ? reply.related : relatedReports(library, token)
     },
     async warm(library) {
       current = library

@@ -5,6 +5,8 @@
 // between two steps.
 import { DatabaseSync } from 'node:sqlite'
 import { parentPort, threadId, workerData } from 'node:worker_threads'
+import { relatedReports } from '../knowledge/related-reports.ts'
+import { prepareCached } from '../library/statement-cache.ts'
 import { SearchSuperseded } from './query-context.ts'
 import { createSearchService, type SearchService } from './search-service.ts'
 import type { SearchWorkerReply, SearchWorkerRequest } from './search-worker-protocol.ts'
@@ -62,6 +64,9 @@ port.on('message', (message: SearchWorkerRequest) => {
       const seq = message.typingSeq
       const superseded = seq === undefined ? undefined : () => Atomics.load(typing, 0) !== seq
       post({ type: 'result', id: message.id, result: o.service.search(message.request, { superseded }) })
+    } else if (message.type === 'related') {
+      const o = connection(message.path)
+      post({ type: 'related', id: message.id, related: relatedReports({ prepare: (sql) => prepareCached(o.db, sql) }, message.token) })
     } else if (message.type === 'warm') {
       const o = connection(message.path)
       const at = epoch

@@ -11,6 +11,7 @@ import type { Library } from '../../../src/main/library/index.ts'
 import { indexReports } from '../../../src/main/search/index-writer.ts'
 import { createLibrarySearch } from '../../../src/main/search/library-search.ts'
 import { createSearchService } from '../../../src/main/search/search-service.ts'
+import { relatedReports } from '../../../src/main/knowledge/related-reports.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'search-worker-'))
 const library: Library = openLibrary({ dataDir: dir, workspace: 'acme' })
@@ -53,6 +54,18 @@ describe('search in a worker thread', () => {
       const mine = here.search({ query, limit: 20 })
       expect({ ...there, tookMs: 0 }, query).toEqual({ ...mine, tookMs: 0 })
     }
+  })
+
+  it('answers a report\'s related reports on its thread, the same as they are read here', async () => {
+    library.transaction(() => {
+      const table = library.prepare('INSERT OR IGNORE INTO query_tables(query_token, table_name) VALUES (?, ?)')
+      for (let i = 0; i < 300; i++) table.run(`q${i}`, `finance.payments_${i % 7}`)
+    })
+    const there = await search.related(library, 'r3')
+    expect(there.total).toBeGreaterThan(0)
+    expect(there.related[0]!.reasons.map((r) => r.kind)).toContain('same-tables')
+    expect(there).toEqual(relatedReports(library, 'r3'))
+    expect(await search.related(null, 'r3')).toEqual({ related: [], total: 0 })
   })
 
   it('sees what a sync committed at the next search', async () => {

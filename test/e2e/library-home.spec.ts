@@ -3,6 +3,7 @@
 // both remembered; table facets by their last part, with "Show all" and a filter box.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
+import { syncAgain } from './knowledge-helpers.ts'
 import { connectTo, screenshotBothThemes, searchBox, waitForFacets, waitForResults } from './library-helpers.ts'
 
 async function bothSizes(app: Parameters<typeof screenshotBothThemes>[0], page: Page, name: string): Promise<void> {
@@ -57,7 +58,8 @@ test('home, pins and recents, restore after a reload, sorting checked against th
   const expected = (order: string) => (library.prepare(`SELECT coalesce(name, 'Untitled report') AS name FROM reports WHERE archived = 0
       ORDER BY ${order}, coalesce(name, '') COLLATE NOCASE, token LIMIT 8`).all() as Array<{ name: string }>).map((r) => r.name)
   const sortMenu = page.getByTestId('sort-menu')
-  for (const [value, order] of [['lastRun', 'last_run_at IS NULL, last_run_at DESC'], ['views', 'coalesce(view_count, 0) DESC'], ['name', 'rowid = rowid']] as const) {
+  for (const [value, order] of [['edited', 'last_edited_at IS NULL, last_edited_at DESC'], ['lastRun', 'last_run_at IS NULL, last_run_at DESC'],
+    ['views', 'coalesce(view_count, 0) DESC'], ['name', 'rowid = rowid']] as const) {
     await sortMenu.selectOption(value)
     await expect(sortMenu).toHaveValue(value)
     await expect.poll(async () => (await page.locator('.result .result-name').allTextContents()).slice(0, 8)).toEqual(expected(order))
@@ -96,4 +98,21 @@ test('home, pins and recents, restore after a reload, sorting checked against th
     expect(name.toLowerCase()).toContain(lastPart.toLowerCase())
   }
   await bothSizes(app, page, 'library-facets-all')
+})
+
+test('the home lists what the last sync changed, as soon as that sync ends', async ({ app }) => {
+  test.setTimeout(240_000)
+  const sim = await connectTo(app, { reports: 60 })
+  const { page } = app
+  await waitForResults(page, '')
+  const changed = page.getByTestId('home-changed')
+  await expect(changed).toContainText('Nothing changed in the last sync.')
+  const [renamed, archived] = sim.truth().reports.filter((r) => !r.archived)
+  sim.mutate({ ops: [{ kind: 'editReport', token: renamed!.token, name: 'Churn drivers (weekly)' }, { kind: 'archiveReport', token: archived!.token }] })
+  await syncAgain(app)
+  // Without a reload or a visit elsewhere: the home reads the feed again when the sync ends.
+  await expect(changed.getByRole('button', { name: /^Churn drivers \(weekly\)/ })).toContainText('Renamed')
+  await expect(changed.getByRole('list').getByRole('listitem')).toHaveCount(2)
+  await changed.getByRole('button', { name: /^Churn drivers \(weekly\)/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Churn drivers (weekly)' })).toBeVisible()
 })

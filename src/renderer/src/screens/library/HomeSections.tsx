@@ -8,6 +8,7 @@ import { useHome } from '../../stores/home.ts'
 import { useNavigation } from '../../stores/navigation.ts'
 import { KIND_LABELS } from '../knowledge/ChangesScreen.tsx'
 import { useLoad } from '../../stores/use-load.ts'
+import { useSync } from '../../stores/sync.ts'
 import { relativeTime } from '../sync/relative-time.ts'
 
 /** Rows per section: enough for a morning's reports, few enough to leave the full list in view. */
@@ -39,7 +40,10 @@ function ReportItem({ report, detail, action }: { report: HomeReport; detail: st
 
 export function HomeSections() {
   const home = useHome((s) => s.home)
-  const feed = useLoad('home-feed', () => mainReads.changes({ limit: SHOWN * 4 }))
+  // Read again after each sync that succeeds, as well as on each library change: the sync records what it changed
+  // after its last write, so the change that ends it can arrive before its feed is complete.
+  const lastSuccessAt = useSync((s) => s.state?.lastSuccessAt ?? null)
+  const feed = useLoad(`home-feed:${lastSuccessAt}`, () => mainReads.changes({ limit: SHOWN * 4 }))
   const pinned = home?.pinned ?? []
   const recent = home?.recent ?? []
   const changes: ReportChange[] = feed.state === 'ready' ? feed.value.lastSyncChanges.filter((c) => c.present) : []

@@ -3,16 +3,10 @@
 import type { Page } from '@playwright/test'
 import { reportCountText } from '../../src/shared/report-counts.ts'
 import { expect, test } from './fixtures.ts'
-import { connectTo, screenshotBothThemes, waitForResults } from './library-helpers.ts'
+import { screenshotBothSizes } from './knowledge-helpers.ts'
+import { connectTo, waitForResults } from './library-helpers.ts'
 
 const cards = (page: Page) => page.getByRole('list', { name: 'Collections' }).getByRole('button')
-
-async function bothSizes(app: Parameters<typeof screenshotBothThemes>[0], name: string): Promise<void> {
-  await screenshotBothThemes(app, `${name}-1280x820`)
-  await app.page.setViewportSize({ width: 880, height: 560 })
-  await screenshotBothThemes(app, `${name}-880x560`)
-  await app.page.setViewportSize({ width: 1280, height: 820 })
-}
 
 test('collections sort by name and by size, an empty filter says so, an open one has a header', async ({ app }) => {
   test.setTimeout(240_000)
@@ -46,7 +40,7 @@ test('collections sort by name and by size, an empty filter says so, an open one
   await expect(cards(page)).toHaveCount(0)
   await expect(page.getByRole('heading', { name: 'No collection matches' })).toBeVisible()
   await expect(page.getByText('No collection name contains')).toContainText('no such collection zq')
-  await bothSizes(app, 'collections-none')
+  await screenshotBothSizes(app, 'collections-none')
   await page.getByRole('button', { name: 'Clear the filter' }).click()
   await expect(filter).toHaveValue('')
   await expect(cards(page)).toHaveCount(truth.spaces.length)
@@ -71,5 +65,5 @@ test('collections sort by name and by size, an empty filter says so, an open one
   const query = await page.getByRole('combobox', { name: 'Search the library' }).inputValue()
   await waitForResults(page, query)
   await expect(page.getByTestId('result-count')).toHaveText(`${liveIn(biggest.token)} reports`)
-  await bothSizes(app, 'collection-header')
+  await screenshotBothSizes(app, 'collection-header')
 })

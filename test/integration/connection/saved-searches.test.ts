@@ -7,12 +7,7 @@ import { createCoreHarness, valueOf, type CoreHarness } from './core-harness.ts'
 
 let h: CoreHarness | null = null
 let sim: Simulator | null = null
-afterEach(async () => {
-  await h?.close()
-  await sim?.close()
-  h = null
-  sim = null
-})
+afterEach(async () => { await h?.close(); await sim?.close(); h = null; sim = null })
 
 describe('saved searches through the core', () => {
   it('refuses changes without a workspace and lists none', async () => {

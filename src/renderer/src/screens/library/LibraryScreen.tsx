@@ -182,7 +182,7 @@ export function LibraryScreen() {
             <span><span className="label-wide">Include archived</span><span className="label-narrow" aria-hidden="true">Archived</span></span>
           </label>
           <button type="button" className="btn btn-sm" onClick={() => setSaving(true)} disabled={!query.trim()}>
-            Save<span className="label-wide"> search</span>
+            <span>Save<span className="label-wide"> search</span></span>
           </button>
         </div>
         <div className="status-row">

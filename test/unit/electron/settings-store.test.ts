@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_SETTINGS } from '../../../src/shared/model.ts'
-import { SettingsService } from '../../../src/main/settings/settings-service.ts'
+import { SETTINGS_SCHEMA_VERSION, SettingsService } from '../../../src/main/settings/settings-service.ts'
 
 vi.mock('electron', () => ({ default: {}, app: undefined, ipcMain: undefined, shell: undefined }))
 const { createElectronSettingsStore } = await import('../../../src/main/electron/settings-store.ts')
@@ -19,7 +19,7 @@ describe('electron-store adapter', () => {
     const settings = new SettingsService({ store: createElectronSettingsStore({ cwd: dir }) })
     settings.update({ theme: 'light' })
     const file = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>
-    expect(file).toMatchObject({ schemaVersion: 1, settings: { ...DEFAULT_SETTINGS, theme: 'light' } })
+    expect(file).toMatchObject({ schemaVersion: SETTINGS_SCHEMA_VERSION, settings: { ...DEFAULT_SETTINGS, theme: 'light' } })
     expect(new SettingsService({ store: createElectronSettingsStore({ cwd: dir }) }).get().theme).toBe('light')
   })
 

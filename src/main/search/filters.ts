@@ -169,6 +169,6 @@ export function resolveSources(db: DatabaseSync, value: string): string[] {
 /** table:fct_orders → analytics.fct_orders; an exact name wins, then a last-part match, then substrings. */
 function resolveTables(ctx: QueryContext, value: string): number[] {
   // A table facet value also stands for the other names of that table (TableNames.groups).
-  const exact = ctx.tables.withSameTable([...new Set([...tablesNamed(ctx, value), ...ctx.tables.sameTable(value)])])
+  const exact = ctx.tables.withSameTable(tablesNamed(ctx, value))
   return exact.length > 0 ? exact : tablesContaining(ctx.db, value, 500)
 }

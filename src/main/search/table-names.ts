@@ -73,12 +73,6 @@ export class TableNames {
     return this.grouped
   }
 
-  /** Ids of the tables shown as this facet value (what choosing it filters on). */
-  sameTable(value: string): number[] {
-    this.groups()
-    return this.grouped!.members.get(value.toLowerCase()) ?? []
-  }
-
   /**
    * These tables and every other name the facet counts as the same table: `table:acme-data-prod.events.fct_events`
    * (a report page's table link, spelled as its SQL wrote it) finds what the `events.fct_events` facet value

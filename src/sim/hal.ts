@@ -1,6 +1,6 @@
-// HAL+JSON bodies shaped like Mode's (field names and `_links` as in shared/mode-fixtures/datahub/): relative
-// hrefs under /api, an absolute `web` link for reports, collections linked as `collections`, and the creator
-// only as `_links.creator.href = /api/<username>`.
+// HAL+JSON bodies shaped like Mode's (field names and `_links` as in the real responses of test/fixtures/mode/):
+// relative hrefs under /api, an absolute `web` link for reports, collections linked as `collections`, and the
+// creator only as `_links.creator.href = /api/<username>`.
 
 import { hashString } from './prng.ts'
 import type {

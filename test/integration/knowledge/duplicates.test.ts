@@ -1,16 +1,13 @@
 // Duplicate detection during the sync, incrementally: copies made in the workspace (reformatted, aliases
 // renamed, literals changed) are grouped with their original after the next sync, the most viewed copy leads
 // the group, and editing a copy into a different query takes it out again — without redescribing the rest.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openLibrary } from '../../../src/main/library/open-library.ts'
-import type { Library } from '../../../src/main/library/open-library.ts'
+import { describe, expect, it } from 'vitest'
 import { syncWorkspace } from '../../../src/main/sync/sync-workspace.ts'
 import { duplicateReportTokens, listDuplicateGroups, similarReports } from '../../../src/main/knowledge/duplicate-reads.ts'
 import { diffVersions } from '../../../src/main/knowledge/history-reads.ts'
 import { createSearchService } from '../../../src/main/search/search-service.ts'
-import { startSimulator } from '../../../src/sim/server.ts'
-import type { Simulator } from '../../../src/sim/server.ts'
-import { fastClient, tempDataDir } from '../sync/sync-harness.ts'
+import { fastClient } from '../sync/sync-harness.ts'
+import { suiteLibrary } from '../sync/suite-fixtures.ts'
 
 const ORIGINAL = `SELECT c.region, date_trunc('month', o.created_at) AS month, SUM(o.amount) AS revenue, COUNT(DISTINCT o.customer_id) AS buyers
 FROM analytics.orders o
@@ -28,18 +25,10 @@ const DRIFTED_COPY = `${ORIGINAL.replace('ORDER BY 2, 3 DESC', 'HAVING SUM(o.amo
 const ANOTHER_MEASURE = ORIGINAL.replace('SUM(o.amount) AS revenue', 'AVG(o.amount) AS avg_order')
 
 describe('duplicates are found during the sync', () => {
-  let sim: Simulator
-  let library: Library
-  beforeAll(async () => {
-    sim = await startSimulator({ seed: 5150, reports: 30, rate: null, latencyMs: 0 })
-    library = openLibrary({ dataDir: tempDataDir(), workspace: sim.workspace })
-  })
-  afterAll(async () => {
-    await library?.close()
-    await sim?.close()
-  })
+  const suite = suiteLibrary({ seed: 5150, reports: 30 })
 
   it('groups copies with the likely original, lists them as similar, and drops an edited-away copy', async () => {
+    const { sim, library } = suite
     const client = fastClient(sim)
     const space = sim.truth().spaces.find((s) => s.space_type !== 'private')!.token
     const [original, copy, drifted, average] = sim.mutate({

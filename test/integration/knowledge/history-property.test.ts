@@ -2,17 +2,14 @@
 // workspace, with an incremental sync after each, (1) every query's SQL history equals the sequence of texts
 // the simulator served at those syncs, (2) the tombstones are exactly the deleted reports the library had
 // seen, with their last metadata and SQL, and (3) the change feed of each sync lists exactly what changed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openLibrary } from '../../../src/main/library/open-library.ts'
-import type { Library } from '../../../src/main/library/open-library.ts'
+import { describe, expect, it } from 'vitest'
 import { syncWorkspace } from '../../../src/main/sync/sync-workspace.ts'
 import { listChanges } from '../../../src/main/knowledge/change-feed.ts'
 import { getReportHistory, listDeletedReports } from '../../../src/main/knowledge/history-reads.ts'
 import { createSearchService } from '../../../src/main/search/search-service.ts'
-import { startSimulator } from '../../../src/sim/server.ts'
-import type { Simulator } from '../../../src/sim/server.ts'
 import type { Truth, TruthReport } from '../../../src/sim/truth.ts'
-import { fastClient, tempDataDir } from '../sync/sync-harness.ts'
+import { fastClient } from '../sync/sync-harness.ts'
+import { suiteLibrary } from '../sync/suite-fixtures.ts'
 
 const ROUNDS = 12
 
@@ -37,18 +34,10 @@ function expectedChanges(before: Map<string, TruthReport>, after: Truth): string
 }
 
 describe('SQL history, tombstones and the change feed follow the workspace', () => {
-  let sim: Simulator
-  let library: Library
-  beforeAll(async () => {
-    sim = await startSimulator({ seed: 9151, reports: 60, rate: null, latencyMs: 0, pageSize: 7 })
-    library = openLibrary({ dataDir: tempDataDir(), workspace: sim.workspace })
-  })
-  afterAll(async () => {
-    await library?.close()
-    await sim?.close()
-  })
+  const suite = suiteLibrary({ seed: 9151, reports: 60, pageSize: 7 })
 
   it(`equal the served versions, the deleted reports and the changes over ${ROUNDS} rounds`, async () => {
+    const { sim, library } = suite
     const client = fastClient(sim)
     const first = await syncWorkspace({ library, client, kind: 'full', trigger: 'test' })
     expect(first.run.outcome).toBe('success')

@@ -3,16 +3,13 @@
 // reports the simulator's truth says (worked out here from the truth, not from the rules under test), every
 // result row carries the same badges, a failed run shows up after the next sync and a successful one clears
 // it, and the stale bar follows the setting. Related reports name their reasons.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openLibrary } from '../../../src/main/library/open-library.ts'
-import type { Library } from '../../../src/main/library/open-library.ts'
+import { describe, expect, it } from 'vitest'
 import { syncWorkspace } from '../../../src/main/sync/sync-workspace.ts'
 import { relatedReports } from '../../../src/main/knowledge/related-reports.ts'
 import { createSearchService } from '../../../src/main/search/search-service.ts'
-import { startSimulator } from '../../../src/sim/server.ts'
-import type { Simulator } from '../../../src/sim/server.ts'
 import type { TruthReport } from '../../../src/sim/truth.ts'
-import { fastClient, tempDataDir } from '../sync/sync-harness.ts'
+import { fastClient } from '../sync/sync-harness.ts'
+import { suiteLibrary } from '../sync/suite-fixtures.ts'
 
 const NOW = Date.parse('2026-10-15T00:00:00Z')
 const DAY = 86_400_000
@@ -35,23 +32,15 @@ function expectedFrom(reports: TruthReport[], staleDays: number): Record<string,
 
 // Three syncs and several hundred searches: minutes, not seconds, on a machine shared by many processes.
 describe('report statuses after a sync', { timeout: 240_000 }, () => {
-  let sim: Simulator
-  let library: Library
-  beforeAll(async () => {
-    sim = await startSimulator({ seed: 2718, reports: 120, rate: null, latencyMs: 0 })
-    library = openLibrary({ dataDir: tempDataDir(), workspace: sim.workspace })
-  })
-  afterAll(async () => {
-    await library?.close()
-    await sim?.close()
-  })
+  const suite = suiteLibrary({ seed: 2718, reports: 120 })
 
   const found = (query: string, staleAfterDays?: number): Set<string> => {
-    const search = createSearchService(library.db, { now: () => new Date(NOW) })
+    const search = createSearchService(suite.library.db, { now: () => new Date(NOW) })
     return new Set(search.search({ query: `include:archived ${query}`, limit: 500, facets: false, staleAfterDays }).hits.map((h) => h.token))
   }
 
   it('each is: filter finds exactly the reports the truth says, and each row carries the same badges', async () => {
+    const { sim, library } = suite
     const client = fastClient(sim)
     const ran = sim.truth().reports.filter((r) => r.last_run_at !== null && r.last_successfully_run_at === undefined)
     sim.mutate({ ops: [{ kind: 'failRun', token: ran[0]!.token }, { kind: 'addSchedule', token: ran[1]!.token }] })
@@ -65,7 +54,7 @@ describe('report statuses after a sync', { timeout: 240_000 }, () => {
     // Two filters narrow together.
     expect(found('is:stale is:scheduled')).toEqual(new Set([...expected.stale!].filter((t) => expected.scheduled!.has(t))))
 
-    const search = createSearchService(library.db, { now: () => new Date(NOW) })
+    const search = createSearchService(suite.library.db, { now: () => new Date(NOW) })
     for (const hit of search.search({ query: 'include:archived', limit: 500, facets: false }).hits) {
       const want = Object.entries(expected).filter(([, tokens]) => tokens.has(hit.token)).map(([s]) => s).sort()
       expect([...(hit.statuses ?? [])].sort(), hit.name).toEqual(want)
@@ -73,6 +62,7 @@ describe('report statuses after a sync', { timeout: 240_000 }, () => {
   })
 
   it('a failed run shows after the next sync and a successful run clears it; the stale bar follows the setting', async () => {
+    const { sim, library } = suite
     const client = fastClient(sim)
     const fine = sim.truth().reports.find((r) => !r.archived && r.last_run_at !== null && !found('is:failing').has(r.token))!
     sim.mutate({ ops: [{ kind: 'failRun', token: fine.token }] })
@@ -88,6 +78,7 @@ describe('report statuses after a sync', { timeout: 240_000 }, () => {
   })
 
   it('related reports: same definitions, same dataset, same tables and near copies, each with its reason', async () => {
+    const { sim, library } = suite
     const client = fastClient(sim)
     const space = sim.truth().spaces.find((s) => s.space_type !== 'private')!.token
     const sql = (extra: string) => `SELECT a.region, SUM(o.amount) AS revenue, COUNT(*) AS orders

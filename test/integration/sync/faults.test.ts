@@ -1,15 +1,12 @@
 // Listings that fail part-way (403, 500, 503, time-out, truncated or malformed JSON) must never delete
 // anything: a collection whose listing failed keeps its reports, people and data sources stay when their
 // listing fails, and the next clean sync converges to the truth.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openLibrary } from '../../../src/main/library/open-library.ts'
-import type { Library } from '../../../src/main/library/open-library.ts'
+import { describe, expect, it } from 'vitest'
 import { syncWorkspace } from '../../../src/main/sync/sync-workspace.ts'
-import { startSimulator } from '../../../src/sim/server.ts'
-import type { Simulator } from '../../../src/sim/server.ts'
 import type { FaultSpec } from '../../../src/sim/faults.ts'
 import type { ComparableWorkspace } from './sync-harness.ts'
-import { fastClient, libraryView, tempDataDir, truthView } from './sync-harness.ts'
+import { fastClient, libraryView, truthView } from './sync-harness.ts'
+import { suiteLibrary } from './suite-fixtures.ts'
 
 /** Everything the library had that still exists in Mode must still be in the library, SQL included. */
 function expectNothingLost(before: ComparableWorkspace, after: ComparableWorkspace, truth: ComparableWorkspace, label: string): void {
@@ -55,18 +52,10 @@ const FAULTS: { label: string; faults: FaultSpec[] }[] = [
 const CLIENT_TIMEOUT_MS = 1_500
 
 describe('sync under failing listings', () => {
-  let sim: Simulator
-  let library: Library
-  beforeAll(async () => {
-    sim = await startSimulator({ seed: 77, reports: 90, rate: null, latencyMs: 0, pageSize: 6, timeoutHoldMs: 5_000 })
-    library = openLibrary({ dataDir: tempDataDir(), workspace: sim.workspace })
-  })
-  afterAll(async () => {
-    await library?.close()
-    await sim?.close()
-  })
+  const suite = suiteLibrary({ seed: 77, reports: 90, pageSize: 6, timeoutHoldMs: 5_000 })
 
   it('loses no local data and converges on the next clean sync', { timeout: 180_000 }, async () => {
+    const { sim, library } = suite
     const client = fastClient(sim, { timeoutMs: CLIENT_TIMEOUT_MS })
     expect((await syncWorkspace({ library, client, trigger: 'test' })).run.outcome).toBe('success')
     let seed = 500
@@ -89,6 +78,7 @@ describe('sync under failing listings', () => {
   })
 
   it('a failed collections listing fails the run and changes nothing', async () => {
+    const { sim, library } = suite
     const client = fastClient(sim, { timeoutMs: CLIENT_TIMEOUT_MS })
     sim.mutate({ randomOps: { seed: 999, count: 15 } })
     const before = libraryView(library, false)

@@ -1,16 +1,16 @@
 // Property-style: over many seeded rounds of random changes in the simulated workspace (create, edit SQL,
 // rename, move, archive, delete reports and collections, add/remove members and groups), after each sync the
 // library equals the simulator's truth exactly — and incremental syncs fetch SQL only for what changed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../src/main/library/open-library.ts'
 import type { Library } from '../../../src/main/library/open-library.ts'
 import { createSearchService } from '../../../src/main/search/search-service.ts'
 import { syncWorkspace } from '../../../src/main/sync/sync-workspace.ts'
 import { startSimulator } from '../../../src/sim/server.ts'
-import type { Simulator } from '../../../src/sim/server.ts'
 import { contentOptions, libraryContentView, truthContentView } from './content-view.ts'
 import { fastClient, libraryView, staleReports, tempDataDir, truthView } from './sync-harness.ts'
 import type { Truth } from '../../../src/sim/truth.ts'
+import { suiteLibrary } from './suite-fixtures.ts'
 
 /** Per report whose last successful run changed between two truths: 1 query-runs request + 1 per query result. */
 function expectedResultRequests(before: Truth, after: Truth): { queryRuns: number; results: number } {
@@ -28,18 +28,10 @@ function expectedResultRequests(before: Truth, after: Truth): { queryRuns: numbe
 const ROUNDS = 24
 
 describe('sync converges to the truth over random mutations', () => {
-  let sim: Simulator
-  let library: Library
-  beforeAll(async () => {
-    sim = await startSimulator({ seed: 4242, reports: 80, rate: null, latencyMs: 0, pageSize: 7 })
-    library = openLibrary({ dataDir: tempDataDir(), workspace: sim.workspace })
-  })
-  afterAll(async () => {
-    await library?.close()
-    await sim?.close()
-  })
+  const suite = suiteLibrary({ seed: 4242, reports: 80, pageSize: 7 })
 
   it(`matches /__sim/truth after a full sync and after each of ${ROUNDS} incremental rounds`, async () => {
+    const { sim, library } = suite
     const client = fastClient(sim)
     const content = contentOptions(sim)
     const first = await syncWorkspace({ library, client, kind: 'full', includeCharts: true, ...content, trigger: 'test' })
@@ -86,6 +78,7 @@ describe('sync converges to the truth over random mutations', () => {
   }, 300_000)
 
   it('a no-change sync makes listing requests only', async () => {
+    const { sim, library } = suite
     const client = fastClient(sim)
     const content = contentOptions(sim)
     await syncWorkspace({ library, client, ...content, trigger: 'test' })

@@ -1,31 +1,24 @@
 // What the UI and CLI read after a sync, validated against the IPC contract's schemas and checked against the
 // simulator's truth: a report with its SQL, tables and data source; collections with counts; stats; people
 // with admins first and report counts; the sync history; chart titles fetched on demand when a report opens.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { getReportDetail, getStats, listCollections, listPeople, listSyncRuns, openLibrary } from '../../../src/main/library/index.ts'
-import type { Library } from '../../../src/main/library/index.ts'
+import { getReportDetail, getStats, listCollections, listPeople, listSyncRuns } from '../../../src/main/library/index.ts'
 import { fetchReportCharts } from '../../../src/main/sync/fetch-report-charts.ts'
 import { syncWorkspace } from '../../../src/main/sync/sync-workspace.ts'
 import { CollectionSummary, LibraryStats, PeopleList, ReportDetail, SyncRun } from '../../../src/shared/model.ts'
-import { startSimulator } from '../../../src/sim/server.ts'
-import type { Simulator } from '../../../src/sim/server.ts'
-import { fastClient, tempDataDir } from './sync-harness.ts'
+import { fastClient } from './sync-harness.ts'
+import { suiteLibrary } from './suite-fixtures.ts'
 
 describe('read models over a synced library', () => {
-  let sim: Simulator
-  let library: Library
+  const suite = suiteLibrary({ seed: 5150, reports: 50 })
   beforeAll(async () => {
-    sim = await startSimulator({ seed: 5150, reports: 50, rate: null, latencyMs: 0 })
-    library = openLibrary({ dataDir: tempDataDir(), workspace: sim.workspace })
+    const { sim, library } = suite
     await syncWorkspace({ library, client: fastClient(sim), trigger: 'test' })
-  })
-  afterAll(async () => {
-    await library?.close()
-    await sim?.close()
   })
 
   it('getReportDetail returns the report with its SQL, tables and data source; null for an unknown token', () => {
+    const { sim, library } = suite
     const truth = sim.truth()
     const report = truth.reports.find((r) => r.queries.length > 1 && r.description) ?? truth.reports[0]!
     const detail = ReportDetail.parse(getReportDetail(library, report.token))
@@ -41,6 +34,7 @@ describe('read models over a synced library', () => {
   })
 
   it('listCollections counts reports per collection; getStats sums the library', () => {
+    const { sim, library } = suite
     const truth = sim.truth()
     const collections = z.array(CollectionSummary).parse(listCollections(library))
     expect(collections).toHaveLength(truth.spaces.length)
@@ -73,6 +67,7 @@ describe('read models over a synced library', () => {
   })
 
   it('listPeople puts admins first with report counts, and groups with their members', () => {
+    const { sim, library } = suite
     const truth = sim.truth()
     const people = PeopleList.parse(listPeople(library))
     const admins = people.members.filter((m) => m.isAdmin).length
@@ -88,6 +83,7 @@ describe('read models over a synced library', () => {
   })
 
   it('listSyncRuns lists runs newest first with their counters', async () => {
+    const { sim, library } = suite
     await syncWorkspace({ library, client: fastClient(sim), trigger: 'nightly' })
     const runs = z.array(SyncRun).parse(listSyncRuns(library, 10))
     expect(runs.map((r) => [r.kind, r.trigger, r.outcome])).toEqual([['incremental', 'nightly', 'success'], ['full', 'test', 'success']])
@@ -97,6 +93,7 @@ describe('read models over a synced library', () => {
   })
 
   it('fetchReportCharts caches chart titles when a report is opened', async () => {
+    const { sim, library } = suite
     const report = sim.truth().reports.find((r) => r.queries.some((q) => q.charts.some((c) => c.title)))!
     const detail = ReportDetail.parse(await fetchReportCharts({ library, client: fastClient(sim), token: report.token }))
     expect(detail.chartsFetchedAt).not.toBeNull()

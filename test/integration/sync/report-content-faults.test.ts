@@ -1,27 +1,24 @@
 // Each bad input the storage host or Mode can hand the content phases — an expired or redirected preview URL, a
 // body that is not an image, an image over 5 MB, a purged result, a malformed CSV, a huge result, a gzip body —
 // ends as a clear note on that one item, and everything else in the library is exactly as the truth says.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openLibrary, type Library } from '../../../src/main/library/open-library.ts'
+import { describe, expect, it } from 'vitest'
 import { getReportContent } from '../../../src/main/library/report-content-read.ts'
 import { syncWorkspace } from '../../../src/main/sync/sync-workspace.ts'
 import { generateWorkspace } from '../../../src/sim/generator.ts'
 import { HUGE_RESULT_ROWS } from '../../../src/sim/report-content.ts'
-import { startSimulator, type Simulator } from '../../../src/sim/server.ts'
 import type { TruthPreviewFault, TruthReport, TruthResultFault } from '../../../src/sim/truth.ts'
 import { contentOptions, libraryContentView, truthContentView } from './content-view.ts'
-import { fastClient, libraryView, tempDataDir, truthView } from './sync-harness.ts'
+import { fastClient, libraryView, truthView } from './sync-harness.ts'
+import { suiteLibrary } from './suite-fixtures.ts'
 
 const PREVIEW_FAULTS: TruthPreviewFault[] = ['expired', 'redirect', 'not_image', 'oversized']
 const RESULT_FAULTS: TruthResultFault[] = ['purged', 'malformed_csv', 'huge', 'gzip']
 
 describe('bad report content', () => {
-  let sim: Simulator
-  let library: Library
   const faulty = new Map<string, string>()
   let clean: TruthReport
 
-  beforeAll(async () => {
+  const suite = suiteLibrary(() => {
     const truth = generateWorkspace({ seed: 77, reports: 40 })
     const ran = truth.reports.filter((r) => r.last_successful_run_token && r.queries[0]?.result)
     for (const r of ran) {
@@ -40,15 +37,11 @@ describe('bad report content', () => {
       faulty.set(r.token, `result:${fault}`)
     })
     clean = ran.find((r) => !faulty.has(r.token) && r.preview)!
-    sim = await startSimulator({ truth, rate: null, latencyMs: 0, pageSize: 9 })
-    library = openLibrary({ dataDir: tempDataDir(), workspace: sim.workspace })
-  })
-  afterAll(async () => {
-    await library?.close()
-    await sim?.close()
+    return { truth, pageSize: 9 }
   })
 
   it('notes each bad item, loses nothing else, and sends no credentials to the storage host', async () => {
+    const { sim, library } = suite
     const result = await syncWorkspace({ library, client: fastClient(sim), kind: 'full', ...contentOptions(sim), trigger: 'test' })
     expect(result.run.outcome, result.run.errorMessage ?? '').toBe('success')
     expect(libraryView(library, false)).toEqual(truthView(sim.truth(), false))
@@ -76,6 +69,7 @@ describe('bad report content', () => {
   })
 
   it('keeps results Mode has since purged, and says they are from an earlier run', async () => {
+    const { sim, library } = suite
     const token = clean.token
     const before = getReportContent(library, token)!.results[0]!
     expect(before.rows.length).toBeGreaterThan(0)
@@ -88,6 +82,7 @@ describe('bad report content', () => {
   })
 
   it('an expired preview is fetched again on the next sync; an unchanged one is not', async () => {
+    const { sim, library } = suite
     sim.resetStats()
     await syncWorkspace({ library, client: fastClient(sim), ...contentOptions(sim), trigger: 'test' })
     // Only the retryable one (expired) is asked for again; the rest show the same run and are skipped.

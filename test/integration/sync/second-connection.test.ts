@@ -4,14 +4,14 @@
 // file; damage it meets is noted for the app's next open, which then moves the file aside as usual.
 import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { createWorkspaceSession } from '../../../src/main/connection/workspace-session.ts'
 import { openLibrary, type Library } from '../../../src/main/library/open-library.ts'
 import { libraryPath } from '../../../src/main/library/paths.ts'
 import { RateLimiter } from '../../../src/main/mode/rate-limiter.ts'
 import { runSessionSync } from '../../../src/main/sync/run-session-sync.ts'
-import { startSimulator, type Simulator } from '../../../src/sim/server.ts'
 import { tempDataDir } from './sync-harness.ts'
+import { suiteSimulator } from './suite-fixtures.ts'
 
 const WORKSPACE = 'acme'
 const dirs: string[] = []
@@ -89,24 +89,18 @@ describe('a second connection to a library the app holds', () => {
 })
 
 describe('the app’s sync worker', () => {
-  let sim: Simulator
-  beforeAll(async () => {
-    sim = await startSimulator({ seed: 31, reports: 30, rate: null, latencyMs: 0 })
-  })
-  afterAll(async () => {
-    await sim?.close()
-  })
+  const suite = suiteSimulator({ seed: 31, reports: 30 })
 
   it('leaves a library that went bad under the app where it is, for the app to move aside', async () => {
     const dataDir = newDataDir()
-    await filledLibrary(dataDir, sim.workspace)
+    await filledLibrary(dataDir, suite.sim.workspace)
     // The app's wiring: the session holds the library open, and its sync runs in a worker thread.
-    const library = openLibrary({ dataDir, workspace: sim.workspace })
+    const library = openLibrary({ dataDir, workspace: suite.sim.workspace })
     const inode = statSync(library.path).ino
     damageMiddle(library.path)
     const session = createWorkspaceSession({
-      workspace: sim.workspace, apiBase: `${sim.url}/api`, isSample: false, library,
-      credentials: { token: sim.token, password: sim.password },
+      workspace: suite.sim.workspace, apiBase: `${suite.sim.url}/api`, isSample: false, library,
+      credentials: { token: suite.sim.token, password: suite.sim.password },
       limiter: new RateLimiter({ requests: 100_000, perMs: 1000, concurrency: 4 }),
     })
     let where: unknown = null

@@ -1,25 +1,19 @@
 // One Mode user, one request budget: a sync in its worker thread and on-demand requests on the main thread
 // (opening a report fetches its charts) take their tokens from the same limiter, so together they never go
 // over the rate, where two limiters of their own would each spend the full budget at once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createWorkspaceSession } from '../../../src/main/connection/workspace-session.ts'
 import { openLibrary } from '../../../src/main/library/open-library.ts'
 import { RateLimiter } from '../../../src/main/mode/rate-limiter.ts'
 import { runSessionSync } from '../../../src/main/sync/run-session-sync.ts'
-import { startSimulator, type Simulator } from '../../../src/sim/server.ts'
 import { tempDataDir } from './sync-harness.ts'
+import { suiteSimulator } from './suite-fixtures.ts'
 
 const RATE_PER_S = 10
 const WINDOW_MS = 2_500
 
 describe('the rate limit shared by the sync worker and the main thread', () => {
-  let sim: Simulator
-  beforeAll(async () => {
-    sim = await startSimulator({ seed: 12, reports: 400, rate: null, latencyMs: 0 })
-  })
-  afterAll(async () => {
-    await sim?.close()
-  })
+  const suite = suiteSimulator({ seed: 12, reports: 400 })
 
   it('keeps both sides together within one user’s budget', { timeout: 120_000 }, async () => {
     const started: { side: 'sync' | 'on-demand'; at: number }[] = []
@@ -34,10 +28,10 @@ describe('the rate limit shared by the sync worker and the main thread', () => {
     const limiter = new RateLimiter({ requests: RATE_PER_S, perMs: 1_000, concurrency: 4 })
     // The app's own wiring: one session per connection, whose clients and sync worker share its limiter.
     const dataDir = tempDataDir()
-    const library = openLibrary({ dataDir, workspace: sim.workspace })
+    const library = openLibrary({ dataDir, workspace: suite.sim.workspace })
     const session = createWorkspaceSession({
-      workspace: sim.workspace, apiBase: `${sim.url}/api`, isSample: false, library,
-      credentials: { token: sim.token, password: sim.password }, limiter,
+      workspace: suite.sim.workspace, apiBase: `${suite.sim.url}/api`, isSample: false, library,
+      credentials: { token: suite.sim.token, password: suite.sim.password }, limiter,
     })
     const onDemand = session.createClient({ fetch: countingFetch('on-demand') })
     const controller = new AbortController()

@@ -1,27 +1,20 @@
 // The sync run off the main thread: same result as in-thread (library equals truth), progress reaches the
 // caller, cancel stops it, and a second sync of the same workspace is refused while one runs.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../src/main/library/open-library.ts'
 import { runSyncInWorker } from '../../../src/main/sync/run-sync-in-worker.ts'
-import { startSimulator } from '../../../src/sim/server.ts'
-import type { Simulator } from '../../../src/sim/server.ts'
 import type { SyncProgress } from '../../../src/shared/model.ts'
 import { libraryView, tempDataDir, truthView } from './sync-harness.ts'
+import { suiteSimulator } from './suite-fixtures.ts'
 
 describe('runSyncInWorker', () => {
-  let sim: Simulator
-  beforeAll(async () => {
-    // Latency long enough that the cancel test can stop the sync half-way through its SQL.
-    sim = await startSimulator({ seed: 99, reports: 60, rate: null, latencyMs: 25 })
-  })
-  afterAll(async () => {
-    await sim?.close()
-  })
+  // Latency long enough that the cancel test can stop the sync half-way through its SQL.
+  const suite = suiteSimulator({ seed: 99, reports: 60, latencyMs: 25 })
 
   const data = (dataDir: string) => ({
     dataDir,
-    workspace: sim.workspace,
-    client: { baseUrl: sim.url, token: sim.token, password: sim.password, workspace: sim.workspace },
+    workspace: suite.sim.workspace,
+    client: { baseUrl: suite.sim.url, token: suite.sim.token, password: suite.sim.password, workspace: suite.sim.workspace },
     limiter: { requests: 100_000, perMs: 1000, concurrency: 4 },
     sync: { kind: 'full' as const, trigger: 'test' },
   })
@@ -33,8 +26,8 @@ describe('runSyncInWorker', () => {
     expect(result.run.outcome).toBe('success')
     expect(new Set(progress.map((p) => p.phase))).toEqual(new Set(['starting', 'collections', 'people', 'listing', 'queries', 'access', 'finishing']))
     expect(progress.at(-1)!.requests).toBe(result.run.requests)
-    const library = openLibrary({ dataDir, workspace: sim.workspace })
-    expect(libraryView(library, false)).toEqual(truthView(sim.truth(), false))
+    const library = openLibrary({ dataDir, workspace: suite.sim.workspace })
+    expect(libraryView(library, false)).toEqual(truthView(suite.sim.truth(), false))
     await library.close()
   })
 
@@ -48,6 +41,6 @@ describe('runSyncInWorker', () => {
     // The next sync picks up where the cancelled one stopped and completes.
     const next = await runSyncInWorker(data(dataDir))
     expect(next.run.outcome).toBe('success')
-    expect(next.run.queriesFetched).toBeLessThan(sim.truth().reports.length)
+    expect(next.run.queriesFetched).toBeLessThan(suite.sim.truth().reports.length)
   })
 })

@@ -8,7 +8,6 @@
 // are edited and the history's growth is printed. Last, what report status and related reports cost to read:
 // every report's statuses (what an is:stale search pays once per library change) and the related reports of
 // 50 reports (what opening a report page pays).
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -19,24 +18,12 @@ import { createModeClient } from '../../src/main/mode/client.ts'
 import { RateLimiter } from '../../src/main/mode/rate-limiter.ts'
 import { syncWorkspace } from '../../src/main/sync/sync-workspace.ts'
 import { disk, mb, printReadCosts, s } from './knowledge-measures.ts'
+import { startSimProcess } from './sim-process.ts'
 
 const REPORTS = Number(process.env.BENCH_KNOWLEDGE_REPORTS ?? 100_000)
 
 type Row = Record<string, unknown>
 
-async function startSim(): Promise<{ url: string; token: string; password: string; workspace: string; stop: () => void }> {
-  const child = spawn(process.execPath, [join(import.meta.dirname, 'sync-sim-process.ts'), JSON.stringify({ seed: 77, reports: REPORTS, rate: null, latencyMs: 0 })], { stdio: ['pipe', 'pipe', 'inherit'] })
-  const line = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const nl = out.indexOf('\n')
-      if (nl >= 0) resolve(out.slice(0, nl))
-    })
-    child.on('exit', (code) => reject(new Error(`simulator exited (${code})`)))
-  })
-  return { ...(JSON.parse(line) as { url: string; token: string; password: string; workspace: string }), stop: () => child.stdin!.end() }
-}
 
 
 /** The recorders' cost in a full re-sync: every report's stored SQL compared with the same SQL fetched again. */
@@ -61,7 +48,7 @@ async function knowledgeStep(library: Library, redo: boolean): Promise<{ ms: num
   return { ms: performance.now() - started, described: result.described, nearPairs: result.nearPairs }
 }
 
-const sim = await startSim()
+const sim = await startSimProcess({ seed: 77, reports: REPORTS, rate: null, latencyMs: 0 })
 const dataDir = mkdtempSync(join(tmpdir(), 'mc-bench-knowledge-'))
 const library = openLibrary({ dataDir, workspace: sim.workspace, backgroundCheckpoints: false })
 const client = createModeClient({ baseUrl: sim.url, token: sim.token, password: sim.password, workspace: sim.workspace, limiter: new RateLimiter({ requests: 1_000_000, perMs: 1000, concurrency: 8 }) })

@@ -13,10 +13,8 @@
 // over the fetch bridge to this thread's fetch adapter; (b) for comparison, syncWorkspace on the main thread
 // itself (BENCH_SYNC_IN_THREAD=0 skips it). `--loop-only` skips part 1, `--rate-only` part 2.
 // CPU time per transaction is the process's (all threads), so it is an upper bound for the transaction itself.
-import { spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { availableParallelism, loadavg, setPriority, tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { openLibrary } from '../../src/main/library/open-library.ts'
@@ -29,45 +27,17 @@ import { previewOrigins } from '../../src/main/report-content/preview-url.ts'
 import { DEFAULT_REPORT_CONTENT } from '../../src/main/sync/fetch-report-content.ts'
 import { syncWorkspace } from '../../src/main/sync/sync-workspace.ts'
 import type { SyncProgress, SyncState } from '../../src/shared/model.ts'
-import type { SimStats, SimulatorOptions } from '../../src/sim/server.ts'
+import type { SimStats } from '../../src/sim/server.ts'
 import type { Truth } from '../../src/sim/truth.ts'
 import { createSafeStorageDouble } from '../unit/secrets/safe-storage-double.ts'
+import { startSimProcess, type SimProcess } from './sim-process.ts'
 
 const PAGE = 30
 const RATE_PER_S = 40 / 10
 const REPORTS = Number(process.env.BENCH_SYNC_REPORTS ?? 400)
 const BIG_REPORTS = Number(process.env.BENCH_SYNC_BIG_REPORTS ?? 10_000)
 
-interface SimHandle {
-  url: string
-  token: string
-  password: string
-  workspace: string
-  child: ChildProcess
-}
-
-async function startSimProcess(options: SimulatorOptions): Promise<SimHandle> {
-  const child = spawn(process.execPath, [join(import.meta.dirname, 'sync-sim-process.ts'), JSON.stringify(options)], { stdio: ['pipe', 'pipe', 'inherit'] })
-  // The simulator stands in for Mode's servers, which do not share this machine's CPUs: run it at the lowest
-  // priority so it does not take the CPU from the event loop being measured.
-  try {
-    setPriority(child.pid!, 19)
-  } catch {
-    // not permitted here: figures then include the simulator's competition for the CPU
-  }
-  const line = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const nl = out.indexOf('\n')
-      if (nl >= 0) resolve(out.slice(0, nl))
-    })
-    child.on('exit', (code) => reject(new Error(`simulator exited (${code})`)))
-  })
-  return { ...(JSON.parse(line) as Omit<SimHandle, 'child'>), child }
-}
-
-const admin = async <T>(sim: SimHandle, path: string, method = 'GET'): Promise<T> => (await (await fetch(sim.url + path, { method })).json()) as T
+const admin = async <T>(sim: SimProcess, path: string, method = 'GET'): Promise<T> => (await (await fetch(sim.url + path, { method })).json()) as T
 
 const pages = (n: number): number => Math.ceil(n / PAGE) + 1
 
@@ -105,7 +75,7 @@ function minimumRequests(truth: Truth, full: boolean, newRuns: Set<string> | 'al
 const fmt = (n: number, digits = 2): string => n.toFixed(digits)
 
 async function rateLimitedPart(): Promise<void> {
-  const sim = await startSimProcess({ seed: 11, reports: REPORTS, latencyMs: 25 })
+  const sim = await startSimProcess({ seed: 11, reports: REPORTS, latencyMs: 25 }, { lowPriority: true })
   const dataDir = mkdtempSync(join(tmpdir(), 'mc-bench-sync-'))
   const library = openLibrary({ dataDir, workspace: sim.workspace })
   try {
@@ -164,7 +134,7 @@ async function rateLimitedPart(): Promise<void> {
   } finally {
     await library.close()
     rmSync(dataDir, { recursive: true, force: true })
-    sim.child.stdin!.end()
+    sim.stop()
   }
 }
 
@@ -229,7 +199,7 @@ function printLoop(loop: LoopFigures): void {
  * and this thread's own read connection to the library open throughout.
  */
 async function appEventLoopPart(): Promise<void> {
-  const sim = await startSimProcess({ seed: 12, reports: BIG_REPORTS, rate: null, latencyMs: 0 })
+  const sim = await startSimProcess({ seed: 12, reports: BIG_REPORTS, rate: null, latencyMs: 0 }, { lowPriority: true })
   const dataDir = mkdtempSync(join(tmpdir(), 'mc-bench-sync-'))
   const watch = watchEventLoop()
   let requestsThroughAdapter = 0
@@ -267,13 +237,13 @@ async function appEventLoopPart(): Promise<void> {
   } finally {
     await core.dispose()
     rmSync(dataDir, { recursive: true, force: true })
-    sim.child.stdin!.end()
+    sim.stop()
   }
 }
 
 /** For comparison: syncWorkspace on this thread (what app-core did before the worker), longest transaction timed. */
 async function threadEventLoopPart(): Promise<void> {
-  const sim = await startSimProcess({ seed: 12, reports: BIG_REPORTS, rate: null, latencyMs: 0 })
+  const sim = await startSimProcess({ seed: 12, reports: BIG_REPORTS, rate: null, latencyMs: 0 }, { lowPriority: true })
   const dataDir = mkdtempSync(join(tmpdir(), 'mc-bench-sync-'))
   const library = openLibrary({ dataDir, workspace: sim.workspace, backgroundCheckpoints: process.env.BENCH_SYNC_BG_CHECKPOINTS !== '0' })
   try {
@@ -312,7 +282,7 @@ async function threadEventLoopPart(): Promise<void> {
   } finally {
     await library.close()
     rmSync(dataDir, { recursive: true, force: true })
-    sim.child.stdin!.end()
+    sim.stop()
   }
 }
 

@@ -6,19 +6,31 @@ import { threadId } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import { listSyncRuns } from '../../../src/main/library/index.ts'
 import { runSyncInWorker } from '../../../src/main/sync/run-sync-in-worker.ts'
+import type { AppCoreAdapters } from '../../../src/main/app-core.ts'
 import type { SyncState } from '../../../src/shared/model.ts'
 import { startSimulator, type Simulator } from '../../../src/sim/server.ts'
 import { libraryView, truthView } from '../sync/sync-harness.ts'
 import { createCoreHarness, valueOf, type CoreHarness } from './core-harness.ts'
 
-let h: CoreHarness | null = null
-let sim: Simulator | null = null
+let openHarness: CoreHarness | null = null
+let openSim: Simulator | null = null
 afterEach(async () => {
-  await h?.close()
-  await sim?.close()
-  h = null
-  sim = null
+  await openHarness?.close()
+  await openSim?.close()
+  openHarness = null
+  openSim = null
 })
+
+/** A simulator of `reports` reports and an app core connected to it, once the first sync (on connect) ended. */
+async function connectedCore(seed: number, reports: number, adapters: Partial<AppCoreAdapters>): Promise<{ sim: Simulator; h: CoreHarness }> {
+  const sim = await startSimulator({ seed, reports, rate: null, latencyMs: 0 })
+  openSim = sim
+  const h = createCoreHarness({ modeBaseUrl: sim.url, adapters })
+  openHarness = h
+  await h.call('connection.connect', { token: sim.token, password: sim.password, workspace: sim.workspace })
+  await h.core.scheduler.idle()
+  return { sim, h }
+}
 
 /** The app's fetch adapter, recording what it performs; `delayMs` slows each request so a test can act mid-sync. */
 function recordingFetch(): { fetch: typeof globalThis.fetch; urls: string[]; delayMs: number } {
@@ -39,11 +51,8 @@ const workerThreads = (logs: string[]): number[] =>
 
 describe('app core sync in a worker thread', () => {
   it('runs the first sync in a worker, with every request through the fetch adapter, and main reads the result', async () => {
-    sim = await startSimulator({ port: 0, seed: 21, reports: 50, rate: null, latencyMs: 0 })
     const adapter = recordingFetch()
-    h = createCoreHarness({ modeBaseUrl: sim.url, adapters: { fetch: adapter.fetch } })
-    await h.call('connection.connect', { token: sim.token, password: sim.password, workspace: sim.workspace })
-    await h.core.scheduler.idle()
+    const { sim, h } = await connectedCore(21, 50, { fetch: adapter.fetch })
 
     const threads = workerThreads(h.logs)
     expect(threads.length).toBe(1)
@@ -66,11 +75,8 @@ describe('app core sync in a worker thread', () => {
   })
 
   it('cancels a running worker sync, and refuses a second sync of the workspace while it runs', async () => {
-    sim = await startSimulator({ port: 0, seed: 22, reports: 60, rate: null, latencyMs: 0 })
     const adapter = recordingFetch()
-    h = createCoreHarness({ modeBaseUrl: sim.url, adapters: { fetch: adapter.fetch } })
-    await h.call('connection.connect', { token: sim.token, password: sim.password, workspace: sim.workspace })
-    await h.core.scheduler.idle()
+    const { sim, h } = await connectedCore(22, 60, { fetch: adapter.fetch })
 
     adapter.delayMs = 15
     const syncing = valueOf<SyncState>(await h.call('sync.start', { full: true }))
@@ -92,10 +98,7 @@ describe('app core sync in a worker thread', () => {
   })
 
   it('syncs on the main thread when the worker cannot start (a build whose worker file is missing)', async () => {
-    sim = await startSimulator({ port: 0, seed: 23, reports: 20, rate: null, latencyMs: 0 })
-    h = createCoreHarness({ modeBaseUrl: sim.url, adapters: { syncWorkerUrl: pathToFileURL('/nonexistent/mode-companion/sync-worker.js') } })
-    await h.call('connection.connect', { token: sim.token, password: sim.password, workspace: sim.workspace })
-    await h.core.scheduler.idle()
+    const { sim, h } = await connectedCore(23, 20, { syncWorkerUrl: pathToFileURL('/nonexistent/mode-companion/sync-worker.js') })
     expect(workerThreads(h.logs)).toEqual([])
     expect(h.logs.some((line) => /the sync worker could not start \((ERR_)?MODULE_NOT_FOUND\); syncing on the main thread/.test(line))).toBe(true)
     expect(listSyncRuns(h.core.connection.getLibrary()!, 1)[0]).toMatchObject({ outcome: 'success', kind: 'full' })

@@ -2,6 +2,7 @@
 // (credentials, plan, network, cancel); a 403/404/5xx/time-out/bad answer on one listing or one report is
 // counted, that item is left as it was, and the sync goes on.
 import { AppFailure, errorCode, type ErrorCode } from '../../shared/errors.ts'
+import { SQLITE_BUSY, SQLITE_LOCKED, sqliteErrorParts } from '../library/sqlite-error-parts.ts'
 
 // Sync code asks for a failure's code here, beside the rules that use it.
 export { errorCode }
@@ -26,14 +27,10 @@ export function describeError(error: unknown): string {
 
 // SQLite's "database is locked": another connection (another process's sync, or any other writer) has held the
 // write lock for longer than the busy timeout. Every further write would wait and fail the same way.
-const SQLITE_BUSY = 5
-const SQLITE_LOCKED = 6
-
 export function isLibraryBusy(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false
-  const e = error as { errcode?: unknown; message?: unknown }
-  const primary = typeof e.errcode === 'number' ? e.errcode & 0xff : -1
-  return primary === SQLITE_BUSY || primary === SQLITE_LOCKED || (typeof e.message === 'string' && /database (table )?is locked/i.test(e.message))
+  const parts = sqliteErrorParts(error)
+  if (!parts) return false
+  return parts.primaryCode === SQLITE_BUSY || parts.primaryCode === SQLITE_LOCKED || /database (table )?is locked/i.test(parts.message)
 }
 
 export function libraryBusyError(cause?: unknown): AppFailure {

@@ -51,6 +51,25 @@ function filesUnder(dir: string): string[] {
   return out
 }
 
+/**
+ * No secret in anything the app core handed out — its IPC answers, events, unexpected errors, the console lines
+ * and errors the test caught — nor in any file under its data folder (read as UTF-8 and as Latin-1).
+ */
+function expectNoSecretHandedOut(core: CoreHarness, consoleOutput: string[], thrown: unknown[]): void {
+  const texts: [string, string][] = [
+    ...core.responses.map((r) => [`response ${r.call}`, JSON.stringify(r.envelope)] as [string, string]),
+    ...core.events.map((e) => [`event ${e.event}`, JSON.stringify(e.payload)] as [string, string]),
+    ...consoleOutput.map((l) => ['console', l] as [string, string]),
+    ...core.unexpected.map((e) => ['unexpected error', describeError(e)] as [string, string]),
+    ...thrown.map((e) => ['thrown error', describeError(e)] as [string, string]),
+  ]
+  for (const [where, text] of texts) expect(leaks(text), where).toEqual([])
+  for (const file of filesUnder(core.dataDir)) {
+    const bytes = readFileSync(file)
+    expect(leaks(bytes.toString('utf8')).concat(leaks(bytes.toString('latin1'))), file).toEqual([])
+  }
+}
+
 let sim: Simulator
 let h: CoreHarness
 const consoleLines: string[] = []
@@ -146,22 +165,10 @@ describe('secret scan over a full connect-and-sync', () => {
     expect(h.events.filter((e) => e.event === 'sync.state').length).toBeGreaterThan(3)
     expect(consoleLines.length).toBeGreaterThan(3)
 
-    const haystacks: [string, string][] = [
-      ...h.responses.map((r) => [`response ${r.call}`, JSON.stringify(r.envelope)] as [string, string]),
-      ...h.events.map((e) => [`event ${e.event}`, JSON.stringify(e.payload)] as [string, string]),
-      ...consoleLines.map((l) => ['console', l] as [string, string]),
-      ...h.unexpected.map((e) => ['unexpected error', describeError(e)] as [string, string]),
-      ...thrown.map((e) => ['thrown error', describeError(e)] as [string, string]),
-    ]
-    for (const [where, text] of haystacks) expect(leaks(text), where).toEqual([])
-
+    expectNoSecretHandedOut(h, consoleLines, thrown)
     const files = filesUnder(h.dataDir)
     expect(files.some((f) => f.endsWith('.sqlite'))).toBe(true)
     expect(files.some((f) => f.endsWith('settings.json'))).toBe(true)
-    for (const file of files) {
-      const bytes = readFileSync(file)
-      expect(leaks(bytes.toString('utf8')) .concat(leaks(bytes.toString('latin1'))), file).toEqual([])
-    }
   })
 })
 
@@ -214,18 +221,7 @@ describe('secret scan with a server that echoes the credentials in its errors', 
 
       const lines = consoleLines.slice(before)
       expect(lines.join('\n')).toMatch(/failed/)
-      const haystacks: [string, string][] = [
-        ...echoing.responses.map((r) => [`response ${r.call}`, JSON.stringify(r.envelope)] as [string, string]),
-        ...echoing.events.map((e) => [`event ${e.event}`, JSON.stringify(e.payload)] as [string, string]),
-        ...lines.map((l) => ['console', l] as [string, string]),
-        ...echoing.unexpected.map((e) => ['unexpected error', describeError(e)] as [string, string]),
-        ...thrown.map((e) => ['thrown error', describeError(e)] as [string, string]),
-      ]
-      for (const [where, text] of haystacks) expect(leaks(text), where).toEqual([])
-      for (const file of filesUnder(echoing.dataDir)) {
-        const bytes = readFileSync(file)
-        expect(leaks(bytes.toString('utf8')).concat(leaks(bytes.toString('latin1'))), file).toEqual([])
-      }
+      expectNoSecretHandedOut(echoing, lines, thrown)
     } finally {
       await echoing.close()
       await new Promise<void>((resolve) => proxy.close(() => resolve()))

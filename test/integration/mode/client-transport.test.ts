@@ -100,11 +100,23 @@ function followingFetch(): { fetch: typeof globalThis.fetch; close: () => void }
   return { fetch, close: () => {} }
 }
 
+type FetchMaker = () => { fetch: typeof globalThis.fetch; close: () => void }
+
 const nodeFetch = () => ({ fetch: globalThis.fetch, close: () => {} })
-const FETCHES: [string, () => { fetch: typeof globalThis.fetch; close: () => void }][] = [
+const FETCHES: [string, FetchMaker][] = [
   ['Node fetch', nodeFetch],
   ['the sync worker bridge', bridgedNodeFetch],
 ]
+
+/** Runs `use` with a fresh fetch of this kind, closed after. */
+async function overFetch(makeFetch: FetchMaker, use: (fetch: typeof globalThis.fetch) => Promise<void>): Promise<void> {
+  const f = makeFetch()
+  try {
+    await use(f.fetch)
+  } finally {
+    f.close()
+  }
+}
 
 function clientAt(scenario: string, fetchImpl: typeof globalThis.fetch, maxBodyBytes?: number) {
   return createModeClient({
@@ -122,74 +134,54 @@ function requestsTo(scenario: string): number {
 }
 
 describe.each(FETCHES)('response bodies over %s', (_label, makeFetch) => {
-  it('an endless body stops at the cap and fails once as malformed_response, not offline and not retried', async () => {
-    const f = makeFetch()
-    try {
-      api.endlessBytes = 0
-      const before = requestsTo('endless')
-      const failure = await failureOf(clientAt('endless', f.fetch, 4 * 1024 * 1024).verify())
-      expect(failure).toMatchObject({ code: 'malformed_response' })
-      expect(String(failure.message)).toMatch(/larger than 4 MiB/)
-      expect(requestsTo('endless') - before).toBe(1)
-      // Cut off soon after the cap (the bridge reads up to its own, larger one), nowhere near the gigabyte on offer.
-      await new Promise((resolve) => setTimeout(resolve, 50))
-      expect(api.endlessBytes).toBeLessThan(96 * 1024 * 1024)
-    } finally {
-      f.close()
-    }
-  })
+  it('an endless body stops at the cap and fails once as malformed_response, not offline and not retried', () => overFetch(makeFetch, async (fetchImpl) => {
+    api.endlessBytes = 0
+    const before = requestsTo('endless')
+    const failure = await failureOf(clientAt('endless', fetchImpl, 4 * 1024 * 1024).verify())
+    expect(failure).toMatchObject({ code: 'malformed_response' })
+    expect(String(failure.message)).toMatch(/larger than 4 MiB/)
+    expect(requestsTo('endless') - before).toBe(1)
+    // Cut off soon after the cap (the bridge reads up to its own, larger one), nowhere near the gigabyte on offer.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(api.endlessBytes).toBeLessThan(96 * 1024 * 1024)
+  }))
 
-  it('a declared Content-Length over the cap is refused before reading, with the default cap', async () => {
-    const f = makeFetch()
-    try {
-      const before = requestsTo('declared-huge')
-      const failure = await failureOf(clientAt('declared-huge', f.fetch).verify())
-      expect(failure).toMatchObject({ code: 'malformed_response' })
-      expect(requestsTo('declared-huge') - before).toBe(1)
-    } finally {
-      f.close()
-    }
-  })
+  it('a declared Content-Length over the cap is refused before reading, with the default cap', () => overFetch(makeFetch, async (fetchImpl) => {
+    const before = requestsTo('declared-huge')
+    const failure = await failureOf(clientAt('declared-huge', fetchImpl).verify())
+    expect(failure).toMatchObject({ code: 'malformed_response' })
+    expect(requestsTo('declared-huge') - before).toBe(1)
+  }))
 })
 
 describe.each([...FETCHES, ['a fetch that follows redirects regardless', followingFetch] as const])('redirects over %s', (label, makeFetch) => {
-  it('a redirect to another origin is not followed with the credentials, and not retried', async () => {
-    const f = makeFetch()
-    try {
-      const evilBefore = evil.seen.length
-      const before = requestsTo('elsewhere')
-      const failure = await failureOf(clientAt('elsewhere', f.fetch).verify())
-      expect(failure).toMatchObject({ code: 'tls_or_proxy' })
-      expect(String(failure.message)).toContain(evil.origin)
-      expect(String(failure.userMessage)).toMatch(/redirected to another site/)
-      expect(requestsTo('elsewhere') - before).toBe(1)
-      const reachedEvil = evil.seen.slice(evilBefore)
-      if (label.startsWith('a fetch that follows')) {
-        // The credentials are out once a fetch ignores 'manual'; the client can only refuse the answer.
-        expect(reachedEvil.length).toBeLessThanOrEqual(1)
-      } else {
-        expect(reachedEvil).toEqual([])
-      }
-      for (const text of [failure.message, failure.userMessage, failure.action]) expect(String(text)).not.toContain(TOKEN)
-    } finally {
-      f.close()
+  it('a redirect to another origin is not followed with the credentials, and not retried', () => overFetch(makeFetch, async (fetchImpl) => {
+    const evilBefore = evil.seen.length
+    const before = requestsTo('elsewhere')
+    const failure = await failureOf(clientAt('elsewhere', fetchImpl).verify())
+    expect(failure).toMatchObject({ code: 'tls_or_proxy' })
+    expect(String(failure.message)).toContain(evil.origin)
+    expect(String(failure.userMessage)).toMatch(/redirected to another site/)
+    expect(requestsTo('elsewhere') - before).toBe(1)
+    const reachedEvil = evil.seen.slice(evilBefore)
+    if (label.startsWith('a fetch that follows')) {
+      // The credentials are out once a fetch ignores 'manual'; the client can only refuse the answer.
+      expect(reachedEvil.length).toBeLessThanOrEqual(1)
+    } else {
+      expect(reachedEvil).toEqual([])
     }
-  })
+    for (const text of [failure.message, failure.userMessage, failure.action]) expect(String(text)).not.toContain(TOKEN)
+  }))
 })
 
 describe.each(FETCHES)('same-origin redirects over %s', (_label, makeFetch) => {
-  it('are followed with the credentials, and a redirect loop ends after a few hops', async () => {
-    const f = makeFetch()
-    try {
-      await expect(clientAt('moved', f.fetch).verify()).resolves.toEqual({ workspace: 'acme', workspaceToken: 'w1' })
-      const followed = api.seen.filter((s) => s.path === '/plain/api/verify').at(-1)
-      expect(followed?.authorization).toBe(`Basic ${Buffer.from(`${TOKEN}:${PASSWORD}`).toString('base64')}`)
-      const before = requestsTo('loop')
-      const failure = await failureOf(clientAt('loop', f.fetch).verify())
-      expect(failure).toMatchObject({ code: 'tls_or_proxy' })
-      expect(requestsTo('loop') - before).toBe(4)
-    } finally {
-      f.close()
-    }
-  })
+  it('are followed with the credentials, and a redirect loop ends after a few hops', () => overFetch(makeFetch, async (fetchImpl) => {
+    await expect(clientAt('moved', fetchImpl).verify()).resolves.toEqual({ workspace: 'acme', workspaceToken: 'w1' })
+    const followed = api.seen.filter((s) => s.path === '/plain/api/verify').at(-1)
+    expect(followed?.authorization).toBe(`Basic ${Buffer.from(`${TOKEN}:${PASSWORD}`).toString('base64')}`)
+    const before = requestsTo('loop')
+    const failure = await failureOf(clientAt('loop', fetchImpl).verify())
+    expect(failure).toMatchObject({ code: 'tls_or_proxy' })
+    expect(requestsTo('loop') - before).toBe(4)
+  }))
 })

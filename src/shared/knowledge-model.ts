@@ -98,10 +98,18 @@ export const DeletedReport = z.object({
 })
 export type DeletedReport = z.infer<typeof DeletedReport>
 
-export const DuplicateMember = z.object({
+/**
+ * A report as the lists of other reports show it (a duplicate group's members, similar and related reports):
+ * its token, its name and its collection's name (null outside any collection the library knows).
+ */
+const ReportInList = {
   reportToken: z.string(),
   reportName: z.string(),
   collection: z.string().nullable(),
+}
+
+export const DuplicateMember = z.object({
+  ...ReportInList,
   viewCount: z.number(),
   lastRunAt: NullableIsoDate,
   /** The query of this report that matches the group, and how closely it matches the likely original's. */
@@ -131,9 +139,7 @@ export const DuplicateList = z.object({
 export type DuplicateList = z.infer<typeof DuplicateList>
 
 export const SimilarReport = z.object({
-  reportToken: z.string(),
-  reportName: z.string(),
-  collection: z.string().nullable(),
+  ...ReportInList,
   kind: z.enum(['exact', 'near']),
   similarity: z.number(),
   /** The matching queries: this report's and the other's (for the diff). */
@@ -161,9 +167,7 @@ export type RelatedReason = z.infer<typeof RelatedReason>
 
 /** A report related to the one open: why (each reason with what is shared), and how strongly. */
 export const RelatedReport = z.object({
-  reportToken: z.string(),
-  reportName: z.string(),
-  collection: z.string().nullable(),
+  ...ReportInList,
   viewCount: z.number(),
   reasons: z.array(z.object({ kind: RelatedReason, text: z.string() })),
   /** For a near duplicate: this report's query and the other's (a diff of the two); else null. */

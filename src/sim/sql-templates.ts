@@ -26,12 +26,14 @@ function table(ctx: SqlContext, index = 0): TableDef {
   return TABLES[key]!
 }
 
-function otherTable(ctx: SqlContext, first: TableDef): TableDef {
+/** A template's main table and a second, different one (customers when a few picks find none). */
+function tablePair(ctx: SqlContext): [TableDef, TableDef] {
+  const first = table(ctx)
   for (let attempt = 0; attempt < 4; attempt++) {
     const t = table(ctx, 1)
-    if (t !== first) return t
+    if (t !== first) return [first, t]
   }
-  return TABLES.customers!
+  return [first, TABLES.customers!]
 }
 
 function snake(metric: string): string {
@@ -130,8 +132,7 @@ ORDER BY 1, 2`
 
 function joinSubquery(ctx: SqlContext): string {
   const { dialect: d, rng } = ctx
-  const t = table(ctx)
-  const u = otherTable(ctx, t)
+  const [t, u] = tablePair(ctx)
   const measure = rng.pick(t.measures)
   const dim = rng.pick(u.dims)
   const limit = rng.pick([20, 50, 100, 500])
@@ -276,8 +277,7 @@ having count(*) <> count(distinct ${t.id})`
 
 function unionChannels(ctx: SqlContext): string {
   const { dialect: d, rng } = ctx
-  const t = table(ctx)
-  const u = otherTable(ctx, t)
+  const [t, u] = tablePair(ctx)
   const mt = rng.pick(t.measures)
   const mu = rng.pick(u.measures)
   return `-- combine sources for ${ctx.metric}

@@ -80,7 +80,8 @@ function start(): void {
   })
 
   async function prepare(dataDir: string): Promise<void> {
-    // safeStorage only after ready (before it, macOS may name the keychain item wrongly: electron#45328).
+    // safeStorage only after ready: before it, macOS may name the keychain item wrongly
+    // (https://github.com/electron/electron/issues/45328).
     const appCore = createAppCore({
       version: app.getVersion(),
       electronVersion: process.versions.electron ?? null,

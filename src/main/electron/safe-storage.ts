@@ -1,5 +1,6 @@
 // The Electron-bound edge of the SecretStore: Electron's own safeStorage, passed through unchanged. Call only
-// after `app.whenReady()` (before it, macOS may fix the keychain item under the wrong name; Electron #45328).
+// after `app.whenReady()`: before it, macOS may fix the keychain item under the wrong name
+// (https://github.com/electron/electron/issues/45328).
 import { safeStorage } from 'electron'
 import type { SafeStorageLike } from '../secrets/secret-store.ts'
 

@@ -178,7 +178,8 @@ export const ModeSpace = z
     /** `private` is a personal collection ("Personal" in Mode's UI). */
     isPersonal: v.space_type === 'private',
     state: v.state,
-    // DataHub #11081: `restricted` can be false for restricted collections; the access level is reliable.
+    // `restricted` can be false for restricted collections (DataHub's Mode connector, confirmed with Mode's support:
+    // https://github.com/datahub-project/datahub/pull/11081); the access level is reliable.
     restricted: v.restricted || v.default_access_level === 'restricted',
     defaultAccessLevel: v.default_access_level,
     creatorUsername: usernameFromHref(v._links.creator),

@@ -1,7 +1,7 @@
 // The main area: the screen for the current view. Focus moves to the new screen's first heading on
 // navigation (not on the library, whose search box takes focus itself), so keyboard and screen-reader
 // users land in the right place. Back and Forward bring a screen back at the scroll position it was left at.
-import { useEffect, useRef } from 'react'
+import { useRef } from 'react'
 import { CollectionsScreen } from '../screens/collections/CollectionsScreen.tsx'
 import { LibraryScreen } from '../screens/library/LibraryScreen.tsx'
 import { PeopleScreen } from '../screens/people/PeopleScreen.tsx'
@@ -10,6 +10,7 @@ import { ReportScreen } from '../screens/report/ReportScreen.tsx'
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx'
 import { SyncScreen } from '../screens/sync/SyncScreen.tsx'
 import { ChangesScreen } from '../screens/knowledge/ChangesScreen.tsx'
+import { useEffectOnChange } from '../components/useEffectOnChange.ts'
 import { DeletedReportScreen } from '../screens/knowledge/DeletedReportScreen.tsx'
 import { DiffScreen } from '../screens/knowledge/DiffScreen.tsx'
 import { DuplicatesScreen } from '../screens/knowledge/DuplicatesScreen.tsx'
@@ -71,12 +72,7 @@ const USER_SCROLL_EVENTS = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as 
 export function MainArea() {
   const view = useNavigation((s) => s.view)
   const main = useRef<HTMLElement>(null)
-  const first = useRef(true)
-  useEffect(() => {
-    if (first.current) {
-      first.current = false
-      return
-    }
+  useEffectOnChange(() => {
     const stopRestoring = restoreScroll(main.current, scrollPositions.get(view) ?? 0)
     if (view.name === 'library') return stopRestoring
     const heading = main.current?.querySelector<HTMLElement>('h1')

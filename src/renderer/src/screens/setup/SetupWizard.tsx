@@ -1,11 +1,12 @@
 // The setup wizard: step 1 explains and shows how to get a token, step 2 connects. It opens on step 2 when
 // the workspace is already known (reconnecting after the stored secret stopped working, or switching
 // credentials from Settings).
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useConnection } from '../../stores/connection.ts'
 import { CredentialsStep } from './CredentialsStep.tsx'
 import { PreparingLibrary } from './PreparingLibrary.tsx'
 import { WhyConnectStep } from './WhyConnectStep.tsx'
+import { useEffectOnChange } from '../../components/useEffectOnChange.ts'
 
 type Step = 'why' | 'credentials'
 
@@ -19,12 +20,7 @@ export function SetupWizard() {
   const frame = useRef<HTMLDivElement>(null)
 
   // Moving between steps puts focus on the new step's heading, so screen readers announce it.
-  const firstRender = useRef(true)
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false
-      return
-    }
+  useEffectOnChange(() => {
     frame.current?.querySelector<HTMLElement>('#wizard-title')?.focus()
   }, [step])
 

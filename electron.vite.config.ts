@@ -12,6 +12,8 @@ export default defineConfig({
           'sync-worker': resolve(import.meta.dirname, 'src/main/sync/sync-worker.ts'),
           // Searches run in their own worker thread too (src/main/search/search-worker-url.ts).
           'search-worker': resolve(import.meta.dirname, 'src/main/search/search-worker.ts'),
+          // A library's checks and migrations run in one before the main thread opens it (src/main/library/open-off-thread.ts).
+          'library-open-worker': resolve(import.meta.dirname, 'src/main/library/library-open-worker.ts'),
         },
         // Shared chunks sit flat beside the entries, so built code finds the worker at `./sync-worker.js`.
         output: { chunkFileNames: '[name]-[hash].js' },

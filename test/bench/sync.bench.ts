@@ -16,7 +16,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
+import type { PerformanceEntry } from 'node:perf_hooks'
 import { openLibrary } from '../../src/main/library/open-library.ts'
 import { createModeClient } from '../../src/main/mode/client.ts'
 import { RateLimiter } from '../../src/main/mode/rate-limiter.ts'
@@ -148,7 +149,16 @@ interface LoopFigures {
   /** Between two probe ticks: the longest wall gap, the CPU this thread used in it, and the most CPU in any one gap. */
   longestGap: { wallMs: number; cpuMs: number; phase: string }
   maxCpuInGap: number
+  /** Every gap in which this thread used more than BLOCK_CPU_MS of its own CPU, with the GC pauses inside it. */
+  blocks: Block[]
 }
+
+/** A frame at 60 Hz: a main thread that holds its CPU longer than this stalls the UI it relays for. */
+const BLOCK_CPU_MS = 16
+
+interface Block { atS: number; wallMs: number; cpuMs: number; phase: string; gc: string }
+
+const GC_KINDS: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak-callbacks' }
 
 /**
  * Watches this thread's event loop: the delay histogram; per phase the longest gap a 5 ms probe timer saw; and
@@ -163,12 +173,19 @@ function watchEventLoop(): { setPhase: (phase: string) => void; stop: () => Loop
   let lastCpu = process.threadCpuUsage()
   let longestGap = { wallMs: 0, cpuMs: 0, phase }
   let maxCpuInGap = 0
+  const started = performance.now()
+  // Garbage collections on this thread (start, duration, kind), to tell a GC pause from our own code in a block.
+  const gcs: PerformanceEntry[] = []
+  const gcObserver = new PerformanceObserver((list) => void gcs.push(...list.getEntries()))
+  gcObserver.observe({ entryTypes: ['gc'] })
+  const blockGaps: { from: number; to: number; cpuMs: number; phase: string }[] = []
   const probe = setInterval(() => {
     const now = performance.now()
     const cpu = process.threadCpuUsage(lastCpu)
     lastCpu = process.threadCpuUsage()
     const cpuMs = (cpu.user + cpu.system) / 1000
     const gap = now - lastTick
+    if (cpuMs > BLOCK_CPU_MS) blockGaps.push({ from: lastTick, to: now, cpuMs, phase })
     lastTick = now
     phaseMax.set(phase, Math.max(phaseMax.get(phase) ?? 0, gap - 5))
     if (gap > longestGap.wallMs) longestGap = { wallMs: gap, cpuMs, phase }
@@ -180,7 +197,13 @@ function watchEventLoop(): { setPhase: (phase: string) => void; stop: () => Loop
     stop: () => {
       histogram.disable()
       clearInterval(probe)
-      return { max: ms(histogram.max), p99: ms(histogram.percentile(99)), mean: ms(histogram.mean), phaseMax, longestGap, maxCpuInGap }
+      gcObserver.disconnect()
+      const blocks = blockGaps.map(({ from, to, cpuMs, phase }) => {
+        const inside = gcs.filter((g) => g.startTime < to && g.startTime + g.duration > from)
+        const gc = inside.map((g) => `${GC_KINDS[(g as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'gc'} ${fmt(g.duration, 1)} ms`).join(', ')
+        return { atS: (from - started) / 1000, wallMs: to - from, cpuMs, phase, gc: gc || 'none' }
+      })
+      return { max: ms(histogram.max), p99: ms(histogram.percentile(99)), mean: ms(histogram.mean), phaseMax, longestGap, maxCpuInGap, blocks }
     },
   }
 }
@@ -190,6 +213,8 @@ function printLoop(loop: LoopFigures): void {
   console.log(`    load average         ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs (event-loop delay includes time other processes held the CPU)`)
   console.log(`    longest gap by phase ${[...loop.phaseMax].map(([p, v]) => `${p} ${fmt(Math.max(0, v), 1)} ms`).join(', ')}`)
   console.log(`    main thread's CPU    longest gap ${fmt(loop.longestGap.wallMs, 1)} ms wall held ${fmt(loop.longestGap.cpuMs, 1)} ms of this thread's CPU (${loop.longestGap.phase}); most CPU in any gap ${fmt(loop.maxCpuInGap, 1)} ms (what code on this thread blocked at most)`)
+  console.log(`    blocks over ${BLOCK_CPU_MS} ms   ${loop.blocks.length} gaps held more than ${BLOCK_CPU_MS} ms of this thread's CPU   target 0`)
+  for (const b of loop.blocks) console.log(`      at ${fmt(b.atS, 1)} s (${b.phase}): ${fmt(b.cpuMs, 1)} ms CPU in a ${fmt(b.wallMs, 1)} ms gap; GC in it: ${b.gc}`)
 }
 
 /**

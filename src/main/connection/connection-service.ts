@@ -7,14 +7,14 @@ import { toAppError } from '../../shared/errors.ts'
 import { insecureApiBaseProblem } from '../mode/api-base.ts'
 import { DEFAULT_BASE_URL, normalizeApiBase } from '../mode/client.ts'
 import { RateLimiter } from '../mode/rate-limiter.ts'
-import { openLibrary, type Library } from '../library/index.ts'
+import { openLibraryOffThread, type Library } from '../library/index.ts'
 import type { SecretStore, Credentials } from '../secrets/secret-store.ts'
 import type { ConnectionProfile, SettingsService } from '../settings/settings-service.ts'
 import type { ConnectOutcome } from '../../shared/contract.ts'
 import type { AppError, ConnectInput, ConnectionStatus, CredentialStorage, StorageOptions } from '../../shared/model.ts'
 import { parseWorkspaceInput } from '../../shared/workspace-slug.ts'
 import { checkCredentials } from './credential-check.ts'
-import { libraryExists, removeLibraryFiles, tryOpenLibrary } from './library-files.ts'
+import { libraryExists, openedOnThisThread, removeLibraryFiles, tryOpenLibrary } from './library-files.ts'
 import { chooseCredentialStorage, loadStoredConnection, rememberConnection } from './stored-connection.ts'
 import { createWorkspaceSession, type SampleServer, type WorkspaceSession } from './workspace-session.ts'
 
@@ -135,7 +135,7 @@ export class ConnectionService {
       }
       const { profile, credentials } = stored
       this.reconnectReason = stored.reconnectReason
-      const library = tryOpenLibrary(this.options.dataDir, profile.workspace, this.options.log)
+      const library = await tryOpenLibrary(this.options.dataDir, profile.workspace, this.options.log)
       this.active = { profile, credentials, library, limiter: this.newLimiter(null), sample: null }
       const status = this.publish()
       const session = this.getSession()
@@ -220,7 +220,7 @@ export class ConnectionService {
     } else {
       await this.endActive()
       try {
-        library = openLibrary({ dataDir: this.options.dataDir, workspace })
+        library = await openLibraryOffThread({ dataDir: this.options.dataDir, workspace, onFallback: (why) => this.options.log?.(openedOnThisThread(why)) })
       } catch (error) {
         this.active = { profile, credentials, library: null, limiter, sample }
         this.publish()

@@ -5,22 +5,28 @@ import { existsSync } from 'node:fs'
 import { readdir, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { toAppError } from '../../shared/errors.ts'
-import { openLibrary, type Library } from '../library/index.ts'
+import { openLibraryOffThread, type Library } from '../library/index.ts'
 import { libraryPath } from '../library/paths.ts'
 
 export function libraryExists(dataDir: string, workspace: string): boolean {
   return existsSync(libraryPath(dataDir, workspace))
 }
 
-/** Opens the library of `workspace` (the slug), or returns null and logs why (the app still starts; search is empty). */
-export function tryOpenLibrary(dataDir: string, workspace: string, log?: (message: string) => void): Library | null {
+/**
+ * Opens the library of `workspace` (the slug), its checks and upgrades on a worker thread, or returns null and
+ * logs why (the app still starts; search is empty).
+ */
+export async function tryOpenLibrary(dataDir: string, workspace: string, log?: (message: string) => void): Promise<Library | null> {
   try {
-    return openLibrary({ dataDir, workspace })
+    return await openLibraryOffThread({ dataDir, workspace, onFallback: (why) => log?.(openedOnThisThread(why)) })
   } catch (error) {
     log?.(`[connection] the library of "${workspace}" could not be opened (${toAppError(error).code})`)
     return null
   }
 }
+
+/** The log line when the library-open worker could not run (`why`): the open then ran on the main thread. */
+export const openedOnThisThread = (why: string): string => `[connection] the library-open worker could not run (${why}); the library was opened on the main thread`
 
 /** Deletes the library file, its SQLite companions (-wal, -shm) and any moved-aside corrupt copies. */
 export async function removeLibraryFiles(dataDir: string, workspace: string): Promise<void> {

@@ -1,5 +1,6 @@
 // The library's public surface: open a workspace's database and read it in the shapes of src/shared/model.ts.
 export { openLibrary } from './open-library.ts'
+export { openLibraryOffThread } from './open-off-thread.ts'
 export { isCorruption } from './corruption.ts'
 export type { Library, OpenLibraryOptions } from './open-library.ts'
 export { defaultDataDir, libraryPath } from './paths.ts'

@@ -59,12 +59,20 @@ export interface OpenLibraryOptions {
    * primary's next open (damage.ts) and reported as an error.
    */
   secondConnection?: boolean
+  /**
+   * A worker thread has just done this open's expensive part on the file (openLibraryOffThread): created it,
+   * checked it, moved a damaged one aside, migrated it. This open only connects, after checking that the schema
+   * is current and no damage was noted since; anything else falls back to the full open.
+   */
+  prepared?: { damagedCopy: DamagedCopy | null }
 }
 
 export function openLibrary(options: OpenLibraryOptions): Library {
   assertFtsAvailable()
   const path = libraryPath(options.dataDir, options.workspace)
   if (options.secondConnection) return openSecondConnection(path, options)
+  const prepared = options.prepared ? openPrepared(path, options, options.prepared.damagedCopy) : null
+  if (prepared) return prepared
   ensurePrivateDir(options.dataDir)
   ensurePrivateDir(dirname(path))
   const migrations = options.migrations ?? defaultMigrations
@@ -97,7 +105,7 @@ function openSecondConnection(path: string, options: OpenLibraryOptions): Librar
   try {
     db = new DatabaseSync(path, { timeout: 5000 })
     configureConnection(db) // journal_mode is the file's, set by the primary open
-    const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version)
+    const version = schemaVersion(db)
     const expected = (options.migrations ?? defaultMigrations).length
     if (version !== expected) throw unusable(`its schema is version ${version}, not ${expected}`)
   } catch (error) {
@@ -113,6 +121,30 @@ function openSecondConnection(path: string, options: OpenLibraryOptions): Librar
   const checkpointer = options.backgroundCheckpoints === false ? null : startWalCheckpointer(db, path)
   return createLibrary(db, path, options.workspace, null, async () => checkpointer?.release())
 }
+
+/** The connection to a file prepared by a worker (see `prepared`), or null when the full open must run instead. */
+function openPrepared(path: string, options: OpenLibraryOptions, damagedCopy: DamagedCopy | null): Library | null {
+  if (!existsSync(path) || readMarker(path) !== null) return null
+  ensurePrivateDatabaseFiles(path)
+  let db: DatabaseSync | null = null
+  try {
+    db = new DatabaseSync(path, { timeout: 5000 })
+    db.exec('PRAGMA journal_mode = WAL')
+    configureConnection(db)
+    if (schemaVersion(db) !== (options.migrations ?? defaultMigrations).length) throw new Error('not the current schema')
+  } catch {
+    try {
+      db?.close()
+    } catch {
+      // the full open that follows reports what matters
+    }
+    return null
+  }
+  const checkpointer = options.backgroundCheckpoints === false ? null : startWalCheckpointer(db, path)
+  return createLibrary(db, path, options.workspace, damagedCopy, async () => checkpointer?.release())
+}
+
+const schemaVersion = (db: DatabaseSync): number => Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version)
 
 /** Meta key of the last damaged copy moved aside: shown to the user until a full sync has rebuilt the library. */
 export const DAMAGED_COPY_KEY = 'damaged_copy'

@@ -1,5 +1,5 @@
 // The Electron build emits the sync worker as its own file beside the main entry (electron.vite.config.ts), and
-// the built file runs: its imports resolve, and it syncs a simulator's workspace through the fetch bridge. The
+// the built files run: the sync worker syncs a simulator's workspace through the fetch bridge, the library-open worker opens it. The
 // build goes to a temp folder under node_modules/.cache (so the bundle's bare imports such as `zod` resolve),
 // never to out/, which other commands may be using.
 import { execFile } from 'node:child_process'
@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openLibrary } from '../../../src/main/library/open-library.ts'
+import { openLibraryOffThread, openWorkerUrl } from '../../../src/main/library/open-off-thread.ts'
 import { runSyncInWorker } from '../../../src/main/sync/run-sync-in-worker.ts'
 import { syncWorkerUrl } from '../../../src/main/sync/sync-worker-url.ts'
 import { startSimulator, type Simulator } from '../../../src/sim/server.ts'
@@ -35,9 +35,14 @@ describe('the built sync worker', () => {
     const files = readdirSync(main)
     expect(files).toContain('index.js')
     expect(files).toContain('sync-worker.js')
+    expect(files).toContain('library-open-worker.js')
     // Shared chunks flat in out/main: from any built file, `./sync-worker.js` is the worker.
     expect(files.filter((f) => statSync(join(main, f)).isDirectory())).toEqual([])
-    for (const file of files) expect(syncWorkerUrl(pathToFileURL(join(main, file)).href).href).toBe(pathToFileURL(join(main, 'sync-worker.js')).href)
+    for (const file of files) {
+      const from = pathToFileURL(join(main, file)).href
+      expect(syncWorkerUrl(from).href).toBe(pathToFileURL(join(main, 'sync-worker.js')).href)
+      expect(openWorkerUrl(from).href).toBe(pathToFileURL(join(main, 'library-open-worker.js')).href)
+    }
     expect(existsSync(join(outDir, 'preload', 'index.cjs'))).toBe(true)
   })
 
@@ -56,7 +61,10 @@ describe('the built sync worker', () => {
       })
       expect(result.run.outcome).toBe('success')
       expect(threadId).toBeGreaterThan(0)
-      const library = openLibrary({ dataDir, workspace: sim.workspace })
+      // The built library-open worker checks and opens the synced file.
+      const fallbacks: string[] = []
+      const library = await openLibraryOffThread({ dataDir, workspace: sim.workspace, workerUrl: pathToFileURL(join(outDir, 'main', 'library-open-worker.js')), onFallback: (why) => fallbacks.push(why) })
+      expect(fallbacks).toEqual([])
       try {
         expect(libraryView(library, false)).toEqual(truthView(sim.truth(), false))
       } finally {

@@ -2,37 +2,15 @@
 // real error visible; damage past the header is found at open, the file moved aside with its companions (kept,
 // where the user can find it) and the library rebuilt; a corruption error seen while open is checked at the next
 // open; the log shrinks after a sync; and the files are private to the user.
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { libraryPath, openLibrary } from '../../../src/main/library/index.ts'
-import type { Library } from '../../../src/main/library/index.ts'
+import { damageMiddle, fill, tempDirs } from './library-fixtures.ts'
 import { noteIfCorruption } from '../../../src/main/library/damage.ts'
 
-const roots: string[] = []
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'mc-damage-'))
-  roots.push(dir)
-  return dir
-}
-afterAll(() => { for (const dir of roots) rmSync(dir, { recursive: true, force: true }) })
-
-function fill(library: Library, reports: number): void {
-  library.transaction(() => {
-    const insert = library.prepare(`INSERT INTO reports(token, name, description, first_seen_at) VALUES (?, ?, ?, '2025-01-01')`)
-    for (let i = 0; i < reports; i++) insert.run(`r${i}`, `Report ${i}`, 'd'.repeat(300))
-  })
-}
-
-/** Overwrites one page in the middle of the file with garbage: the header and the first pages stay intact. */
-function damageMiddle(path: string): void {
-  const size = statSync(path).size
-  const fd = openSync(path, 'r+')
-  writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, Math.floor(size / 4096 / 2) * 4096)
-  closeSync(fd)
-}
+const tempDir = tempDirs('mc-damage-')
 
 describe('a failed COMMIT', () => {
   it('rolls back once, rethrows the real error and leaves the library usable', async () => {

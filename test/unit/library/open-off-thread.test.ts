@@ -1,29 +1,15 @@
 // The app opens its library off the main thread (openLibraryOffThread): the integrity check, a damaged file's
 // move aside and the migrations run in a worker, and the main thread gets a connection to the prepared file —
 // with the data, the damage report and the refusals of the ordinary open — while its event loop keeps turning.
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { DatabaseSync } from 'node:sqlite'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { libraryPath, migrations, openLibrary, openLibraryOffThread } from '../../../src/main/library/index.ts'
-import type { Library } from '../../../src/main/library/index.ts'
+import { closedLibrary, damageMiddle, fill, tempDirs } from './library-fixtures.ts'
 
-const roots: string[] = []
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'mc-open-thread-'))
-  roots.push(dir)
-  return dir
-}
-afterAll(() => { for (const dir of roots) rmSync(dir, { recursive: true, force: true }) })
-
-function fill(library: Library, reports: number): void {
-  library.transaction(() => {
-    const insert = library.prepare(`INSERT INTO reports(token, name, description, first_seen_at) VALUES (?, ?, ?, '2025-01-01')`)
-    for (let i = 0; i < reports; i++) insert.run(`r${i}`, `Report ${i}`, 'd'.repeat(300))
-  })
-}
+const tempDir = tempDirs('mc-open-thread-')
 
 /** Event-loop turns of this thread while `work` is pending: 0 for anything that holds the thread throughout. */
 async function turnsDuring<T>(work: () => Promise<T>): Promise<{ value: T; turns: number }> {
@@ -52,24 +38,19 @@ describe('opening a library off the main thread', () => {
 
   it('opens an existing library with its data, checked in the worker', async () => {
     const dataDir = tempDir()
-    const first = openLibrary({ dataDir, workspace: 'acme' })
-    fill(first, 3000)
-    await first.close()
-    const library = await openLibraryOffThread({ dataDir, workspace: 'acme', onFallback: (why) => { throw new Error(why) } })
+    await closedLibrary(dataDir, 3000)
+    const fallbacks: string[] = []
+    const library = await openLibraryOffThread({ dataDir, workspace: 'acme', onFallback: (why) => fallbacks.push(why) })
+    expect(fallbacks).toEqual([])
     expect(library.prepare('SELECT count(*) AS n FROM reports').get()).toEqual({ n: 3000 })
     await library.close()
   })
 
   it('moves a damaged file aside in the worker and reports the copy, like the ordinary open', async () => {
     const dataDir = tempDir()
-    const first = openLibrary({ dataDir, workspace: 'acme' })
-    fill(first, 3000)
-    first.truncateWal()
-    await first.close()
+    await closedLibrary(dataDir, 3000)
     const path = libraryPath(dataDir, 'acme')
-    const fd = openSync(path, 'r+')
-    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, Math.floor(statSync(path).size / 4096 / 2) * 4096)
-    closeSync(fd)
+    damageMiddle(path)
     const damagedBytes = readFileSync(path)
 
     const library = await openLibraryOffThread({ dataDir, workspace: 'acme' })

@@ -9,6 +9,7 @@ import { accessReviewCsv, FINDING_TITLES } from '../../src/shared/access-csv.ts'
 import type { AccessReview, FindingKind } from '../../src/shared/access-model.ts'
 import { generateAccessReviewWorkspace } from '../../src/sim/access-data.ts'
 import { expect, test, type AppHarness } from './fixtures.ts'
+import { accessibleNames } from './aria-helpers.ts'
 import { connectTo, screenshotBothThemes, waitForSyncIdle } from './library-helpers.ts'
 
 const SEED = 1717
@@ -102,8 +103,10 @@ test('access review with an admin token: every section, links, threshold, CSV ex
   await page.getByRole('button', { name: 'Show group Vendors on the People screen' }).click()
   await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible()
   const members = page.getByRole('table', { name: 'Members' })
-  await expect(members.locator('tbody tr')).toHaveCount(vendors.member_usernames.length)
-  expect((await members.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-username')))).sort()).toEqual([...vendors.member_usernames].sort())
+  // A member's row is headed by their username.
+  const rows = members.getByRole('row').filter({ has: page.getByRole('rowheader') })
+  await expect(rows).toHaveCount(vendors.member_usernames.length)
+  expect((await accessibleNames(members, 'rowheader')).sort()).toEqual([...vendors.member_usernames].sort())
 
   // A person, reached from the keyboard.
   await page.getByRole('button', { name: 'Access review', exact: true }).click()
@@ -111,7 +114,7 @@ test('access review with an admin token: every section, links, threshold, CSV ex
   await person.focus()
   await page.keyboard.press('Enter')
   await expect(page.getByRole('searchbox', { name: 'Filter people' })).toHaveValue(cases.deactivatedOwner)
-  const ownerRow = members.locator(`tbody tr[data-username="${cases.deactivatedOwner}"]`)
+  const ownerRow = rows.filter({ has: page.getByRole('rowheader', { name: cases.deactivatedOwner, exact: true }) })
   await expect(ownerRow).toContainText('deactivated')
   // Their reports counted as everywhere: live, archived named beside.
   const own = [...truth.reports.map((x) => ({ u: x.creator_username, a: x.archived })), ...truth.datasets.map((d) => ({ u: d.creator_username, a: false }))].filter((x) => x.u === cases.deactivatedOwner)
@@ -123,7 +126,6 @@ test('access review with an admin token: every section, links, threshold, CSV ex
 
   // People: filters by role, state, group and inactivity, each equal to the library's answer.
   await page.getByRole('searchbox', { name: 'Filter people' }).fill('')
-  const rows = members.locator('tbody tr')
   await expect(rows).toHaveCount(truth.members.length)
   await page.getByRole('combobox', { name: 'Role' }).selectOption('admin')
   await expect(rows).toHaveCount(truth.members.filter((m) => m.admin).length)
@@ -150,7 +152,7 @@ test('access review with an admin token: every section, links, threshold, CSV ex
   await page.getByRole('button', { name: 'Last active', exact: true }).click()
   await expect(page.getByRole('columnheader', { name: 'Last active' })).toHaveAttribute('aria-sort', 'descending')
   const newest = r365.people.map((p) => p.lastActive?.day).filter((d): d is string => !!d).sort().at(-1)!
-  await expect(rows.first().locator('td').last()).toContainText(newest)
+  await expect(rows.first().getByRole('cell').last()).toContainText(newest)
   await screenshotBothThemes(app, 'people-sorted')
 })
 

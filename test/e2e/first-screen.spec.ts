@@ -16,7 +16,7 @@ for (const size of [{ width: 1280, height: 820 }, { width: 880, height: 560 }]) 
     await expect(sample).toBeInViewport({ ratio: 1 })
     await expect(token).toBeInViewport({ ratio: 1 })
     expect(await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).toBe(0)
-    expect(await page.locator('.wizard').evaluate((el) => el.scrollTop)).toBe(0)
+    expect(await page.getByRole('main', { name: 'Set up Mode Companion' }).evaluate((el) => el.scrollTop)).toBe(0)
     // The how-to waits behind its disclosure.
     await expect(page.getByText('Create new API key')).toBeHidden()
     await screenshotBothThemes(app, `first-screen-${size.width}x${size.height}`)

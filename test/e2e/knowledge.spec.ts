@@ -31,27 +31,31 @@ test('the change feed, a diff of an SQL edit, the duplicates and a report\u2019s
 
   // What changed: the last sync, one row per change.
   await nav(page, 'What changed').click()
-  const feed = page.getByTestId('feed-list')
-  await expect(feed.locator('.feed-item')).toHaveCount(6)
-  for (const kind of ['sql_edited', 'renamed', 'moved', 'archived', 'deleted', 'new']) await expect(feed.locator(`[data-kind="${kind}"]`)).toHaveCount(1)
-  await expect(feed.locator('[data-kind="renamed"]')).toContainText('Weekly revenue (final)')
+  const feed = page.getByRole('list', { name: 'Changes' })
+  await expect(feed.getByRole('listitem')).toHaveCount(6)
+  // Each report's button is described by its kind of change.
+  const changed = (kind: string) => feed.getByRole('button', { description: new RegExp(`^${kind}\\b`) })
+  for (const kind of ['SQL edited', 'Renamed', 'Moved', 'Archived', 'Deleted', 'New']) await expect(changed(kind)).toHaveCount(1)
+  await expect(changed('Renamed')).toHaveAccessibleName('Weekly revenue (final)')
+  const item = (kind: string) => feed.getByRole('listitem').filter({ has: changed(kind) })
   await screenshotBothSizes(app, 'knowledge-changes')
 
   // The SQL edit opens its diff: the added lines are marked.
-  await feed.locator('[data-kind="sql_edited"]').getByRole('button', { name: 'View diff' }).click()
+  await item('SQL edited').getByRole('button', { name: 'View diff' }).click()
   const diff = page.getByTestId('sql-diff')
   await expect(diff).toBeVisible()
-  await expect(diff.locator('.diff-added').first()).toContainText(/excludes test accounts|is_test/)
+  // Side by side, an added line's cell is named as such (it has no + column).
+  await expect(diff.getByRole('cell', { name: /^Added: / }).first()).toContainText(/excludes test accounts|is_test/)
   await screenshotBothSizes(app, 'knowledge-diff-side')
   await page.getByRole('radio', { name: 'Inline' }).check()
   await expect(diff).toHaveAttribute('data-layout', 'inline')
-  await expect(diff.locator('tr.diff-added').first()).toBeVisible()
+  await expect(diff.getByRole('row').filter({ has: page.getByRole('cell', { name: 'added', exact: true }) }).first()).toContainText(/excludes test accounts|is_test/)
   await screenshotBothSizes(app, 'knowledge-diff-inline')
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('changes-screen')).toBeVisible()
 
   // A deleted report opens its tombstone with its last SQL.
-  await feed.locator('[data-kind="deleted"]').getByRole('button').first().click()
+  await changed('Deleted').click()
   await expect(page.getByTestId('deleted-report')).toContainText('Deleted')
   await expect(page.getByTestId('deleted-report').getByRole('textbox', { name: /^SQL of / }).first()).toBeVisible()
 
@@ -69,7 +73,7 @@ test('the change feed, a diff of an SQL edit, the duplicates and a report\u2019s
   await app.core.handlers['library.getReport']({ token: edited!.token })
   await page.evaluate(() => undefined)
   await nav(page, 'What changed').click()
-  await feed.locator('[data-kind="sql_edited"] .feed-name').click()
+  await changed('SQL edited').click()
   const history = page.getByTestId('sql-history')
   await expect(history.getByTestId('sql-history-summary')).toHaveText(/SQL changed once, last/)
   await expect(history.getByTestId('sql-diff')).toBeVisible()

@@ -1,9 +1,12 @@
 // Shared steps of the analyst-workspace specs (library, report, sync, offline, people, saved searches):
 // connect the real core to a simulator, wait for the first sync, and take light and dark screenshots.
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import type { Simulator, SimulatorOptions } from '../../src/sim/server.ts'
 import type { AppHarness } from './fixtures.ts'
 import { expect } from './fixtures.ts'
+import { accessibleName, accessibleNames } from './aria-helpers.ts'
+
+export { accessibleName, accessibleNames, escapeRegExp } from './aria-helpers.ts'
 
 /** Starts a simulator, connects the app to it (as the wizard's Connect would) and waits for the shell. */
 export async function connectTo(app: AppHarness, options: SimulatorOptions = {}, { waitForSync = true } = {}): Promise<Simulator> {
@@ -34,10 +37,15 @@ export function searchBox(page: Page) {
   return page.getByRole('combobox', { name: 'Search the library' })
 }
 
+/** The library's results region: the home, the list and its notices (the facets are beside it). */
+export function resultsRegion(page: Page) {
+  return page.getByRole('region', { name: 'Results', exact: true })
+}
+
 /** Waits until the list shows the results of exactly `query`. */
 export async function waitForResults(page: Page, query: string): Promise<void> {
-  await expect(page.locator('.results-pane')).toHaveAttribute('data-result-query', query)
-  await expect(page.locator('.results-pane')).toHaveAttribute('data-status', 'ready')
+  await expect(resultsRegion(page)).toHaveAttribute('data-result-query', query)
+  await expect(resultsRegion(page)).toHaveAttribute('data-status', 'ready')
 }
 
 /** The search results that have loaded (a row still loading is an option with no name yet). */
@@ -45,16 +53,40 @@ export function resultOptions(page: Page) {
   return page.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: /\S/ })
 }
 
-/** The loaded search result whose accessible name (its name, place, author, snippet) contains `text`. */
-export function resultOption(page: Page, text: string) {
-  return page.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: text })
+/** The loaded search result named `name` (a result is named by its report's name alone; `exact` for the whole name). */
+export function resultOption(page: Page, name: string | RegExp, { exact = false } = {}) {
+  return page.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name, exact })
 }
 
+/** The result the arrows selected (the one Enter opens). */
+export function selectedResult(page: Page) {
+  return page.getByRole('listbox', { name: 'Search results' }).getByRole('option', { selected: true })
+}
+
+/** The names of the loaded results, top to bottom (as many as the list has rendered). */
 export async function resultNames(page: Page): Promise<string[]> {
-  return page.locator('.result .result-name').allTextContents()
+  return accessibleNames(page.getByRole('listbox', { name: 'Search results' }), 'option')
+}
+
+/** The facet panel beside the results. */
+export function facetPanel(page: Page) {
+  return page.getByRole('complementary', { name: 'Narrow results' })
+}
+
+/** One facet's values (buttons named "label, N reports"), e.g. facetValues(page, 'Collection'). */
+export function facetValues(page: Page, title: string) {
+  return facetPanel(page).getByRole('group', { name: title, exact: true }).getByRole('list').getByRole('button')
+}
+
+/** A facet value's label and count, read from its accessible name ("Sales, 12 reports"). */
+export async function facetValue(value: Locator): Promise<{ label: string; count: number }> {
+  const name = await accessibleName(value)
+  const parts = /^(.*), ([\d,]+) reports?$/.exec(name)
+  if (!parts) throw new Error(`a facet value named ${JSON.stringify(name)}`)
+  return { label: parts[1] as string, count: Number((parts[2] as string).replace(/,/g, '')) }
 }
 
 /** Waits until the facet panel shows the counts for the current results (they follow the hits after a pause). */
 export async function waitForFacets(page: Page): Promise<void> {
-  await expect(page.locator('aside.facets')).toHaveAttribute('aria-busy', 'false')
+  await expect(facetPanel(page)).toHaveAttribute('aria-busy', 'false')
 }

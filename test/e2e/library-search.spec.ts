@@ -1,7 +1,7 @@
 // Library search against the real services: the sync fills the library from the simulator, then the analyst
 // types, narrows with facets, toggles archived reports, and walks the list with the keyboard.
 import { expect, test } from './fixtures.ts'
-import { connectTo, resultNames, screenshotBothThemes, searchBox, waitForFacets, waitForResults } from './library-helpers.ts'
+import { connectTo, escapeRegExp, facetValue, facetValues, resultNames, resultOption, resultOptions, screenshotBothThemes, selectedResult, searchBox, waitForFacets, waitForResults } from './library-helpers.ts'
 
 test('search as you type, narrow with facets, include archived, open a report with the keyboard', async ({ app }) => {
   const sim = await connectTo(app, { reports: 150 })
@@ -26,23 +26,24 @@ test('search as you type, narrow with facets, include archived, open a report wi
   const words = target.name.split(' ').slice(0, 3).join(' ')
   await box.pressSequentially(words, { delay: 20 })
   await waitForResults(page, words)
-  await expect(page.locator('.result .result-name', { hasText: target.name }).first()).toBeVisible()
-  await expect(page.locator('.result mark').first()).toBeVisible()
+  await expect(resultOption(page, target.name).first()).toBeVisible()
+  // The typed words are marked in the results (by the <mark> element: Playwright's roles do not include "mark").
+  await expect(resultOptions(page).first().locator('mark').first()).toBeVisible()
 
   // Facet: the first collection among the results narrows the list to it.
   await box.fill('')
   await waitForResults(page, '')
   await waitForFacets(page)
-  const facet = page.locator('.facets section', { has: page.getByRole('heading', { name: 'Collection' }) }).locator('.facet-value').first()
-  const collectionName = (await facet.locator('.facet-label').textContent()) ?? ''
-  const facetCount = Number(((await facet.locator('.facet-count').textContent()) ?? '0').replace(/,/g, ''))
+  const facet = facetValues(page, 'Collection').first()
+  const { label: collectionName, count: facetCount } = await facetValue(facet)
   await facet.click()
   await expect(facet).toHaveAttribute('aria-pressed', 'true')
   const filtered = await box.inputValue()
   expect(filtered).toContain('collection:')
   await waitForResults(page, filtered)
   await expect(page.getByTestId('result-count')).toHaveText(`${facetCount.toLocaleString('en-US')} ${facetCount === 1 ? 'report' : 'reports'}`)
-  for (const meta of await page.locator('.result .result-meta').allTextContents()) expect(meta).toContain(collectionName)
+  // Each result's description starts with its collection (after any badges).
+  for (const result of await resultOptions(page).all()) await expect(result).toHaveAccessibleDescription(new RegExp(escapeRegExp(collectionName)))
 
   // Archived reports only when asked.
   await box.fill('')
@@ -54,7 +55,8 @@ test('search as you type, narrow with facets, include archived, open a report wi
   if (stats.archivedReports > 0) {
     await box.fill('is:archived')
     await waitForResults(page, 'is:archived')
-    await expect(page.locator('.result').first().getByText('Archived')).toBeVisible()
+    await expect(resultOptions(page).first().getByText('Archived', { exact: true })).toBeVisible()
+    await expect(resultOptions(page).first()).toHaveAccessibleDescription(/^Archived/)
   }
 
   // Keyboard: down twice from the box, Enter opens that report.
@@ -64,7 +66,7 @@ test('search as you type, narrow with facets, include archived, open a report wi
   expect(names.length).toBeGreaterThan(2)
   await box.press('ArrowDown')
   await box.press('ArrowDown')
-  await expect(page.locator('[role="option"][aria-selected="true"] .result-name')).toHaveText(names[2] as string)
+  await expect(selectedResult(page)).toHaveAccessibleName(names[2] as string)
   await box.press('Enter')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(names[2] as string)
   // Focus lands on the report's title (not lost on the body), so it is announced and Tab starts there.
@@ -73,7 +75,7 @@ test('search as you type, narrow with facets, include archived, open a report wi
   // Back returns to the list, with the selection where it was.
   await page.keyboard.press('Escape')
   await waitForResults(page, '')
-  await expect(page.locator('[role="option"][aria-selected="true"] .result-name')).toHaveText(names[2] as string)
+  await expect(selectedResult(page)).toHaveAccessibleName(names[2] as string)
 })
 
 test('a query that matches nothing offers ways out', async ({ app }) => {
@@ -108,16 +110,17 @@ test('collections list with counts, personal ones marked, each opening as a filt
   // A name that is no part of another's, so the card and the rows can be told apart by text.
   const shared = collections.find((c) => !c.isPersonal && c.reportCount > 0 && !collections.some((o) => o !== c && o.name.includes(c.name)))
   if (!shared) throw new Error('no shared collection with reports')
-  const card = page.locator('.collection-card', { hasText: shared.name }).first()
-  await expect(card).toContainText(`${shared.reportCount} ${shared.reportCount === 1 ? 'report' : 'reports'}`)
+  const cards = page.getByRole('list', { name: 'Collections' }).getByRole('button')
+  const card = cards.and(page.getByRole('button', { name: shared.name, exact: true })).first()
+  await expect(card).toHaveAccessibleDescription(new RegExp(`${shared.reportCount} ${shared.reportCount === 1 ? 'report' : 'reports'}`))
   // Personal ones are marked by their label, which names the owner (Mode calls them all "Personal").
   if (collections.some((c) => c.isPersonal && c.reportCount > 0)) {
-    await expect(page.locator('.collection-card .collection-name', { hasText: /^Personal — \S+/ }).first()).toBeVisible()
+    await expect(page.getByRole('list', { name: 'Collections' }).getByRole('button', { name: /^Personal — \S+/ }).first()).toBeVisible()
   }
   await screenshotBothThemes(app, 'collections')
   await card.click()
   const box = searchBox(page)
   await expect(box).toHaveValue(/^collection:/)
   await waitForResults(page, await box.inputValue())
-  for (const meta of await page.locator('.result .result-meta').allTextContents()) expect(meta).toContain(shared.name)
+  for (const result of await resultOptions(page).all()) await expect(result).toHaveAccessibleDescription(new RegExp(escapeRegExp(shared.name)))
 })

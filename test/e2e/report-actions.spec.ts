@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
-import { connectTo, screenshotBothThemes, searchBox, waitForResults } from './library-helpers.ts'
+import { accessibleName, connectTo, resultOptions, screenshotBothThemes, searchBox, waitForResults } from './library-helpers.ts'
 
 const clipboard = (page: Page) => page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText: () => Promise<string> } } }).navigator.clipboard.readText())
 const setClipboard = (page: Page, text: string) => page.evaluate((t) => (globalThis as unknown as { navigator: { clipboard: { writeText: (t: string) => Promise<void> } } }).navigator.clipboard.writeText(t), text)
@@ -14,7 +14,7 @@ test('the action panel copies a link and the SQL, exports .sql, and works on a s
   await connectTo(app, { reports: 120 })
   const { page } = app
   await waitForResults(page, '')
-  const name = (await page.locator('.result .result-name').first().textContent()) ?? ''
+  const name = await accessibleName(resultOptions(page).first())
 
   // On a selected result: the panel acts on that report (loaded when asked).
   await searchBox(page).focus()
@@ -32,14 +32,15 @@ test('the action panel copies a link and the SQL, exports .sql, and works on a s
   await expect.poll(() => clipboard(page)).toBe(name)
 
   // On the report page.
-  await page.locator('.result').first().click()
-  const article = page.locator('article.report')
-  await expect(article.locator('h1')).toHaveText(name)
+  await resultOptions(page).first().click()
+  const article = page.getByRole('article')
+  const title = article.getByRole('heading', { level: 1 })
+  await expect(title).toHaveText(name)
   const detail = await app.core.handlers['library.getReport']({ token: (await article.getAttribute('data-token')) ?? '' })
   if (!detail || !detail.webUrl || detail.queries.length === 0) throw new Error('the report has no link or no SQL')
   expect(detail.webUrl).toMatch(/^https:\/\/app\.mode\.com\/[^/]+\/reports\/[0-9a-f]+$/)
 
-  await article.locator('h1').click()
+  await title.click()
   await page.keyboard.press('Control+.')
   await expect(panel).toBeVisible()
   await screenshotBothThemes(app, 'report-action-panel')
@@ -78,7 +79,7 @@ test('pasting a Mode report link into the search box opens the report; an unknow
   await box.focus()
   await setClipboard(page, `https://app.mode.com/${sim.workspace}/reports/${target.token}/details`)
   await page.keyboard.press('Control+V')
-  await expect(page.locator('article.report h1')).toHaveText(target.name)
+  await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText(target.name)
   await expect(box).toHaveCount(0)
 
   await page.keyboard.press('Alt+ArrowLeft')

@@ -2,7 +2,7 @@
 // a 2,000-row results table that scrolls (virtualized), and a chart drawn from the cached results — with the
 // simulator stopped. Light and dark screenshots.
 import { expect, test } from './fixtures.ts'
-import { connectTo, screenshotBothThemes, searchBox, waitForResults, waitForSyncIdle } from './library-helpers.ts'
+import { connectTo, resultOption, screenshotBothThemes, searchBox, waitForResults, waitForSyncIdle } from './library-helpers.ts'
 import { generateWorkspace } from '../../src/sim/generator.ts'
 import type { Truth } from '../../src/sim/truth.ts'
 
@@ -55,7 +55,7 @@ test('a report opened offline shows its preview, parameters, a scrolling 2,000-r
   await waitForResults(page, 'showcase')
   await page.getByRole('checkbox', { name: 'Pictures' }).uncheck()
   await expect(row.getByTestId('result-thumbnail')).toHaveCount(0)
-  await page.locator('.result', { hasText: 'Weekly revenue by day (showcase)' }).first().click()
+  await resultOption(page, 'Weekly revenue by day (showcase)', { exact: true }).first().click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Weekly revenue by day (showcase)')
 
   // The picture of the last run, at the top, decoded by the browser (a real image, not a broken one).

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test'
 import { generateSampleWorkspace } from '../../src/sim/generator.ts'
 import { expect, test } from './fixtures.ts'
 import type { AppHarness } from './fixtures.ts'
-import { screenshotBothThemes, searchBox, waitForResults, waitForSyncIdle } from './library-helpers.ts'
+import { resultOption, screenshotBothThemes, searchBox, waitForResults, waitForSyncIdle } from './library-helpers.ts'
 
 const sample = generateSampleWorkspace()
 const fiveQueryReports = sample.reports.filter((r) => r.queries.length === 5 && !r.archived && r.name)
@@ -28,8 +28,8 @@ async function openSampleReport(app: AppHarness, query: string, name: string): P
   const box = searchBox(page)
   await box.fill(query)
   await waitForResults(page, query)
-  await page.locator('.result', { has: page.locator('.result-name', { hasText: name }) }).first().click()
-  await expect(page.locator('article.report h1')).toHaveText(name)
+  await resultOption(page, name).first().click()
+  await expect(reportTitle(page)).toHaveText(name)
 }
 
 async function connectSample(app: AppHarness): Promise<void> {
@@ -39,16 +39,19 @@ async function connectSample(app: AppHarness): Promise<void> {
   await waitForSyncIdle(app)
 }
 
-const mainScrollTop = (page: Page) => page.locator('#main').evaluate((el) => Math.round(el.scrollTop))
+const reportTitle = (page: Page) => page.getByRole('article').getByRole('heading', { level: 1 })
+const mainScrollTop = (page: Page) => page.getByRole('main').evaluate((el) => Math.round(el.scrollTop))
+/** The current find match: a <mark> marked aria-current among the others (its first piece, should the editor split it). */
+const currentMatch = (page: Page) => page.locator('mark[aria-current="true"]').first()
 
 test('find across a five-query report counts every match and walks each one into view; toggles narrow it', async ({ app }) => {
   expect(fiveQueryReports.length).toBeGreaterThan(0)
   await connectSample(app)
   const { page } = app
   await openSampleReport(app, `"${report.name}"`, report.name as string)
-  await expect(page.locator('.query')).toHaveCount(5)
+  await expect(page.getByRole('region', { name: 'Queries', exact: true }).getByRole('region')).toHaveCount(5)
 
-  await page.locator('article.report h1').click()
+  await reportTitle(page).click()
   await page.keyboard.press('Control+f')
   const input = page.getByRole('searchbox', { name: 'Find in report' })
   await expect(input).toBeFocused()
@@ -62,14 +65,14 @@ test('find across a five-query report counts every match and walks each one into
   for (let i = 2; i <= total; i++) {
     await input.press('Enter')
     await expect(count).toHaveText(`${i} of ${total}`)
-    await expect(page.locator('.find-current').first()).toBeInViewport()
-    await expect(page.locator('.find-current').first()).toHaveText(/select/i)
+    await expect(currentMatch(page)).toBeInViewport()
+    await expect(currentMatch(page)).toHaveText(/select/i)
   }
   await input.press('Enter')
   await expect(count).toHaveText(`1 of ${total}`)
   await input.press('Shift+Enter')
   await expect(count).toHaveText(`${total} of ${total}`)
-  await expect(page.locator('.find-current').first()).toBeInViewport()
+  await expect(currentMatch(page)).toBeInViewport()
 
   // Match case, then whole words, each against the same count done by a regular expression.
   const upper = 'SELECT'
@@ -98,20 +101,24 @@ test('the outline jumps to the third query; ? lists the shortcuts; back and forw
   // Arriving from a search: its words are highlighted in the report.
   const word = (report.name as string).split(' ')[0] as string
   await openSampleReport(app, word, report.name as string)
-  await expect(page.locator('mark.term-match').first()).toHaveText(new RegExp(word, 'i'))
+  // (No find is open: every <mark> is a search term.)
+  await expect(page.getByRole('article').locator('mark').first()).toHaveText(new RegExp(word, 'i'))
 
   const outline = page.getByRole('navigation', { name: 'Outline' })
-  await expect(outline.locator('.outline-query')).toHaveCount(5)
+  // One entry per query, named by its title (the sample's five titles differ).
+  const titles = report.queries.map((q, i) => q.name ?? `Query ${i + 1}`)
+  expect(new Set(titles).size).toBe(5)
+  const outlineQuery = (i: number) => outline.getByRole('list', { name: 'Queries' }).getByRole('button', { name: titles[i], exact: true })
+  for (let i = 0; i < 5; i++) await expect(outlineQuery(i)).toBeVisible()
   await screenshotBothThemes(app, 'report-outline-1280')
-  const third = report.queries[2]!
-  await outline.locator('.outline-query').nth(2).click()
-  const section = page.locator(`#query-${third.token}`)
+  await outlineQuery(2).click()
+  const section = page.getByRole('region', { name: titles[2], exact: true })
   await expect(section).toBeFocused()
   await expect.poll(async () => {
-    const [box, main] = await Promise.all([section.boundingBox(), page.locator('#main').boundingBox()])
+    const [box, main] = await Promise.all([section.boundingBox(), page.getByRole('main').boundingBox()])
     return box && main ? Math.abs(box.y - main.y) < 40 : false
   }).toBe(true)
-  await expect(outline.locator('.outline-query').nth(2)).toHaveAttribute('aria-current', 'location')
+  await expect(outlineQuery(2)).toHaveAttribute('aria-current', 'location')
   await expect(outline).toBeInViewport()
 
   // `?` opens the sheet of every shortcut (outside a text box).
@@ -125,7 +132,7 @@ test('the outline jumps to the third query; ? lists the shortcuts; back and forw
   await expect(sheet).toHaveCount(0)
 
   // Leave from deep in the report by a table link, then Back returns to the same place and Forward to the list.
-  const table = section.locator('.table-link').first()
+  const table = section.getByRole('list', { name: 'Tables' }).getByRole('button').first()
   // Clicking scrolls the link into view first: the position to come back to is the one after that.
   await table.scrollIntoViewIfNeeded()
   const scrolled = await mainScrollTop(page)
@@ -136,7 +143,7 @@ test('the outline jumps to the third query; ? lists the shortcuts; back and forw
   // From inside the search box, as a user arriving there would be (Alt+Left is not a text-editing key off macOS).
   await expect(searchBox(page)).toBeFocused()
   await page.keyboard.press('Alt+ArrowLeft')
-  await expect(page.locator('article.report h1')).toHaveText(report.name as string)
+  await expect(reportTitle(page)).toHaveText(report.name as string)
   await expect.poll(() => mainScrollTop(page)).toBe(scrolled)
   await page.keyboard.press('Alt+ArrowRight')
   await waitForResults(page, `table:${tableName}`)
@@ -145,6 +152,6 @@ test('the outline jumps to the third query; ? lists the shortcuts; back and forw
 
   // The report page at the larger size, after the jump (light and dark).
   await page.setViewportSize({ width: 1920, height: 1080 })
-  await page.locator('#main').evaluate((el) => el.scrollTo({ top: 0 }))
+  await page.getByRole('main').evaluate((el) => el.scrollTo({ top: 0 }))
   await screenshotBothThemes(app, 'report-outline-1920')
 })

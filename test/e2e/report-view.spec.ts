@@ -1,6 +1,6 @@
 // Opening a report from the library and following one of its tables to every report that reads it.
 import { expect, test } from './fixtures.ts'
-import { connectTo, screenshotBothThemes, searchBox, waitForResults } from './library-helpers.ts'
+import { accessibleName, connectTo, escapeRegExp, resultOptions, screenshotBothThemes, searchBox, waitForResults } from './library-helpers.ts'
 
 test('a report shows its facts and highlighted SQL, copies it, and its table links list the readers', async ({ app, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
@@ -15,23 +15,27 @@ test('a report shows its facts and highlighted SQL, copies it, and its table lin
   const box = searchBox(page)
   await box.fill(`table:${table.value}`)
   await waitForResults(page, `table:${table.value}`)
-  const firstName = (await page.locator('.result .result-name').first().textContent()) ?? ''
-  await page.locator('.result').first().click()
+  const firstName = await accessibleName(resultOptions(page).first())
+  await resultOptions(page).first().click()
 
-  const report = page.locator('article.report')
+  const report = page.getByRole('article', { name: firstName, exact: true })
   await expect(report.getByRole('heading', { level: 1 })).toHaveText(firstName)
-  await expect(report.locator('.facts')).toContainText('Collection')
-  await expect(report.locator('.facts')).toContainText('Views')
-  await expect(report.locator('.sql-code').first()).toBeVisible()
-  await expect(report.locator('.sql-keyword').first()).toBeVisible()
-  await expect(report.locator('.table-link', { hasText: table.value }).first()).toBeVisible()
+  for (const fact of ['Collection', 'Views']) await expect(report.getByRole('term').filter({ hasText: new RegExp(`^${fact}$`) })).toBeVisible()
+  const sqlView = report.getByRole('textbox', { name: /^SQL of / }).first()
+  await expect(sqlView).toBeVisible()
+  // Highlighting is only colour: CodeMirror's token class is the one thing that says a keyword was recognised.
+  await expect(sqlView.locator('.sql-keyword').first()).toBeVisible()
+  // The link names the table as the SQL wrote it (perhaps with its project): a name that contains the facet's.
+  const tableLink = report.getByRole('list', { name: 'Tables' }).getByRole('button', { name: table.value }).first()
+  await expect(tableLink).toBeVisible()
   await screenshotBothThemes(app, 'report')
 
   // Copy puts the exact SQL on the clipboard and says so.
   const shown = await app.core.handlers['library.getReport']({ token: (await report.getAttribute('data-token')) ?? '' })
   const sql = shown?.queries[0]?.sql
   if (sql === undefined) throw new Error('the shown report has no query in the library')
-  await expect(report.locator('.sql-code .cm-line').first()).toHaveText(sql.split('\n')[0] as string)
+  // The view shows the SQL as written, from its first line (the editor renders the lines in view).
+  await expect(sqlView).toHaveText(new RegExp(`^${escapeRegExp(sql.split('\n')[0] as string)}(\n|$)`), { useInnerText: true })
   await report.getByRole('button', { name: 'Copy SQL' }).first().click()
   await expect(report.getByRole('button', { name: 'Copied' })).toBeVisible()
   expect(await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText: () => Promise<string> } } }).navigator.clipboard.readText())).toBe(sql)
@@ -42,10 +46,9 @@ test('a report shows its facts and highlighted SQL, copies it, and its table lin
   expect(app.openedUrls[0]).toMatch(/^https:\/\/app\.mode\.com\//)
 
   // A table link lists every report that reads the table.
-  await report.locator('.table-link', { hasText: table.value }).first().click()
-  // The link names the table as the SQL wrote it (perhaps with its project); the filter finds every spelling.
-  const escaped = table.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  await expect(box).toHaveValue(new RegExp(`^table:(\\S+\\.)?${escaped}$`, 'i'))
+  await tableLink.click()
+  // The filter it sets finds every spelling of the table.
+  await expect(box).toHaveValue(new RegExp(`^table:(\\S+\\.)?${escapeRegExp(table.value)}$`, 'i'))
   const linked = await box.inputValue()
   await waitForResults(page, linked)
   // Every report that reads the table, however spelled: the count the table's facet value showed.
@@ -54,8 +57,8 @@ test('a report shows its facts and highlighted SQL, copies it, and its table lin
   await expect(page.getByTestId('result-count')).toHaveText(new RegExp(`^${readers} ${readers === 1 ? 'report' : 'reports'}`))
 
   // Back (Alt+Left from the report) and Esc.
-  await page.locator('.result').first().click()
-  await expect(report.getByRole('heading', { level: 1 })).toBeVisible()
+  await resultOptions(page).first().click()
+  await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toBeVisible()
   await page.keyboard.press('Alt+ArrowLeft')
   await expect(box).toBeVisible()
 })

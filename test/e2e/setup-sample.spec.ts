@@ -2,6 +2,7 @@
 // Mode, and the app labels everything as sample data — in the sidebar and in Settings; its reports explain that
 // they have no page in Mode, and there is no nightly sync to set.
 import { expect, test } from './fixtures.ts'
+import { resultOptions } from './library-helpers.ts'
 import { screenshotBothThemes } from './setup-steps.ts'
 
 test('exploring the sample workspace opens a labelled sample library, and leaving it returns to setup', async ({ app }) => {
@@ -19,7 +20,7 @@ test('exploring the sample workspace opens a labelled sample library, and leavin
   await screenshotBothThemes(app, 'sample-library')
 
   // The sample exists only on this computer: a report explains that instead of linking to app.mode.com.
-  await page.locator('.result').first().click()
+  await resultOptions(page).first().click()
   await expect(page.getByTestId('sample-no-link')).toContainText('exists only on this computer')
   await expect(page.getByRole('button', { name: /Open in Mode/ })).toHaveCount(0)
   await screenshotBothThemes(app, 'sample-report')

@@ -31,7 +31,8 @@ export async function connectThroughWizard(app: AppHarness): Promise<Simulator> 
 export async function expectConnectError(page: Page, code: string, title: string | RegExp): Promise<void> {
   const alert = page.getByTestId('connect-error')
   await expect(alert).toHaveAttribute('data-error-code', code)
-  await expect(alert.locator('.notice-title')).toHaveText(title)
+  // The alert is named by its title.
+  await expect(alert).toHaveAccessibleName(title)
   await expect(alert).toContainText('What to do:')
 }
 

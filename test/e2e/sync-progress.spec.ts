@@ -1,7 +1,8 @@
 // A sync slow enough to watch (simulator latency): the badge and the Sync screen show its progress, Cancel
 // stops it, and the history records the run. Then the status reads as synced with a next scheduled run.
 import { expect, test } from './fixtures.ts'
-import { connectTo, screenshotBothThemes, waitForSyncIdle } from './library-helpers.ts'
+import { definitionsIn, namesIn } from './aria-helpers.ts'
+import { connectTo, resultOptions, screenshotBothThemes, waitForSyncIdle } from './library-helpers.ts'
 
 test('sync progress is visible in the badge and the Sync screen, and Cancel stops it', async ({ app }) => {
   // Big and slow enough that the first sync cannot end before Cancel, however loaded the machine; the run
@@ -22,11 +23,12 @@ test('sync progress is visible in the badge and the Sync screen, and Cancel stop
   await expect(counts).not.toHaveText(before ?? '')
   // Every count carries its unit, and the phase reads the same in the badge as on the screen.
   await expect(counts).toHaveText(/^[\d,]+ (of [\d,]+ )?(collections?|reports?|lists?)( so far)?$/)
-  // (Read together: the phase may move on between two separate reads.)
-  await expect.poll(() => page.locator('.shell').evaluate((el) => {
-    const phase = el.querySelector('.sync-figures dd')?.textContent ?? ''
-    return phase !== '' && (el.querySelector('[data-testid="sync-status"]')?.textContent ?? '').includes(phase)
-  })).toBe(true)
+  // (Read together, in one snapshot: the phase may move on between two separate reads.)
+  await expect.poll(async () => {
+    const tree = await page.ariaSnapshotJSON()
+    const phase = definitionsIn(tree).get('Phase') ?? ''
+    return phase !== '' && namesIn(tree, 'button').some((name) => name.startsWith('Sync status:') && name.includes(phase))
+  }).toBe(true)
   // Cancelling loses nothing: a neutral button, not a red one.
   await expect(page.getByRole('button', { name: 'Cancel sync' })).not.toHaveClass(/btn-danger/)
   await screenshotBothThemes(app, 'sync-running')
@@ -34,10 +36,12 @@ test('sync progress is visible in the badge and the Sync screen, and Cancel stop
   await page.getByRole('button', { name: 'Cancel sync' }).click()
   await expect(page.getByRole('button', { name: 'Sync now' })).toBeVisible()
   await expect(progress).toBeHidden()
-  const history = page.getByTestId('sync-history')
-  await expect(history.locator('tbody tr').first()).toContainText('cancelled')
+  const history = page.getByRole('table', { name: 'History' })
+  // The newest run first (row 0 holds the column headers).
+  const newest = history.getByRole('row').nth(1)
+  await expect(newest).toContainText('cancelled')
   // The history gives each run's start as a date and time, not "5 min ago".
-  const started = history.locator('tbody tr').first().locator('time')
+  const started = newest.getByRole('cell').first()
   await expect(started).toHaveText(new RegExp(`${new Date().getFullYear()}.*\\d{1,2}:\\d{2}`))
   await expect(started).not.toHaveText(/ago|just now/)
 
@@ -47,7 +51,7 @@ test('sync progress is visible in the badge and the Sync screen, and Cancel stop
   await expect(badge).toContainText('Syncing')
   await waitForSyncIdle(app)
   await expect(badge).toContainText('Synced')
-  await expect(history.locator('tbody tr').first()).toContainText('success')
+  await expect(newest).toContainText('success')
   await expect(page.getByTestId('next-sync')).not.toHaveText('not scheduled')
   await screenshotBothThemes(app, 'sync-history')
 })
@@ -75,6 +79,6 @@ test('an empty library says so, and a failed first sync offers Retry, which fill
   await retry.click()
   await waitForSyncIdle(app)
   await page.getByRole('button', { name: /^Library/ }).click()
-  await expect(page.locator('.result').first()).toBeVisible()
+  await expect(resultOptions(page).first()).toBeVisible()
   await expect(page.getByTestId('empty-library')).toBeHidden()
 })

@@ -1,5 +1,5 @@
 // An inline message box (info, warning, error, success). Errors are announced (role="alert").
-import type { ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
 
 export function Notice({ tone = 'info', title, children, actions, id, testId }: {
   tone?: 'info' | 'warning' | 'error' | 'success'
@@ -9,10 +9,12 @@ export function Notice({ tone = 'info', title, children, actions, id, testId }: 
   id?: string
   testId?: string
 }) {
+  // Named by its title, so the alert or status is announced, and can be found, by what it is about.
+  const titleId = useId()
   return (
-    <div className={`notice notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'} id={id} data-testid={testId}>
+    <div className={`notice notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'} id={id} data-testid={testId} aria-labelledby={title ? titleId : undefined}>
       <div className="notice-body">
-        {title && <div className="notice-title">{title}</div>}
+        {title && <div className="notice-title" id={titleId}>{title}</div>}
         {children && <div>{children}</div>}
         {actions && <div className="btn-row" style={{ marginTop: 'var(--space-2)' }}>{actions}</div>}
       </div>

@@ -1,11 +1,28 @@
 // Every collection with its report count, personal ones marked, sortable by name or size; opening one lists its
 // reports (exactly as many as the card says: see src/shared/report-counts.ts).
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useId, useMemo, useState } from 'react'
+import type { CollectionSummary } from '../../../../shared/model.ts'
 import { reportCountText } from '../../../../shared/report-counts.ts'
 import { useCollections } from '../../stores/collections.ts'
 import { useNavigation } from '../../stores/navigation.ts'
 import { COLLECTION_SORTS, collectionQuery, orderCollections, type CollectionSort } from './collection-order.ts'
 import './collections.css'
+
+/** A card named by the collection's label (and its Personal badge); its description and count are read after it. */
+function CollectionCard({ collection: c, onOpen }: { collection: CollectionSummary; onOpen: () => void }) {
+  const id = useId()
+  return (
+    <button type="button" className="collection-card card" data-token={c.token} onClick={onOpen} aria-labelledby={`${id}-name`}
+      aria-describedby={c.description ? `${id}-description ${id}-count` : `${id}-count`}>
+      <span className="collection-name" id={`${id}-name`}>
+        {c.label}
+        {c.isPersonal && !c.label.startsWith('Personal') && <span className="badge">Personal</span>}
+      </span>
+      {c.description && <span className="collection-description" id={`${id}-description`}>{c.description}</span>}
+      <span className="collection-count" data-testid="collection-count" id={`${id}-count`}>{reportCountText(c.reportCount, c.archivedCount)}</span>
+    </button>
+  )
+}
 
 export function CollectionsScreen() {
   const { collections, error } = useCollections()
@@ -61,14 +78,7 @@ export function CollectionsScreen() {
       <ul className="collection-grid" aria-label="Collections">
         {shown.map((c) => (
           <li key={c.token}>
-            <button type="button" className="collection-card card" data-token={c.token} onClick={() => useNavigation.getState().search(collectionQuery(c, collections ?? []))}>
-              <span className="collection-name">
-                {c.label}
-                {c.isPersonal && !c.label.startsWith('Personal') && <span className="badge">Personal</span>}
-              </span>
-              {c.description && <span className="collection-description">{c.description}</span>}
-              <span className="collection-count" data-testid="collection-count">{reportCountText(c.reportCount, c.archivedCount)}</span>
-            </button>
+            <CollectionCard collection={c} onOpen={() => useNavigation.getState().search(collectionQuery(c, collections ?? []))} />
           </li>
         ))}
       </ul>

@@ -1,7 +1,7 @@
 // "What changed": what the last sync changed and everything in the last 7 days — new reports, SQL edits,
 // renames, moves, archives and deletions. Each opens the report (or, deleted, its tombstone); SQL edits open
 // the diff of that edit.
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import type { ChangeKind, ReportChange } from '../../../../shared/knowledge-model.ts'
 import { mainReads } from '../../stores/main-reads.ts'
 import { useNavigation } from '../../stores/navigation.ts'
@@ -49,7 +49,7 @@ export function ChangesScreen() {
 function FeedList({ changes, empty }: { changes: ReportChange[]; empty: string }) {
   if (changes.length === 0) return <div className="empty-state" data-testid="feed-empty"><p className="empty-state-body">{empty}</p></div>
   return (
-    <ul className="feed-list card" data-testid="feed-list">
+    <ul className="feed-list card" aria-label="Changes" data-testid="feed-list">
       {changes.map((c) => <FeedItem key={c.id} change={c} />)}
     </ul>
   )
@@ -64,12 +64,15 @@ function FeedItem({ change }: { change: ReportChange }) {
     from: { queryToken: change.queryToken!, versionId: change.versionId, label: 'Before' },
     to: { queryToken: change.queryToken!, versionId: change.toVersionId, label: change.toVersionId === null ? 'Now' : 'After' },
   })
+  const summary = ![KIND_LABELS[change.kind].toLowerCase(), 'new report'].includes(change.summary.toLowerCase())
+  // The report's button is described by the kind of change (and its summary), read after the name.
+  const id = useId()
   return (
     <li className="feed-item" data-kind={change.kind}>
-      <span className={`badge feed-kind ${KIND_TONE[change.kind]}`}>{KIND_LABELS[change.kind]}</span>
+      <span className={`badge feed-kind ${KIND_TONE[change.kind]}`} id={`${id}-kind`}>{KIND_LABELS[change.kind]}</span>
       <span className="feed-main">
-        <button type="button" className="btn btn-link feed-name" onClick={open}>{change.reportName}</button>
-        {![KIND_LABELS[change.kind].toLowerCase(), 'new report'].includes(change.summary.toLowerCase()) && <span className="feed-summary">{change.summary}</span>}
+        <button type="button" className="btn btn-link feed-name" onClick={open} aria-describedby={summary ? `${id}-kind ${id}-summary` : `${id}-kind`}>{change.reportName}</button>
+        {summary && <span className="feed-summary" id={`${id}-summary`}>{change.summary}</span>}
       </span>
       {canDiff && <button type="button" className="btn btn-ghost btn-sm" onClick={showDiff}>View diff</button>}
       <time className="feed-time" dateTime={change.at} title={formatDateTime(change.at)}>{relativeTime(change.at)}</time>

@@ -6,6 +6,8 @@ import './knowledge.css'
 export type DiffLayout = 'inline' | 'side'
 
 const MARK = { same: ' ', added: '+', removed: '−' } as const
+/** Side by side has no − / + column: a changed line says what it is to a screen reader in its cell's name. */
+const SPOKEN = { same: null, added: 'Added', removed: 'Removed' } as const
 
 export function SqlDiffView({ diff, layout, labels }: { diff: SqlDiff; layout: DiffLayout; labels: [string, string] }) {
   if (diff.added === 0 && diff.removed === 0) return <p className="muted diff-same" data-testid="diff-identical">The two texts are identical.</p>
@@ -62,7 +64,7 @@ function SideBySideRows({ lines, labels }: { lines: DiffLine[]; labels: [string,
   const cell = (l: DiffLine | null, side: 'old' | 'new') => (
     <>
       <td className="diff-num">{l ? (side === 'old' ? l.oldLine : l.newLine) : ''}</td>
-      <td className={`diff-text diff-${l ? l.kind : 'empty'}`}><code>{l?.text ?? ''}</code></td>
+      <td className={`diff-text diff-${l ? l.kind : 'empty'}`} aria-label={l && SPOKEN[l.kind] ? `${SPOKEN[l.kind]}: ${l.text}` : undefined}><code>{l?.text ?? ''}</code></td>
     </>
   )
   return (

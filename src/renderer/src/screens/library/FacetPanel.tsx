@@ -68,8 +68,9 @@ export function FacetPanel({ facets, query, current, onToggle }: { facets: Searc
         const f = filter.trim().toLowerCase()
         const values = open ? source.filter((v) => !f || v.label.toLowerCase().includes(f) || v.value.toLowerCase().includes(f)) : top.slice(0, SHOWN)
         return (
-          <section key={key} className="facet-group" data-facet={field}>
-            <h2 className="facet-title">{title}</h2>
+          // A group named by its heading, so a screen reader says "Collection, group" before its values.
+          <section key={key} className="facet-group" data-facet={field} role="group" aria-labelledby={`facet-${field}`}>
+            <h2 className="facet-title" id={`facet-${field}`}>{title}</h2>
             {open && (
               <input type="search" className="input facet-filter" placeholder={`Filter ${plural}`} aria-label={`Filter ${plural}`} value={filter}
                 autoFocus onChange={(e) => setFilter(e.target.value)}

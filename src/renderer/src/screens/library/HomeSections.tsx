@@ -1,6 +1,6 @@
 // The library's home, above the full list while the query is empty: the reports pinned, those opened recently
 // and what the last sync changed — the few an analyst comes back to every morning, one click away.
-import type { ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
 import type { HomeReport } from '../../../../shared/home-model.ts'
 import type { ReportChange } from '../../../../shared/knowledge-model.ts'
 import { mainReads } from '../../stores/main-reads.ts'
@@ -19,20 +19,31 @@ const open = (token: string) => useNavigation.getState().navigate({ name: 'repor
 function Section({ id, title, more, children }: { id: string; title: string; more?: ReactNode; children: ReactNode }) {
   return (
     <section className="home-section" aria-labelledby={`home-${id}`} data-testid={`home-${id}`}>
-      <h2 className="home-title" id={`home-${id}`}>{title}{more}</h2>
+      {/* The section is named by its title alone, not by the "All N" button beside it. */}
+      <h2 className="home-title"><span id={`home-${id}`}>{title}</span>{more}</h2>
       {children}
     </section>
+  )
+}
+
+/** Opens a report: named by the report's name alone, what follows it (archived, collection, when) its description. */
+function OpenButton({ token, name, title, archived, detail }: { token: string; name: string; title: string; archived: boolean; detail: string | null }) {
+  const id = useId()
+  return (
+    <button type="button" className="home-open" onClick={() => open(token)} title={title} aria-labelledby={`${id}-name`} aria-describedby={`${id}-detail`}>
+      <span className="home-name" id={`${id}-name`}>{name}</span>
+      <span className="home-details" id={`${id}-detail`}>
+        {archived && <span className="badge badge-warning">Archived</span>}
+        {detail && <span className="home-detail">{detail}</span>}
+      </span>
+    </button>
   )
 }
 
 function ReportItem({ report, detail, action }: { report: HomeReport; detail: string | null; action?: ReactNode }) {
   return (
     <li className="home-item">
-      <button type="button" className="home-open" onClick={() => open(report.token)} title={report.name}>
-        <span className="home-name">{report.name}</span>
-        {report.archived && <span className="badge badge-warning">Archived</span>}
-        {detail && <span className="home-detail">{detail}</span>}
-      </button>
+      <OpenButton token={report.token} name={report.name} title={report.name} archived={report.archived} detail={detail} />
       {action}
     </li>
   )
@@ -74,10 +85,7 @@ export function HomeSections() {
           <ul className="home-list">
             {changes.slice(0, SHOWN).map((c) => (
               <li key={c.id} className="home-item">
-                <button type="button" className="home-open" onClick={() => open(c.reportToken)} title={c.summary}>
-                  <span className="home-name">{c.reportName}</span>
-                  <span className="home-detail">{KIND_LABELS[c.kind]}</span>
-                </button>
+                <OpenButton token={c.reportToken} name={c.reportName} title={c.summary} archived={false} detail={KIND_LABELS[c.kind]} />
               </li>
             ))}
           </ul>

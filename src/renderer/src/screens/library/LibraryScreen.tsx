@@ -198,8 +198,9 @@ export function LibraryScreen() {
         </div>
       </header>
       <div className="library-body">
-        {/* data-result-query: which query the list shows (the latency spec waits on it). */}
-        <div className="results-pane" data-result-query={library.resultQuery ?? undefined} data-status={library.status} data-took-ms={library.tookMs}>
+        {/* A region, so screen-reader users can jump between the results and the filters beside them.
+            data-result-query: which query the list shows (the specs wait on it). */}
+        <div className="results-pane" role="region" aria-label="Results" data-result-query={library.resultQuery ?? undefined} data-status={library.status} data-took-ms={library.tookMs}>
           {library.status === 'error' && <div className="notice notice-error" role="alert"><div className="notice-body">{library.error}</div></div>}
           {library.stats?.damagedCopy && (
             <div className="notice notice-warning" role="status" data-testid="damaged-library">

@@ -29,11 +29,16 @@ export function ResultRow({ hit, index, active, onOpen, onHover }: { hit: Search
   const snippet = nameSnippet ? null : hit.snippet
   // Code reads best in a code font; a description or a collection name does not.
   const codeSnippet = snippet !== null && (snippet.field === 'sql' || snippet.field === 'tables' || snippet.field === 'query')
+  // Named by the report's name alone, so a screen reader says it first and a list of names can be walked; the
+  // badges, the place and author, and the snippet are its description, read after a pause.
+  const id = resultId(index)
   return (
     <div
-      id={resultId(index)}
+      id={id}
       role="option"
       aria-selected={active}
+      aria-labelledby={`${id}-name`}
+      aria-describedby={[`${id}-badges`, `${id}-meta`, snippet ? `${id}-snippet` : null].filter(Boolean).join(' ')}
       className={`result${active ? ' result-active' : ''}${thumbnails ? ' result-with-thumb' : ''}`}
       data-token={hit.token}
       onClick={() => onOpen(index)}
@@ -48,15 +53,18 @@ export function ResultRow({ hit, index, active, onOpen, onHover }: { hit: Search
       )}
       <div className="result-text">
       <div className="result-title">
-        <span className="result-name">{nameSnippet ? <SnippetText text={nameSnippet.text} /> : hit.name}</span>
-        {hit.archived && <span className="badge badge-warning">Archived</span>}
-        <StatusBadges statuses={hit.statuses} />
-        {hit.fuzzy && <span className="badge" title="Similar spelling">≈</span>}
-        {hit.missing && <span className="badge" title={`Does not contain: ${hit.missing.join(', ')}`}>Partial · no {hit.missing.join(', ')}</span>}
+        <span className="result-name" id={`${id}-name`}>{nameSnippet ? <SnippetText text={nameSnippet.text} /> : hit.name}</span>
+        {/* display: contents, so the badges stay items of the title's row. */}
+        <span className="result-badges" id={`${id}-badges`}>
+          {hit.archived && <span className="badge badge-warning">Archived</span>}
+          <StatusBadges statuses={hit.statuses} />
+          {hit.fuzzy && <span className="badge" title="Similar spelling"><span aria-hidden="true">≈</span><span className="visually-hidden">Similar spelling</span></span>}
+          {hit.missing && <span className="badge" title={`Does not contain: ${hit.missing.join(', ')}`}>Partial · no {hit.missing.join(', ')}</span>}
+        </span>
       </div>
-      <div className="result-meta">{meta}</div>
+      <div className="result-meta" id={`${id}-meta`}>{meta}</div>
       {/* Without a snippet the row centres its two lines rather than leaving an empty third one. */}
-      {snippet && <div className={`result-snippet${codeSnippet ? ' result-snippet-code' : ''}`}><SnippetText text={snippet.text} /></div>}
+      {snippet && <div id={`${id}-snippet`} className={`result-snippet${codeSnippet ? ' result-snippet-code' : ''}`}><SnippetText text={snippet.text} /></div>}
       </div>
     </div>
   )

@@ -18,7 +18,9 @@ const COLUMNS: { title: string; sort?: SearchSort; className?: string }[] = [
 
 export function ResultTableHeader({ sort }: { sort: SearchSort }) {
   return (
-    <div className="result-table-head result-table-grid" role="presentation">
+    // A group of column titles, the sortable ones buttons; the rows stay options of the one results list (arrows
+    // and Enter work as in the rows view), each describing its columns by name.
+    <div className="result-table-head result-table-grid" role="group" aria-label="Columns">
       {COLUMNS.map((c) => c.sort ? (
         <button key={c.title} type="button" className={`result-table-sort ${c.className ?? ''}`} aria-pressed={sort === c.sort}
           aria-label={`Sort by ${c.title.toLowerCase()}`} onClick={() => chooseSort(c.sort!)}>
@@ -33,18 +35,27 @@ export function ResultTableRow({ hit, index, active, onOpen, onHover }: { hit: S
   if (!hit) return <div id={resultId(index)} role="option" aria-selected={active} aria-busy="true" className="result-table-row result-loading"><span className="result-skeleton" /></div>
   const author = hit.author ?? hit.authorUsername
   const sources = hit.dataSources ?? []
+  const id = resultId(index)
+  const views = (hit.viewCount ?? 0).toLocaleString()
+  // What the columns say, with their titles, for a screen reader (the cells alone would be bare values).
+  const description = [hit.archived ? 'Archived' : null, `Collection: ${hit.collection ?? 'none'}`, `Author: ${author ?? 'unknown'}`,
+    `Data source: ${sources.length ? sources.join(', ') : 'none'}`, `Last run: ${hit.lastRunAt ? relativeTime(hit.lastRunAt) : 'never'}`, `Views: ${views}`]
+    .filter(Boolean).join('. ')
   return (
-    <div id={resultId(index)} role="option" aria-selected={active} className={`result-table-row result-table-grid${active ? ' result-active' : ''}`} data-token={hit.token}
+    <div id={id} role="option" aria-selected={active} aria-labelledby={`${id}-name`} aria-describedby={`${id}-columns`}
+      className={`result-table-row result-table-grid${active ? ' result-active' : ''}`} data-token={hit.token}
       onClick={() => onOpen(index)} onMouseMove={() => { if (!active) onHover(index) }}>
       <span className="result-table-name" title={hit.name}>
-        <span className="result-name">{hit.name}</span>
+        <span className="result-name" id={`${id}-name`}>{hit.name}</span>
         {hit.archived && <span className="badge badge-warning">Archived</span>}
       </span>
       <span title={hit.collection ?? undefined}>{hit.collection ?? '—'}</span>
       <span title={author ?? undefined}>{author ?? '—'}</span>
       <span title={sources.join(', ') || undefined}>{sources.length ? sources.join(', ') : '—'}</span>
       <span title={hit.lastRunAt ?? undefined}>{hit.lastRunAt ? relativeTime(hit.lastRunAt) : '—'}</span>
-      <span className="num">{(hit.viewCount ?? 0).toLocaleString()}</span>
+      <span className="num">{views}</span>
+      {/* Last, so the grid's column rules (by position) are unchanged; hidden, yet read as the description. */}
+      <span id={`${id}-columns`} hidden>{description}</span>
     </div>
   )
 }

@@ -76,7 +76,7 @@ export function PeopleScreen() {
                 <button type="button" className="btn btn-link group-name" onClick={() => setFilters({ ...NO_FILTERS, group: g.token })} title={`Show the members of ${g.name} above`}>{g.name}</button>{' '}
                 <span className="faint">({g.members.length})</span>
               </h3>
-              <ul className="group-members">
+              <ul className="group-members" aria-label={`Members of ${g.name}`}>
                 {g.members.map((m) => (
                   <li key={m.username}>
                     <button type="button" className="member-chip" onClick={() => byAuthor(m.username)} title={`Reports by ${m.name ?? m.username}`}>

@@ -60,7 +60,8 @@ export function PeopleTable({ rows, all, sort, onSort, onReports }: {
             {rows.map((p) => (
               <tr key={p.username} data-username={p.username}>
                 {showNames && <td>{p.name ?? <span className="faint">—</span>}</td>}
-                <td><code>{p.username}</code></td>
+                {/* The username heads its row: a screen reader names the person with each cell it reads. */}
+                <th scope="row"><code>{p.username}</code></th>
                 {showEmails && <td>{p.email ?? <span className="faint">—</span>}</td>}
                 <td className="member-role">{p.isAdmin ? <span className="badge badge-sample">Admin</span> : <span className="faint">Member</span>}</td>
                 <td>{p.state ?? <span className="faint">—</span>}</td>

@@ -1,7 +1,7 @@
 // One query of a report: its name and data source, the SQL in its dialect (wrap and "Format SQL" toggles, Copy that
 // always copies the original), and what it reads and shows: tables (each a link to every report reading it), charts
 // and the parameters its form declares. Each part has an id the outline jumps to.
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import type { QueryDetail } from '../../../../shared/model.ts'
 import { useNavigation } from '../../stores/navigation.ts'
 import { filterTerm } from '../library/query-filters.ts'
@@ -37,6 +37,8 @@ export function queryTitle(query: QueryDetail, index: number): string {
 
 export function QueryCard({ query: q, index, dialect, shown, onShownChange, nameMarks, sqlMarks }: QueryCardProps) {
   const [formatNote, setFormatNote] = useState<string | null>(null)
+  // Names the lists of tables, charts and parameters by their labels ("Tables, list, 3 items").
+  const id = useId()
   const search = (text: string) => useNavigation.getState().search(text)
   const parameters = parseFormParameters(q.sql).map((p) => p.name)
   const title = queryTitle(q, index)
@@ -65,9 +67,9 @@ export function QueryCard({ query: q, index, dialect, shown, onShownChange, name
       <SqlView text={shown.formatted ?? q.sql} dialect={dialect} wrap={shown.wrap} label={`SQL of ${title}`} marks={sqlMarks} />
       <footer className="query-footer">
         <div className="query-tables" id={queryAnchor(q.token, 'tables')} tabIndex={-1}>
-          <span className="query-label">Tables</span>
+          <span className="query-label" id={`${id}-tables`}>Tables</span>
           {q.tables.length === 0 ? <span className="faint">none found</span> : (
-            <ul>
+            <ul aria-labelledby={`${id}-tables`}>
               {q.tables.map((t) => (
                 <li key={t}>
                   <button type="button" className="table-link" onClick={() => search(filterTerm('table', t))} title={`Every report that reads ${t}`}>
@@ -80,14 +82,14 @@ export function QueryCard({ query: q, index, dialect, shown, onShownChange, name
         </div>
         {q.charts.length > 0 && (
           <div className="query-charts" id={queryAnchor(q.token, 'charts')} tabIndex={-1}>
-            <span className="query-label">Charts</span>
-            <ul>{q.charts.map((c) => <li key={c.token}>{c.title ?? <span className="faint">Untitled</span>}{c.type && <span className="faint"> · {c.type}</span>}</li>)}</ul>
+            <span className="query-label" id={`${id}-charts`}>Charts</span>
+            <ul aria-labelledby={`${id}-charts`}>{q.charts.map((c) => <li key={c.token}>{c.title ?? <span className="faint">Untitled</span>}{c.type && <span className="faint"> · {c.type}</span>}</li>)}</ul>
           </div>
         )}
         {parameters.length > 0 && (
           <div className="query-parameters" id={queryAnchor(q.token, 'parameters')} tabIndex={-1}>
-            <span className="query-label">Parameters</span>
-            <ul>{parameters.map((p) => <li key={p}><code>{p}</code></li>)}</ul>
+            <span className="query-label" id={`${id}-parameters`}>Parameters</span>
+            <ul aria-labelledby={`${id}-parameters`}>{parameters.map((p) => <li key={p}><code>{p}</code></li>)}</ul>
           </div>
         )}
       </footer>

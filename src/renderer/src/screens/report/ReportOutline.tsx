@@ -58,13 +58,14 @@ export function ReportOutline({ report, tokens }: { report: ReportDetail; tokens
   return (
     <nav className="report-outline" aria-label="Outline">
       <h2 className="outline-heading">Outline</h2>
-      <ol className="outline-queries">
+      <ol className="outline-queries" aria-label="Queries">
         {report.queries.map((q, i) => {
           const parameters = parseFormParameters(q.sql).map((p) => p.name)
           return (
             <li key={q.token}>
               <button type="button" className="outline-link outline-query" aria-current={inView === q.token ? 'location' : undefined} onClick={() => jumpTo(queryAnchor(q.token))}>
-                <span className="outline-index">{i + 1}</span>{queryTitle(q, i)}
+                {/* The number is for the eye; the ordered list already tells a screen reader "3 of 5". */}
+                <span className="outline-index" aria-hidden="true">{i + 1}</span>{queryTitle(q, i)}
               </button>
               {(q.tables.length > 0 || q.charts.length > 0 || parameters.length > 0) && (
                 <ul className="outline-parts">

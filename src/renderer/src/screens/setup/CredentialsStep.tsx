@@ -1,7 +1,7 @@
 // Step 2: workspace, token and password, the Linux storage choice when there is no keychain, and "Connect",
 // which checks everything live with Mode. Failures say what happened and what to do; the fields keep what
 // was typed and the cursor goes where the fix is.
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react'
 import type { AppError, StorageOptions } from '../../../../shared/model.ts'
 import { mainReads } from '../../stores/main-reads.ts'
 import { Button } from '../../components/Button.tsx'
@@ -31,6 +31,8 @@ export function CredentialsStep({ initialWorkspace, reconnectReason, switching, 
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<{ error: AppError; workspace: string } | null>(null)
   const [busy, setBusy] = useState(false)
+  // The error alert is named by its title ("Mode did not accept this token and password").
+  const errorTitleId = useId()
   const [storage, setStorage] = useState<StorageOptions | null>(null)
   const workspaceRef = useRef<HTMLInputElement>(null)
   const tokenRef = useRef<HTMLInputElement>(null)
@@ -146,9 +148,9 @@ export function CredentialsStep({ initialWorkspace, reconnectReason, switching, 
       )}
 
       {view && (
-        <div className="notice notice-error" role="alert" data-testid="connect-error" data-error-code={view.code}>
+        <div className="notice notice-error" role="alert" aria-labelledby={errorTitleId} data-testid="connect-error" data-error-code={view.code}>
           <div className="notice-body">
-            <div className="notice-title">{view.title}</div>
+            <div className="notice-title" id={errorTitleId}>{view.title}</div>
             <div>{view.explanation}</div>
             <div><strong>What to do:</strong> {view.action}</div>
             {view.offer && (

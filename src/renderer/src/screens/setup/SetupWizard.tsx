@@ -26,7 +26,8 @@ export function SetupWizard() {
 
   const current: 1 | 2 = step === 'why' ? 1 : 2
   return (
-    <div className="wizard" data-testid="setup-wizard">
+    // The setup screen's one landmark, so a screen reader can jump straight to it.
+    <main className="wizard" aria-label="Set up Mode Companion" data-testid="setup-wizard">
       <div className="wizard-frame" ref={frame}>
         <div className="wizard-top">
           <div className="brand">
@@ -53,6 +54,6 @@ export function SetupWizard() {
           />
         )}
       </div>
-    </div>
+    </main>
   )
 }

@@ -117,7 +117,7 @@ export function SyncScreen() {
           <p className="muted">No sync has run yet.</p>
         ) : (
           <div className="table-scroll">
-            <table className="data-table" data-testid="sync-history">
+            <table className="data-table" aria-labelledby="sync-history-title" data-testid="sync-history">
               <thead>
                 <tr>
                   <th scope="col">Started</th><th scope="col">Kind</th><th scope="col">Outcome</th><th scope="col">Duration</th>

@@ -44,7 +44,7 @@ export function Marked({ text, marks, terms = [] }: MarkedProps) {
     <>
       {split(text, marks, terms).map((p, i) =>
         p.kind === 'plain' ? p.text
-          : <mark key={i} ref={p.kind === 'current' ? current : undefined} className={p.kind === 'term' ? 'term-match' : p.kind === 'current' ? 'find-match find-current' : 'find-match'}>{p.text}</mark>,
+          : <mark key={i} ref={p.kind === 'current' ? current : undefined} aria-current={p.kind === 'current' ? 'true' : undefined} className={p.kind === 'term' ? 'term-match' : p.kind === 'current' ? 'find-match find-current' : 'find-match'}>{p.text}</mark>,
       )}
     </>
   )

@@ -50,8 +50,11 @@ const findField = StateField.define<DecorationSet>({
     for (const e of tr.effects) {
       if (!e.is(setFindMarks)) continue
       const max = tr.state.doc.length
-      const marks = e.value.ranges.map((r, i) => Decoration.mark({ class: i === e.value.current ? 'find-match find-current' : 'find-match' }).range(Math.min(r.from, max), Math.min(r.to, max)))
-      const terms = (e.value.terms ?? []).map((r) => Decoration.mark({ class: 'term-match' }).range(Math.min(r.from, max), Math.min(r.to, max)))
+      // <mark> elements, as in the rest of the report; the current match is marked aria-current among them.
+      const marks = e.value.ranges.map((r, i) => Decoration.mark(i === e.value.current
+        ? { tagName: 'mark', class: 'find-match find-current', attributes: { 'aria-current': 'true' } }
+        : { tagName: 'mark', class: 'find-match' }).range(Math.min(r.from, max), Math.min(r.to, max)))
+      const terms = (e.value.terms ?? []).map((r) => Decoration.mark({ tagName: 'mark', class: 'term-match' }).range(Math.min(r.from, max), Math.min(r.to, max)))
       value = Decoration.set([...terms, ...marks].filter((r) => r.to > r.from), true)
     }
     return value

@@ -34,10 +34,11 @@ test('the change feed, a diff of an SQL edit, the duplicates and a report\u2019s
   const feed = page.getByRole('list', { name: 'Changes' })
   await expect(feed.getByRole('listitem')).toHaveCount(6)
   // Each report's button is described by its kind of change.
-  const changed = (kind: string) => feed.getByRole('button', { description: new RegExp(`^${kind}\\b`) })
+  const describedAs = (kind: string) => page.getByRole('button', { description: new RegExp(`^${kind}\\b`) })
+  const changed = (kind: string) => feed.getByRole('button').and(describedAs(kind))
   for (const kind of ['SQL edited', 'Renamed', 'Moved', 'Archived', 'Deleted', 'New']) await expect(changed(kind)).toHaveCount(1)
   await expect(changed('Renamed')).toHaveAccessibleName('Weekly revenue (final)')
-  const item = (kind: string) => feed.getByRole('listitem').filter({ has: changed(kind) })
+  const item = (kind: string) => feed.getByRole('listitem').filter({ has: describedAs(kind) })
   await screenshotBothSizes(app, 'knowledge-changes')
 
   // The SQL edit opens its diff: the added lines are marked.

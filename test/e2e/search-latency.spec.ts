@@ -17,7 +17,7 @@ import { rebuildSearchIndex } from '../../src/main/search/index-writer.ts'
 import { generateWorkspace } from '../../src/sim/generator.ts'
 import { loadTruthIntoLibrary } from '../fixtures/relevance/truth-library.ts'
 import { expect, test } from './fixtures.ts'
-import { searchBox, waitForResults } from './library-helpers.ts'
+import { resultsRegion, searchBox, waitForResults } from './library-helpers.ts'
 
 const WORKSPACE = 'latency-analytics'
 const REPORTS = 100_000
@@ -87,7 +87,7 @@ const ARM_LATENCY_PROBE = `(() => {
   }
   window.__armLatency = (expected) => {
     const input = document.querySelector('input[role="combobox"]')
-    const pane = document.querySelector('.results-pane')
+    const pane = document.querySelector('[role="region"][aria-label="Results"]')
     window.__latency = new Promise((resolve) => {
       let start = 0
       input.addEventListener('keydown', (e) => { start = e.timeStamp }, { capture: true, once: true })
@@ -140,7 +140,7 @@ test('typing a query shows its results over 100,000 reports; prints keystroke-to
   const parts = { waitMs: [] as number[], callMs: [] as number[], renderMs: [] as number[] }
   for (const query of QUERIES) {
     await box.fill('')
-    await expect(page.locator('.results-pane')).toHaveAttribute('data-result-query', '')
+    await expect(resultsRegion(page)).toHaveAttribute('data-result-query', '')
     // Type like a quick typist, then time the last keystroke.
     await box.pressSequentially(query.slice(0, -1), { delay: 60 })
     await page.evaluate(`window.__armLatency(${JSON.stringify(query)})`)

@@ -42,14 +42,13 @@ export function statusPolicy(db: DatabaseSync, nowMs: number, staleDays: unknown
 
 /** Statuses of the given reports (a page of hits); reports without any are left out. */
 export function statusesOfReports(db: DatabaseSync, tokens: string[], policy: StatusPolicy): Map<string, ReportStatus[]> {
-  const select = prepareCached(db, `SELECT ${FACTS} WHERE r.token = ?`)
+  // One statement for the page (the tokens as a JSON array): a statement per report cost more than the rules.
+  const select = prepareCached(db, `SELECT ${FACTS} WHERE r.token IN (SELECT value FROM json_each(?))`)
   select.setReturnArrays(true)
   const out = new Map<string, ReportStatus[]>()
-  for (const token of tokens) {
-    const row = select.get(token) as unknown as FactRow | undefined
-    if (!row) continue
+  for (const row of select.all(JSON.stringify(tokens)) as unknown as FactRow[]) {
     const statuses = statusesOf(factsOf(row), policy)
-    if (statuses.length > 0) out.set(token, statuses)
+    if (statuses.length > 0) out.set(row[0], statuses)
   }
   return out
 }

@@ -56,19 +56,38 @@ export function countFacets(labels: FacetLabels, store: DocStore, ids: Int32Arra
  */
 function countTables(setCounts: Int32Array, store: DocStore, groups: { of: Int32Array; names: string[] }): { counts: Int32Array; names: string[] } {
   const counts = new Int32Array(groups.names.length)
-  const lastSet = new Int32Array(groups.names.length).fill(-1)
-  const sets = store.tables.sets
+  const lists = groupsOfSets(store.tables.sets, groups)
   for (let k = 1; k < setCounts.length; k++) {
     const n = setCounts[k]!
     if (n === 0) continue
-    for (const t of sets[k]!) {
-      const g = groups.of[t] ?? -1
-      if (g < 0 || lastSet[g] === k) continue
-      lastSet[g] = k
-      counts[g]! += n
-    }
+    const list = lists[k]!
+    for (let j = 0; j < list.length; j++) counts[list[j]!]! += n
   }
   return { counts, names: groups.names }
+}
+
+/**
+ * Each table set's distinct groups, worked out once per set (sets are interned and never change; the list is
+ * replaced when the library is reloaded, and the groups when new tables appear): a search then adds one count
+ * per group instead of looking every table up again.
+ */
+const setGroups = new WeakMap<Int32Array[], { groups: object; lists: Int32Array[] }>()
+function groupsOfSets(sets: Int32Array[], groups: { of: Int32Array }): Int32Array[] {
+  let cached = setGroups.get(sets)
+  if (!cached || cached.groups !== groups) {
+    cached = { groups, lists: [] }
+    setGroups.set(sets, cached)
+  }
+  const lists = cached.lists
+  for (let k = lists.length; k < sets.length; k++) {
+    const distinct = new Set<number>()
+    for (const t of sets[k]!) {
+      const g = groups.of[t] ?? -1
+      if (g >= 0) distinct.add(g)
+    }
+    lists.push(Int32Array.from(distinct))
+  }
+  return lists
 }
 
 /**
@@ -79,8 +98,9 @@ export function top(counts: Int32Array, size: number, valueOf: (i: number) => st
   const nonZero: number[] = []
   for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) nonZero.push(i)
   if (nonZero.length > size) {
-    const sorted = nonZero.map((i) => counts[i]!).sort((a, b) => b - a)
-    const cut = sorted[size - 1]!
+    // A typed array sorts numbers natively (ascending): the size-th largest is size places from the end.
+    const sorted = Int32Array.from(nonZero, (i) => counts[i]!).sort()
+    const cut = sorted[sorted.length - size]!
     let k = 0
     for (const i of nonZero) if (counts[i]! >= cut) nonZero[k++] = i
     nonZero.length = k

@@ -7,6 +7,8 @@ import { prepareCached } from '../library/statement-cache.ts'
 import { MAX_NAME_CHARS, MAX_TEXT_CHARS, SNIPPET_SCAN_CHARS, capText } from './field-caps.ts'
 import { ACRONYM_BIT, READS_TABLE_BIT, WEAK_SHIFT } from './match-set.ts'
 import type { TermExpr, TermMatch } from './match-set.ts'
+import type { DocStore } from './doc-store.ts'
+import type { FacetLabels } from './facet-labels.ts'
 import type { RankedRow } from './query-context.ts'
 import type { ParsedQuery } from './query-parser.ts'
 import { firstMatch, markText } from './snippets.ts'
@@ -34,34 +36,41 @@ export interface HitRow {
   archived: number
 }
 
-export function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isFuzzy: (i: number) => boolean,
-  fuzzyTokens: MatchToken[], reasons: MatchReasons[], otherWords: string[]): SearchHit[] {
-  if (page.length === 0) return []
-  const readHit = prepareCached(
-    db,
-    `SELECT r.token, substr(r.name, 1, ${N}) AS name, substr(r.description, 1, ${T}) AS description, r.collection_token,
+/** What a hit shows besides the report's own row: its data sources by name (from the in-memory attributes). */
+export interface HitSources {
+  store: DocStore
+  labels: FacetLabels
+}
+
+/**
+ * The page's rows read in one statement (the tokens as a JSON array): a statement per hit
+ * cost more than everything else a page of hits needs.
+ */
+const PAGE_SQL = `SELECT r.token, substr(r.name, 1, ${N}) AS name, substr(r.description, 1, ${T}) AS description, r.collection_token,
             substr(c.name, 1, ${N}) AS collection_name,
             (c.is_personal = 1 OR c.space_type = 'private') AS collection_personal, c.owner_username AS collection_owner,
             substr(r.creator_username, 1, ${N}) AS creator_username, substr(m.name, 1, ${N}) AS creator_name,
             r.last_edited_at AS updated_at, r.last_run_at, r.view_count,
             r.archived
-       FROM reports r
+       FROM json_each(?) AS page
+       JOIN reports r ON r.token = page.value
        LEFT JOIN collections c ON c.token = r.collection_token
-       LEFT JOIN members m ON m.username = r.creator_username
-      WHERE r.token = ?`,
-  )
+       LEFT JOIN members m ON m.username = r.creator_username`
+
+export function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isFuzzy: (i: number) => boolean,
+  fuzzyTokens: MatchToken[], reasons: MatchReasons[], otherWords: string[], sources: HitSources): SearchHit[] {
+  if (page.length === 0) return []
   const baseTokens: MatchToken[] = q.terms.flatMap((t) => t.tokens.map((token, i) => ({
     token,
     prefix: t.prefix && i === t.tokens.length - 1,
   })))
   for (const token of otherWords) baseTokens.push({ token, prefix: false })
-  // The compact table's data source column: each report's sources by name, a few at most.
-  const sourcesOf = prepareCached(db, `SELECT DISTINCT substr(d.name, 1, ${N}) AS name FROM queries q JOIN data_sources d ON d.id = q.data_source_id
-      WHERE q.report_token = ? ORDER BY d.name LIMIT 4`)
+  const rows = new Map<string, HitRow>()
+  for (const r of prepareCached(db, PAGE_SQL).all(JSON.stringify(page.map((row) => row.token))) as unknown as HitRow[]) rows.set(r.token, r)
   const hits: SearchHit[] = []
   const withFuzzy = [...baseTokens, ...fuzzyTokens]
   for (const [i, row] of page.entries()) {
-    const r = readHit.get(row.token) as HitRow | undefined
+    const r = rows.get(row.token)
     if (!r) continue // cannot happen inside the search's read transaction; kept as a guard
     const fuzzy = isFuzzy(i)
     const tokens = fuzzy ? withFuzzy : baseTokens
@@ -77,7 +86,7 @@ export function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isF
       updatedAt: r.updated_at,
       lastRunAt: r.last_run_at,
       viewCount: Number(r.view_count ?? 0) || 0,
-      dataSources: (sourcesOf.all(r.token) as Array<{ name: string | null }>).flatMap((d) => (d.name ? [capText(d.name, MAX_NAME_CHARS)] : [])),
+      dataSources: sourceNames(sources, row.id),
       archived: r.archived === 1,
       score: Math.round(row.score * 1e4) / 1e4,
       snippet: snippetFor(db, r, tokens),
@@ -87,6 +96,20 @@ export function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isF
     })
   }
   return hits
+}
+
+/**
+ * The compact table's data source column: a report's data sources by name (those the library knows), in name
+ * order, four at most. From the in-memory attributes (the distinct data sources of the report's queries).
+ */
+function sourceNames({ store, labels }: HitSources, id: number): string[] {
+  const set = store.sources.sets[store.sources.of[id] ?? 0] ?? []
+  const names = new Set<string>()
+  for (const v of set) {
+    const name = labels.dataSource(store.dataSources.values[v]!)
+    if (name !== null) names.add(capText(name.slice(0, N), MAX_NAME_CHARS))
+  }
+  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, 4)
 }
 
 /** From the first field that matched, in the order a reader cares about: name, description, SQL, the rest. */

@@ -120,7 +120,7 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
       const page = all.ids ? sortKeys.page(store, all.ids, sort, request.query, offset, limit) : []
       const reasons = page.map((row) => matchReasons(row, terms, all.matches, false))
       return {
-        hits: hydrate(db, page, parsed, () => false, [], reasons, otherWords),
+        hits: hydrate(db, page, parsed, () => false, [], reasons, otherWords, { store, labels }),
         total: all.total,
         facets: all.facets,
         tookMs: Math.round((performance.now() - started) * 100) / 100,
@@ -157,7 +157,7 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
     const isFuzzy = (i: number): boolean => i + offset >= exactCount
     const reasons = page.map((row, i) => matchReasons(row, terms, isFuzzy(i) && fuzzyOutcome ? fuzzyOutcome.matches : exact.matches,
       isFuzzy(i)))
-    const hits = withStatuses(db, hydrate(db, page, parsed, isFuzzy, [...fuzzyTokens], reasons, otherWords),
+    const hits = withStatuses(db, hydrate(db, page, parsed, isFuzzy, [...fuzzyTokens], reasons, otherWords, { store, labels }),
       statusPolicy(db, now().getTime(), request.staleAfterDays))
     const firstPartial = exact.top.findIndex((r) => r.partial)
     const used = expansions.filter((e) => e.termIndexes.some((i) => (exact.matches[i]?.weakCount ?? 0) > 0))

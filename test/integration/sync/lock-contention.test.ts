@@ -51,13 +51,15 @@ describe('another process holding the library write lock', () => {
     try {
       let started!: () => void
       const syncing = new Promise<void>((resolve) => (started = resolve))
-      const run: Promise<SyncResult> = syncWorkspace({
+      // Settled into an outcome at once: the sync may reject (busy) before the holder's "holding" line reaches
+      // this process, and a rejection with no handler yet is reported as unhandled.
+      const run: Promise<{ result: SyncResult | null; error: unknown }> = syncWorkspace({
         library, client: fastClient(sim), kind: 'full', trigger: 'test', lockHeartbeatMs: 20,
         onProgress: (p) => { if (p.phase === 'listing') started() },
-      })
+      }).then((result) => ({ result, error: null }), (error: unknown) => ({ result: null, error }))
       await syncing
       await holdWriteLock(libraryPath(dataDir, sim.workspace), 2_500)
-      const outcome = await run.then((result) => ({ result, error: null }), (error: unknown) => ({ result: null, error }))
+      const outcome = await run
       // Either the run record was written (failed, with the clear error) or even that was refused (thrown).
       const error = outcome.result ? outcome.result.error : outcome.error
       expect(error).toMatchObject({ code: 'sync_in_progress', message: expect.stringMatching(/another process is writing/i) })

@@ -126,6 +126,10 @@ test('typing a query shows its results over 100,000 reports; prints keystroke-to
   await app.core.handlers['sync.cancel'](undefined)
   const { page } = app
   await expect(page.locator('[data-screen="shell"]')).toBeVisible()
+  // The first open of a freshly built 100,000-report library (integrity check, search worker warm-up) can take
+  // longer than the default 15 s on a busy machine: wait for the results pane itself with a minute's grace.
+  await expect(resultsRegion(page)).toBeVisible({ timeout: 60_000 })
+  await expect(resultsRegion(page)).toHaveAttribute('data-status', 'ready', { timeout: 60_000 })
   await waitForResults(page, '')
   await expect(page.getByTestId('result-count')).toContainText(/^9\d,\d{3} reports in your library( · [\d,]+ archived)?$/)
 

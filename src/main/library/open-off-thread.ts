@@ -1,7 +1,7 @@
 // The app's way to open a library without stopping the main thread. Opening costs more than a connection: the
 // integrity check reads the whole file (4 s of CPU for a 100,000-report, 430 MB library), a new library runs
 // every migration (30–40 ms), an upgrade may rebuild the search index. A worker thread does all of that first
-// (open-worker.ts: the same openLibrary, so damage, move-aside and upgrade behave exactly as in line) and
+// (library-open-worker.ts: the same openLibrary, so damage, move-aside and upgrade behave exactly as in line) and
 // closes; this thread then opens the prepared file as a plain connection (openLibrary's `prepared`), which
 // checks only that the schema is the current one. A worker that cannot start or dies leaves the whole open to
 // this thread, as before; an error the open itself raised (a newer schema, say) is the open's answer.

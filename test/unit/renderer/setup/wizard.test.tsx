@@ -29,6 +29,16 @@ async function openStep2(storage: StorageOptions = STRONG): Promise<void> {
   await flush()
 }
 
+/** The app launched disconnected from workspace "acme", whose library is kept, asking to connect again for `reason`. */
+async function openReconnect(reason: string): Promise<void> {
+  installFakeBridge({
+    'connection.getStatus': () => ({ ...DISCONNECTED, workspace: 'acme', hasLibrary: true, reconnectReason: reason }),
+    'connection.getStorageOptions': () => STRONG,
+  })
+  view = await render(<App />)
+  await waitFor(() => document.querySelector('[data-testid="reconnect-reason"]'), 'the reconnect notice')
+}
+
 async function fill(workspace: string, token: string, password: string): Promise<void> {
   await typeInto(byLabel('Workspace'), workspace)
   await typeInto(byLabel('API token'), token)
@@ -163,23 +173,13 @@ describe('opening the app', () => {
   })
 
   it('asks to reconnect with the reason when the stored secret no longer decrypts', async () => {
-    installFakeBridge({
-      'connection.getStatus': () => ({ ...DISCONNECTED, workspace: 'acme', hasLibrary: true, reconnectReason: 'The saved credentials could not be decrypted.' }),
-      'connection.getStorageOptions': () => STRONG,
-    })
-    view = await render(<App />)
-    await waitFor(() => document.querySelector('[data-testid="reconnect-reason"]'), 'the reconnect notice')
+    await openReconnect('The saved credentials could not be decrypted.')
     expect(document.body.textContent).toContain('could not be decrypted')
     expect(byLabel('Workspace').value).toBe('acme')
   })
 
   it('lets the user browse the library kept from before while disconnected, and come back to reconnect', async () => {
-    installFakeBridge({
-      'connection.getStatus': () => ({ ...DISCONNECTED, workspace: 'acme', hasLibrary: true, reconnectReason: 'The keychain was reset.' }),
-      'connection.getStorageOptions': () => STRONG,
-    })
-    view = await render(<App />)
-    await waitFor(() => document.querySelector('[data-testid="reconnect-reason"]'), 'the reconnect notice')
+    await openReconnect('The keychain was reset.')
     await click(buttonNamed('Browse the offline library meanwhile'))
     const banner = await waitFor(() => document.querySelector('[data-testid="not-connected-banner"]'), 'the not-connected banner')
     expect(banner.textContent).toContain('The keychain was reset.')

@@ -3,11 +3,9 @@ import type { Theme } from '../../../../shared/model.ts'
 import { useSettings } from '../../stores/settings.ts'
 import { SavedHint } from './SavedHint.tsx'
 
-const OPTIONS: { value: Theme; label: string }[] = [
-  { value: 'system', label: 'System' },
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
-]
+// Every theme has its label: the compiler names one that is missing. In the order shown.
+const LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' }
+const THEMES = Object.keys(LABELS) as Theme[]
 
 export function AppearanceSection({ theme }: { theme: Theme }) {
   const update = useSettings((s) => s.update)
@@ -22,10 +20,10 @@ export function AppearanceSection({ theme }: { theme: Theme }) {
         <div className="setting-control">
           <SavedHint setting="theme" />
           <div className="segmented" role="radiogroup" aria-labelledby="setting-theme-label">
-            {OPTIONS.map((o) => (
-              <label key={o.value}>
-                <input type="radio" name="theme" value={o.value} checked={theme === o.value} onChange={() => void update({ theme: o.value })} />
-                <span>{o.label}</span>
+            {THEMES.map((value) => (
+              <label key={value}>
+                <input type="radio" name="theme" value={value} checked={theme === value} onChange={() => void update({ theme: value })} />
+                <span>{LABELS[value]}</span>
               </label>
             ))}
           </div>

@@ -56,6 +56,13 @@ export function CredentialsStep({ initialWorkspace, reconnectReason, switching, 
     if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }))
   }
 
+  // A text field's value, its change and its error, all named by the field.
+  const bind = (field: 'workspace' | 'token' | 'password') => ({
+    value: form[field],
+    onChange: (value: string) => update(field, value),
+    error: errors[field],
+  })
+
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (busy) return
@@ -103,27 +110,12 @@ export function CredentialsStep({ initialWorkspace, reconnectReason, switching, 
         </Notice>
       )}
 
-      <WorkspaceField value={form.workspace} onChange={(v) => update('workspace', v)} error={errors.workspace} inputRef={workspaceRef} autoFocus={!initialWorkspace} />
+      <WorkspaceField {...bind('workspace')} inputRef={workspaceRef} autoFocus={!initialWorkspace} />
       <div className="field-row">
-        <SecretField
-          id="setup-token"
-          label="API token"
-          hint="The key's token (its public part)."
-          value={form.token}
-          onChange={(v) => update('token', v)}
-          error={errors.token}
-          inputRef={tokenRef}
-          autoFocus={!!initialWorkspace}
-        />
-        <SecretField
-          id="setup-password"
-          label="API token password"
-          hint="The secret shown once, next to the token."
-          value={form.password}
-          onChange={(v) => update('password', v)}
-          error={errors.password}
-          inputRef={passwordRef}
-        />
+        <SecretField id="setup-token" label="API token" hint="The key's token (its public part)."
+          {...bind('token')} inputRef={tokenRef} autoFocus={!!initialWorkspace} />
+        <SecretField id="setup-password" label="API token password" hint="The secret shown once, next to the token."
+          {...bind('password')} inputRef={passwordRef} />
       </div>
 
       {protection === 'weak' && storage && (

@@ -15,6 +15,9 @@ export interface ConnectErrorView {
 
 type Presentation = Pick<ConnectErrorView, 'title' | 'focus' | 'offer'>
 
+/** A moment the user can retry as it is: Mode or the network, not what was typed. */
+const retry = (title: string): Presentation => ({ title, focus: null, offer: 'retry' })
+
 function presentation(code: AppError['code'], ws: string): Presentation {
   switch (code) {
     case 'bad_credentials':
@@ -25,24 +28,18 @@ function presentation(code: AppError['code'], ws: string): Presentation {
       return { title: `This token cannot read workspace ${ws}`, focus: 'workspace', offer: null }
     case 'plan_no_api':
       return { title: "This workspace's Mode plan has no API access", focus: null, offer: 'sample' }
-    case 'offline':
-      return { title: 'Mode cannot be reached — you seem to be offline', focus: null, offer: 'retry' }
-    case 'timeout':
-      return { title: 'Mode did not answer in time', focus: null, offer: 'retry' }
-    case 'tls_or_proxy':
-      return { title: 'A proxy or certificate problem blocked the connection', focus: null, offer: 'retry' }
-    case 'server_error':
-      return { title: 'Mode is unavailable right now', focus: null, offer: 'retry' }
-    case 'rate_limited':
-      return { title: 'Mode asked to slow down', focus: null, offer: 'retry' }
-    case 'malformed_response':
-      return { title: 'Mode sent an answer the app does not understand', focus: null, offer: 'retry' }
+    case 'offline': return retry('Mode cannot be reached — you seem to be offline')
+    case 'timeout': return retry('Mode did not answer in time')
+    case 'tls_or_proxy': return retry('A proxy or certificate problem blocked the connection')
+    case 'server_error': return retry('Mode is unavailable right now')
+    case 'rate_limited': return retry('Mode asked to slow down')
+    case 'malformed_response': return retry('Mode sent an answer the app does not understand')
     case 'storage_unavailable':
       return { title: 'The credentials cannot be stored securely on this computer', focus: 'storage', offer: null }
     case 'invalid_input':
       return { title: 'Some fields need attention', focus: 'workspace', offer: null }
     default:
-      return { title: 'Could not connect', focus: null, offer: 'retry' }
+      return retry('Could not connect')
   }
 }
 

@@ -1,8 +1,8 @@
-// A library created by the first released schema (test/fixtures/library/first-release-schema.sql, taken from git
-// history), with a workspace in it, upgrades to the current schema on open and keeps every report: names,
-// collections, authors, SQL, tables and charts read back the same, search finds them, and the upgraded schema
-// is exactly what a new library gets.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+// A library created by the first released schema (test/fixtures/library/first-release-schema.ts: migration
+// 001, checked against the schema the first release shipped), with a workspace in it, upgrades to the current
+// schema on open and keeps every report: names, collections, authors, SQL, tables and charts read back the
+// same, search finds them, and the upgraded schema is exactly what a new library gets.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
@@ -12,10 +12,10 @@ import type { Library } from '../../../src/main/library/index.ts'
 import { createSearchService } from '../../../src/main/search/search-service.ts'
 import { generateWorkspace } from '../../../src/sim/generator.ts'
 import { loadTruthIntoLibrary } from '../../fixtures/relevance/truth-library.ts'
+import { firstReleaseSql } from '../../fixtures/library/first-release-schema.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'mc-upgrade-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-const firstReleaseSql = readFileSync(new URL('../../fixtures/library/first-release-schema.sql', import.meta.url), 'utf8')
 
 function schemaOf(library: Library): Record<string, unknown> {
   const tables = library.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>
@@ -28,7 +28,7 @@ describe('a library of the first released schema', () => {
     mkdirSync(join(dir, 'libraries'), { recursive: true })
     const old = new DatabaseSync(libraryPath(dir, truth.workspace.username))
     old.exec('PRAGMA journal_mode = WAL')
-    old.exec(firstReleaseSql)
+    old.exec(firstReleaseSql())
     old.exec('PRAGMA user_version = 1')
     loadTruthIntoLibrary(old, truth, '2025-05-01T00:00:00.000Z')
     old.prepare("INSERT INTO sync_runs(kind, trigger, started_at, ended_at, outcome) VALUES ('full', 'manual', '2025-05-01T00:00:00Z', '2025-05-01T00:01:00Z', 'success')").run()

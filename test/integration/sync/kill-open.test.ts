@@ -11,19 +11,19 @@ import { openLibrary } from '../../../src/main/library/open-library.ts'
 import { Rng } from '../../../src/sim/prng.ts'
 import { generateWorkspace } from '../../../src/sim/generator.ts'
 import { loadTruthIntoLibrary } from '../../fixtures/relevance/truth-library.ts'
+import { firstReleaseSql } from '../../fixtures/library/first-release-schema.ts'
 import { runKillable } from './killable-child.ts'
 import { tempDataDir } from './sync-harness.ts'
 
 const CHILD = join(import.meta.dirname, 'open-child.ts')
 const KILLS = 8
 const WORKSPACE = 'acme'
-const firstReleaseSql = readFileSync(new URL('../../fixtures/library/first-release-schema.sql', import.meta.url), 'utf8')
 
 /** A library file as the first release left it, with `reports` reports (search index not built yet). */
 function firstReleaseLibrary(reports: number): { file: string; reports: number } {
   const file = join(tempDataDir(), 'v1.sqlite')
   const db = new DatabaseSync(file)
-  db.exec(firstReleaseSql)
+  db.exec(firstReleaseSql())
   db.exec('PRAGMA user_version = 1')
   loadTruthIntoLibrary(db, generateWorkspace({ seed: 11, reports, queriesPerReport: 2 }))
   db.close()

@@ -54,6 +54,8 @@ export interface AppCoreAdapters {
   modeBaseUrl?: () => string
   /** Performs every Mode request, the sync worker's included (Electron: net.fetch). Default: globalThis.fetch. */
   fetch?: typeof globalThis.fetch
+  /** Whether these URLs are reached without a proxy; then the sync worker makes its own requests (sync/worker-fetch.ts). */
+  reachedDirectly?: (urls: string[]) => Promise<boolean>
   /** The sync worker's entry file; default: found beside the code (source or build). */
   syncWorkerUrl?: URL
   /** Starts the sample workspace; default: the built-in simulator. */
@@ -111,6 +113,7 @@ export function createAppCore(adapters: AppCoreAdapters): AppCore {
     onLibraryChanged: (reports) => adapters.emit('library.changed', { reports }),
     log,
     fetch: adapters.fetch,
+    reachedDirectly: adapters.reachedDirectly,
     workerUrl: adapters.syncWorkerUrl,
     isOnline: adapters.isOnline,
     clock: adapters.schedulerClock,

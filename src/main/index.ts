@@ -1,6 +1,6 @@
 // Electron main entry: app lifecycle and wiring. The one place that knows Electron and every service;
 // everything it can delegate lives in Electron-free modules (app-core.ts and the folders beside it).
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron'
 import { join } from 'node:path'
 import { CALL_NAMES, callChannel, eventChannel, type EventName, type EventPayload } from '../shared/contract.ts'
 import { APP_ID, PRODUCT_NAME } from './app-info.ts'
@@ -101,6 +101,9 @@ function start(): void {
       // Chromium's network stack: honours the system proxy (and its authentication) and the OS certificate
       // store, which corporate networks need; Node's own fetch ignores both.
       fetch: ((input: string | URL | Request, init?: RequestInit) => net.fetch(input instanceof URL ? input.toString() : input, init)) as typeof fetch,
+      // Where Chromium would go to these URLs without a proxy (no system proxy, PAC or WPAD answer for them), the
+      // sync worker makes its requests itself and the main thread stays free of them (sync/worker-fetch.ts).
+      reachedDirectly: async (urls) => (await Promise.all(urls.map((url) => session.defaultSession.resolveProxy(url)))).every((proxy) => proxy.trim() === 'DIRECT'),
       // Development only: point the app at a local simulator (`npm run sim`) instead of app.mode.com.
       modeBaseUrl: !app.isPackaged && process.env.MODE_COMPANION_API_BASE ? () => process.env.MODE_COMPANION_API_BASE as string : undefined,
       log: (level, message) => console[level](message),

@@ -30,6 +30,8 @@ export interface SessionSyncOptions {
   sync: SyncWorkerData['sync']
   /** Performs the worker's requests on this thread (net.fetch in the app). Default: globalThis.fetch. */
   fetch?: typeof globalThis.fetch
+  /** The worker may make its requests itself (see SyncWorkerData.ownRequests). */
+  ownRequests?: boolean
   workerUrl?: URL
   signal?: AbortSignal
   onProgress?: (progress: SyncProgress) => void
@@ -50,6 +52,7 @@ export async function runSessionSync(options: SessionSyncOptions): Promise<SyncR
       ...target.workerClient(),
       sync: options.sync,
       fetch: options.fetch,
+      ownRequests: options.ownRequests,
       workerUrl: options.workerUrl,
       signal,
       onProgress,

@@ -8,6 +8,8 @@ import type { Library } from '../library/open-library.ts'
 import { listSyncRuns } from '../library/read-models.ts'
 import type { Settings, SyncState } from '../../shared/model.ts'
 import { lastCompletedRun } from '../library/sync-records.ts'
+import { DEFAULT_BASE_URL } from '../mode/client.ts'
+import { previewOrigins } from '../report-content/preview-url.ts'
 import { reportContentOptions } from './fetch-report-content.ts'
 import { runSessionSync, type SyncTarget } from './run-session-sync.ts'
 import { createSyncScheduler, type SchedulerClock, type SyncScheduler } from './scheduler.ts'
@@ -26,6 +28,11 @@ export interface SyncServiceOptions {
   log: (level: SyncLogLevel, message: string) => void
   /** Performs the sync worker's requests on this thread (Electron: net.fetch). */
   fetch?: typeof globalThis.fetch
+  /**
+   * Whether these URLs are reached without a proxy (Electron: the session's proxy resolver answers DIRECT).
+   * Then the worker makes its requests itself (worker-fetch.ts). Without it, every request comes back to `fetch`.
+   */
+  reachedDirectly?: (urls: string[]) => Promise<boolean>
   workerUrl?: URL
   isOnline?: () => boolean | Promise<boolean>
   clock?: SchedulerClock
@@ -49,11 +56,20 @@ export interface SyncService {
 export function createSyncService(options: SyncServiceOptions): SyncService {
   const { log } = options
   let published = false
+  // Asked at every sync: the network (and its proxy settings) may have changed since the last one.
+  const requestsInWorker = async (target: SyncTarget): Promise<boolean> => {
+    if (!options.reachedDirectly) return false
+    const base = target.workerClient().client.baseUrl ?? DEFAULT_BASE_URL
+    const { httpsHosts, loopbackOrigins } = previewOrigins(base)
+    const urls = [base, ...httpsHosts.map((host) => `https://${host}/`), ...loopbackOrigins]
+    return options.reachedDirectly(urls).catch(() => false)
+  }
   const scheduler = createSyncScheduler({
     runSync: async ({ kind, trigger, signal, onProgress }) => {
       const target = options.getTarget()
       if (!target) throw new AppFailure('not_connected', 'Not connected to Mode.', 'Connect the workspace again to sync.')
       const current = options.settings()
+      const ownRequests = await requestsInWorker(target)
       const result = await runSessionSync({
         target,
         dataDir: options.dataDir,
@@ -63,6 +79,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           content: reportContentOptions(current),
         },
         fetch: options.fetch,
+        ownRequests,
         workerUrl: options.workerUrl,
         signal,
         onProgress,

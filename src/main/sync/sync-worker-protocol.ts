@@ -1,6 +1,7 @@
 // Messages between runSyncInWorker (main thread) and sync-worker.ts (worker thread). Plain data only: the
 // worker builds its own library connection and Mode client from it; the client's requests go through
-// `fetchPort` to the parent's fetch (fetch-bridge.ts), so Electron's network stack still carries them.
+// `fetchPort` to the parent's fetch (fetch-bridge.ts), so Electron's network stack still carries them —
+// unless `ownRequests` lets the worker make them itself (worker-fetch.ts).
 import type { MessagePort } from 'node:worker_threads'
 import type { AppError, SyncProgress } from '../../shared/model.ts'
 import type { ModeClientOptions } from '../mode/client.ts'
@@ -19,6 +20,11 @@ export interface SyncWorkerData {
   /** Credentials travel in memory to the worker only; they are never written anywhere. */
   client: Pick<ModeClientOptions, 'baseUrl' | 'token' | 'password' | 'workspace' | 'timeoutMs' | 'maxAttempts' | 'userAgent' | 'appVersion'>
   limiter?: Pick<RateLimiterOptions, 'requests' | 'perMs' | 'capacity' | 'concurrency'>
+  /**
+   * The worker makes its requests with its own fetch (no proxy between this computer and Mode; the caller
+   * checked), falling back to the parent's for good at the first TLS or proxy failure. Default: the parent's.
+   */
+  ownRequests?: boolean
   sync: Pick<SyncWorkspaceOptions, 'kind' | 'includePersonalCollections' | 'includeCharts' | 'content' | 'trigger' | 'concurrency' | 'resumeWindowMs' | 'historyLimits'>
 }
 

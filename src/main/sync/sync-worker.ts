@@ -1,7 +1,8 @@
 // Worker-thread entry of runSyncInWorker: opens its own connection to the library and its own Mode client, runs
 // syncWorkspace, and reports progress and the result to the parent. Every library write then happens off the
 // main thread, so the UI's event loop never waits on a transaction, a WAL checkpoint or an FTS merge. The
-// client's HTTP requests are performed by the parent (fetch-bridge.ts), with Electron's network stack in the app.
+// client's HTTP requests are performed by the parent (fetch-bridge.ts), with Electron's network stack in the app,
+// or by this worker itself where no proxy is in the way (worker-fetch.ts).
 import { parentPort, threadId, workerData } from 'node:worker_threads'
 import { toAppError } from '../../shared/errors.ts'
 import { openLibrary } from '../library/open-library.ts'
@@ -10,6 +11,7 @@ import { createChangeThrottle } from './change-throttle.ts'
 import { previewOrigins } from '../report-content/preview-url.ts'
 import { createBridgedFetch } from './fetch-bridge.ts'
 import { createBridgedLimiter } from './limiter-bridge.ts'
+import { ownFetchOrBridge } from './worker-fetch.ts'
 import { syncWorkspace } from './sync-workspace.ts'
 import type { SyncWorkerInit, SyncWorkerMessage } from './sync-worker-protocol.ts'
 
@@ -34,7 +36,7 @@ try {
   // Beside the app's own connection, this one must never move the file aside (see libraryOpenInParent).
   const library = openLibrary({ dataDir: data.dataDir, workspace: data.workspace, backgroundCheckpoints: false, secondConnection: data.libraryOpenInParent === true })
   try {
-    const bridgedFetch = createBridgedFetch(data.fetchPort)
+    const bridgedFetch = data.ownRequests ? ownFetchOrBridge(globalThis.fetch, createBridgedFetch(data.fetchPort)) : createBridgedFetch(data.fetchPort)
     const client = createModeClient({
       ...data.client,
       fetch: bridgedFetch,

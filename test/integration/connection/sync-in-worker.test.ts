@@ -1,6 +1,7 @@
 // Every sync the app core runs happens in a worker thread, while its requests still go out through the app's
-// fetch adapter (net.fetch in Electron) over the fetch bridge; the main thread's own library connection sees
-// the result; cancel and "a sync is already running" behave as before.
+// fetch adapter (net.fetch in Electron) over the fetch bridge — or, where the app says no proxy is in the way,
+// from the worker itself; the main thread's own library connection sees the result; cancel and "a sync is
+// already running" behave as before.
 import { pathToFileURL } from 'node:url'
 import { threadId } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -72,6 +73,27 @@ describe('app core sync in a worker thread', () => {
     const states = h.events.filter((e) => e.event === 'sync.state').map((e) => e.payload as SyncState)
     expect(states.some((s) => s.status === 'syncing' && s.progress?.phase === 'queries')).toBe(true)
     expect(states.at(-1)).toMatchObject({ status: 'idle', error: null })
+  })
+
+  it('lets the worker make its own requests where the app says no proxy is in the way, and asks again at each sync', async () => {
+    const adapter = recordingFetch()
+    const asked: string[][] = []
+    const { sim, h } = await connectedCore(23, 40, { fetch: adapter.fetch, reachedDirectly: async (urls) => (asked.push(urls), true) })
+
+    // Asked for Mode's address and the storage host previews come from, before the sync began.
+    expect(asked.length).toBe(1)
+    expect(asked[0]).toContain(sim.url)
+    expect(asked[0]).toContain('https://s3.us-west-2.amazonaws.com/')
+    const run = listSyncRuns(h.core.connection.getLibrary()!, 1)[0]!
+    expect(run).toMatchObject({ outcome: 'success', kind: 'full', trigger: 'connect' })
+    // Only the connect check (on this thread, before any sync) went through the adapter; none of the sync's requests.
+    expect(adapter.urls.every((url) => !url.includes('/queries'))).toBe(true)
+    expect(adapter.urls.length).toBeLessThan(run.requests)
+    expect(libraryView(h.core.connection.getLibrary()!, false)).toEqual(truthView(sim.truth(), false))
+
+    valueOf(await h.call('sync.start', { full: false }))
+    await h.core.scheduler.idle()
+    expect(asked.length).toBe(2)
   })
 
   it('cancels a running worker sync, and refuses a second sync of the workspace while it runs', async () => {

@@ -1,5 +1,6 @@
 // The sync run off the main thread: same result as in-thread (library equals truth), progress reaches the
-// caller, cancel stops it, and a second sync of the same workspace is refused while one runs.
+// caller, its requests made by the worker itself when told so, cancel stops it, and a second sync of the same
+// workspace is refused while one runs.
 import { describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../src/main/library/open-library.ts'
 import { runSyncInWorker } from '../../../src/main/sync/run-sync-in-worker.ts'
@@ -26,6 +27,22 @@ describe('runSyncInWorker', () => {
     expect(result.run.outcome).toBe('success')
     expect(new Set(progress.map((p) => p.phase))).toEqual(new Set(['starting', 'collections', 'people', 'listing', 'queries', 'access', 'finishing']))
     expect(progress.at(-1)!.requests).toBe(result.run.requests)
+    const library = openLibrary({ dataDir, workspace: suite.sim.workspace })
+    expect(libraryView(library, false)).toEqual(truthView(suite.sim.truth(), false))
+    await library.close()
+  })
+
+  it('makes its own requests where no proxy is in the way: none come back to this thread, and the library equals the truth', async () => {
+    const dataDir = tempDataDir()
+    let throughThisThread = 0
+    const result = await runSyncInWorker({
+      ...data(dataDir),
+      ownRequests: true,
+      fetch: (input, init) => { throughThisThread++; return globalThis.fetch(input, init) },
+    })
+    expect(result.run.outcome).toBe('success')
+    expect(result.run.requests).toBeGreaterThan(0)
+    expect(throughThisThread).toBe(0)
     const library = openLibrary({ dataDir, workspace: suite.sim.workspace })
     expect(libraryView(library, false)).toEqual(truthView(suite.sim.truth(), false))
     await library.close()

@@ -35,8 +35,9 @@ export interface SearchService {
   /**
    * Loads what the first search would otherwise load (every report's attributes: about half a second at
    * 100,000 reports) in small steps that yield to the event loop between them, so a library opening does not
-   * block the main thread and a search arriving meanwhile only waits for what is left. Resolves when done,
-   * when `shouldStop()` says so, or at the first error (a library closed meanwhile); never rejects.
+   * block the main thread and a search arriving meanwhile only waits for what is left; then learns the
+   * library's acronyms, also in steps (searches meanwhile use the glossary's). Resolves when done, when
+   * `shouldStop()` says so, or at the first error (a library closed meanwhile); never rejects.
    */
   warm(options?: WarmOptions): Promise<void>
 }
@@ -56,6 +57,8 @@ export interface SearchServiceOptions {
   facetSize?: number
   /** Rowids of common words kept between searches while the library is unchanged (0 turns it off). */
   wordCacheRows?: number
+  /** After a library change, the library's acronyms are learned again once this long has passed since the last time (default 10 minutes). */
+  acronymRefreshMs?: number
 }
 
 export function createSearchService(db: DatabaseSync, options: SearchServiceOptions = {}): SearchService {
@@ -71,7 +74,38 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
   const forms = new WordForms()
   const acronyms = new Acronyms()
   const tables = new TableNames()
+  const acronymRefreshMs = options.acronymRefreshMs ?? 10 * 60_000
   tuneReadConnection(db)
+
+  /**
+   * Learns the library's acronyms a step further (acronyms.ts: a few milliseconds per step); true while more
+   * steps remain. Searches take one step each, and the rest is taken between events (idle steps below), so no
+   * search waits for a whole pass over a large library's names: until a pass is done the previous one's
+   * acronyms answer (before the first, the glossary's alone).
+   */
+  const learnStep = (): boolean => acronyms.refresh(db, store.seq, Date.now(), acronymRefreshMs)
+  let idleLearning = false
+  const learnWhenIdle = (): void => {
+    if (idleLearning) return
+    idleLearning = true
+    const step = (): void => {
+      try {
+        if (!db.isTransaction && learnStep()) {
+          setImmediate(step).unref()
+          return
+        }
+        if (db.isTransaction) {
+          // Someone else's transaction on this connection: not a snapshot to learn from now; try again later.
+          setTimeout(step, 50).unref()
+          return
+        }
+      } catch {
+        // The library closed meanwhile: nothing left to learn from.
+      }
+      idleLearning = false
+    }
+    setImmediate(step).unref()
+  }
 
   function search(request: SearchRequest, searchOptions: { superseded?: () => boolean } = {}): SearchResult {
     // One read transaction: the attributes refresh, every FTS pass and hydration see the same committed
@@ -100,7 +134,7 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
     labels.validate(store.seq)
     forms.refresh(db)
     tables.refresh(db)
-    acronyms.refresh(db, store.seq, Date.now())
+    if (learnStep()) learnWhenIdle()
     const ctx: QueryContext = {
       db, store, buffers, rowidCache, labels, forms, acronyms, tables, today: now().getTime() / 86_400_000, memo: new Map(), superseded,
       staleAfterDays: request.staleAfterDays,
@@ -178,17 +212,23 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
     const step = Math.max(10, warmOptions.stepRows ?? 4000)
     const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve))
     try {
-      if (store.loaded) return
-      store.beginLoad()
-      for (;;) {
+      if (!store.loaded) {
+        store.beginLoad()
+        for (;;) {
+          await yieldToEvents()
+          if (stop()) return
+          if (store.loadSome(step)) break
+        }
         await yieldToEvents()
         if (stop()) return
-        if (store.loadSome(step)) break
+        // The rest (changes logged meanwhile, ranking and visibility arrays, statements, JIT) in one small search.
+        search({ query: '', limit: 1, facets: false })
       }
-      await yieldToEvents()
-      if (stop()) return
-      // The rest (changes logged meanwhile, ranking and visibility arrays, statements, JIT) in one small search.
-      search({ query: '', limit: 1, facets: false })
+      // Then the library's acronyms, a step at a time.
+      for (let i = 0; i < 100_000; i++) {
+        await yieldToEvents()
+        if (stop() || !learnStep()) return
+      }
     } catch {
       // A library closed or replaced mid-way: the next search loads what it needs itself.
     }

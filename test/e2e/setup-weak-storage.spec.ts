@@ -3,10 +3,21 @@
 // acknowledgement (stored, labelled weak in Settings).
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test } from './fixtures.ts'
+import { expect, test, type AppHarness } from './fixtures.ts'
 import { fillCredentials, openCredentialsStep, screenshotBothThemes } from './setup-steps.ts'
 
 test.use({ keyringBackend: 'basic_text' })
+
+/** Connect lands in the library; then whether a credentials file was written, and how Settings names the storage. */
+async function connectAndCheckStorage(app: AppHarness, expected: { credentialsFile: boolean; settingsSay: string }): Promise<void> {
+  const { page } = app
+  await page.getByRole('button', { name: 'Connect' }).click()
+  await expect(page.locator('[data-screen="shell"]')).toBeVisible()
+  await app.core.scheduler.idle()
+  expect(existsSync(join(app.dataDir, 'credentials.json'))).toBe(expected.credentialsFile)
+  await page.getByRole('button', { name: /^Settings/ }).click()
+  await expect(page.getByTestId('connection-storage')).toContainText(expected.settingsSay)
+}
 
 test('"Keep for this session only" connects without writing the credentials', async ({ app }) => {
   const { page } = app
@@ -20,13 +31,7 @@ test('"Keep for this session only" connects without writing the credentials', as
   await screenshotBothThemes(app, 'setup-weak-storage-choice')
 
   await page.getByRole('radio', { name: /Keep for this session only/ }).check()
-  await page.getByRole('button', { name: 'Connect' }).click()
-  await expect(page.locator('[data-screen="shell"]')).toBeVisible()
-  await app.core.scheduler.idle()
-  expect(existsSync(join(app.dataDir, 'credentials.json'))).toBe(false)
-
-  await page.getByRole('button', { name: /^Settings/ }).click()
-  await expect(page.getByTestId('connection-storage')).toContainText('Kept for this session only')
+  await connectAndCheckStorage(app, { credentialsFile: false, settingsSay: 'Kept for this session only' })
 })
 
 test('"Store anyway" needs the acknowledgement, then stores with weak protection', async ({ app }) => {
@@ -41,10 +46,5 @@ test('"Store anyway" needs the acknowledgement, then stores with weak protection
 
   await page.getByRole('checkbox', { name: /I understand/ }).check()
   await screenshotBothThemes(app, 'setup-weak-storage-acknowledged')
-  await page.getByRole('button', { name: 'Connect' }).click()
-  await expect(page.locator('[data-screen="shell"]')).toBeVisible()
-  await app.core.scheduler.idle()
-  expect(existsSync(join(app.dataDir, 'credentials.json'))).toBe(true)
-  await page.getByRole('button', { name: /^Settings/ }).click()
-  await expect(page.getByTestId('connection-storage')).toContainText('weak protection')
+  await connectAndCheckStorage(app, { credentialsFile: true, settingsSay: 'weak protection' })
 })

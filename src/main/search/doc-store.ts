@@ -24,6 +24,8 @@ export class Dictionary {
 }
 
 const NO_VALUE = -1
+/** Document ids below this pack with a boost into one sortable number (byBoost). */
+const ID_SPACE = 2 ** 22
 /** Documents read per statement when loading everything at once. */
 const LOAD_CHUNK = 20_000
 
@@ -130,6 +132,40 @@ export class DocStore {
     return values
   }
 
+  private boostOrderCache: { boosts: Float32Array; order: Int32Array } | null = null
+
+  /**
+   * Present documents in ranking-boost order, highest first, ties by lower id (the order TopN ranks a
+   * filters-only search in): such a search takes the first documents that pass instead of ranking every one.
+   * Sorted once per day and library state, as numbers packing (boost, id) (a typed-array sort, ~10x a sort
+   * with a comparator).
+   */
+  byBoost(today: number): Int32Array {
+    const boosts = this.boosts(today)
+    if (this.boostOrderCache?.boosts === boosts) return this.boostOrderCache.order
+    const ids: number[] = []
+    let packable = this.capacity <= ID_SPACE
+    for (let id = 0; id < this.capacity; id++) {
+      if (this.present[id] === 0) continue
+      ids.push(id)
+      if (!(boosts[id]! >= 1 && boosts[id]! < 2)) packable = false
+    }
+    let order: Int32Array
+    if (packable) {
+      // A float32 boost in [1, 2) is 1 + m / 2^23 for an integer m: (2 - boost) × 2^23 is an integer, smaller
+      // for a larger boost; times ID_SPACE plus the id it stays exact in a double (below 2^45).
+      const keys = new Float64Array(ids.length)
+      for (let k = 0; k < ids.length; k++) keys[k] = (2 - boosts[ids[k]!]!) * 2 ** 23 * ID_SPACE + ids[k]!
+      keys.sort()
+      order = new Int32Array(ids.length)
+      for (let k = 0; k < keys.length; k++) order[k] = keys[k]! % ID_SPACE
+    } else {
+      order = Int32Array.from(ids).sort((a, b) => boosts[b]! - boosts[a]! || a - b)
+    }
+    this.boostOrderCache = { boosts, order }
+    return order
+  }
+
   private visibleCache = new Map<string, { seq: number; values: Uint8Array }>()
 
   /** 1 per document a search may show: live reports ('exclude' archived), archived ones only, or both. */
@@ -144,6 +180,19 @@ export class DocStore {
     }
     this.visibleCache.set(archived, { seq: this.seq, values })
     return values
+  }
+
+  private readonly visibleCounts = new WeakMap<Uint8Array, number>()
+
+  /** How many documents a visible() array shows. */
+  visibleCount(values: Uint8Array): number {
+    let n = this.visibleCounts.get(values)
+    if (n === undefined) {
+      n = 0
+      for (let id = 0; id < values.length; id++) n += values[id]!
+      this.visibleCounts.set(values, n)
+    }
+    return n
   }
 
   private readonly db: DatabaseSync

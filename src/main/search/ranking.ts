@@ -49,12 +49,24 @@ export function runQuery(ctx: QueryContext, terms: TermExpr[], excluded: TermExp
   const { visible, check } = filter
 
   if (terms.length === 0) {
-    // Filters (or exclusions) only: every report that passes, by recency and popularity.
-    for (let id = 0; id < cap; id++) {
+    // Filters (or exclusions) only: every report that passes, ranked by recency and popularity alone. Walked in
+    // that order, so the first n that pass are the page and the rest are only counted (and, with nothing but the
+    // archived setting to apply and no facets, not even walked: the count is the visible count).
+    const order = store.byBoost(ctx.today)
+    const countOnly = matched === null && excl === null && check === null
+    let offered = 0
+    for (let k = 0; k < order.length; k++) {
+      const id = order[k]!
       if (visible[id] === 0 || (excl !== null && excl[id] === 1) || (check !== null && !check(id))) continue
       if (matched !== null) matched[total] = id
       total++
-      top.offer(id, 2, boosts[id]!)
+      if (offered < n) {
+        top.offer(id, 2, boosts[id]!)
+        offered++
+      } else if (countOnly) {
+        total = store.visibleCount(visible)
+        break
+      }
     }
     return { total, top: top.result(store), facets: facetsOf(ctx, matched, total, facetSize), matches: [], ids: matched?.subarray(0, total) }
   }

@@ -22,7 +22,7 @@ import { checkpoint, type QueryContext, type QueryOutcome, type RankedRow } from
 import { parseSearchQuery, termToFts } from './query-parser.ts'
 import { emptyOutcome, runQuery } from './ranking.ts'
 import type { MatchToken } from './snippets.ts'
-import { queryTerms } from './term-matching.ts'
+import { queryTerms, readersByTable } from './term-matching.ts'
 import { fuzzyTerms } from './typo-fallback.ts'
 import { TableNames } from './table-names.ts'
 import { SortKeys } from './sort-order.ts'
@@ -223,6 +223,10 @@ export function createSearchService(db: DatabaseSync, options: SearchServiceOpti
         if (stop()) return
         // The rest (changes logged meanwhile, ranking and visibility arrays, statements, JIT) in one small search.
         search({ query: '', limit: 1, facets: false })
+        await yieldToEvents()
+        if (stop()) return
+        // Which reports read each table (the first identifier typed would otherwise build it).
+        readersByTable(store)
       }
       // Then the library's acronyms, a step at a time.
       for (let i = 0; i < 100_000; i++) {

@@ -139,7 +139,7 @@ export function docsReadingTables(store: DocStore, tableIds: number[]): ArrayLik
  * state: an identifier typed letter by letter then costs its tables' readers, not a scan of every document.
  */
 const readerIndexes = new WeakMap<DocStore, { seq: number; capacity: number; starts: Int32Array; docs: Int32Array }>()
-function readersByTable(store: DocStore): { starts: Int32Array; docs: Int32Array } {
+export function readersByTable(store: DocStore): { starts: Int32Array; docs: Int32Array } {
   const cached = readerIndexes.get(store)
   if (cached && cached.seq === store.seq && cached.capacity === store.capacity && cached.starts.length === store.maxTableId + 2) return cached
   const { of: setOf, sets } = store.tables

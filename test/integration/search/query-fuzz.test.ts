@@ -37,12 +37,18 @@ function randomQuery(next: () => number): string {
   return s
 }
 
+// The seeded sequence's first CASES queries. 10,000 by default: this sequence meets the NUL-in-a-quoted-string
+// bug cleanQueryText fixed first at case 319 and 142 times in 50,000 (measured with the fix taken out), so the
+// default still meets it ~28 times, and the next test keeps that case explicit. FUZZ_CASES=50000 (or more) for a
+// deep run: the cases are the same sequence, only longer.
+const CASES = Number(process.env.FUZZ_CASES) > 0 ? Math.floor(Number(process.env.FUZZ_CASES)) : 10_000
+
 describe('search query fuzz', () => {
-  it('answers 50,000 random queries through the real service without a throw', () => {
+  it(`answers ${CASES.toLocaleString('en-US')} random queries through the real service without a throw`, () => {
     const next = mulberry32(20261201) // seeded: a failing case can be replayed
     const failures: Array<{ query: string; error: string }> = []
     let answered = 0
-    for (let k = 0; k < 50_000; k++) {
+    for (let k = 0; k < CASES; k++) {
       const query = randomQuery(next)
       try {
         const result = service.search({ query, limit: 5, facets: k % 10 === 0 })
@@ -53,7 +59,7 @@ describe('search query fuzz', () => {
       }
     }
     expect(failures).toEqual([])
-    expect(answered).toBe(50_000)
+    expect(answered).toBe(CASES)
   }, 600_000)
 
   it('finds tables and words around a NUL or other control characters', () => {

@@ -16,6 +16,9 @@ import { createSyncScheduler, type SchedulerClock, type SyncScheduler } from './
 
 export type SyncLogLevel = 'info' | 'warn'
 
+/** How long a sync waits to hear whether Mode is reached without a proxy before it uses the bridge anyway. */
+const ROUTE_CHECK_MS = 5_000
+
 export interface SyncServiceOptions {
   dataDir: string
   /** The connected session, or null. */
@@ -62,7 +65,14 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     const base = target.workerClient().client.baseUrl ?? DEFAULT_BASE_URL
     const { httpsHosts, loopbackOrigins } = previewOrigins(base)
     const urls = [base, ...httpsHosts.map((host) => `https://${host}/`), ...loopbackOrigins]
-    return options.reachedDirectly(urls).catch(() => false)
+    // A proxy resolver that does not answer (a PAC file that never downloads) leaves the requests to the bridge.
+    let timer: NodeJS.Timeout | undefined
+    const unanswered = new Promise<false>((resolve) => { timer = setTimeout(resolve, ROUTE_CHECK_MS, false) })
+    try {
+      return await Promise.race([options.reachedDirectly(urls).catch(() => false), unanswered])
+    } finally {
+      clearTimeout(timer)
+    }
   }
   const scheduler = createSyncScheduler({
     runSync: async ({ kind, trigger, signal, onProgress }) => {

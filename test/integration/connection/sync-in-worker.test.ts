@@ -96,6 +96,16 @@ describe('app core sync in a worker thread', () => {
     expect(asked.length).toBe(2)
   })
 
+  it('keeps the requests on the bridge when the app cannot tell whether a proxy is in the way', async () => {
+    const adapter = recordingFetch()
+    // A proxy resolver that never answers (a PAC file that never downloads): the sync waits a few seconds, then goes on.
+    const { sim, h } = await connectedCore(24, 20, { fetch: adapter.fetch, reachedDirectly: () => new Promise<boolean>(() => {}) })
+    const run = listSyncRuns(h.core.connection.getLibrary()!, 1)[0]!
+    expect(run).toMatchObject({ outcome: 'success', kind: 'full', trigger: 'connect' })
+    const seen = sim.stats()
+    expect(adapter.urls.length).toBe(seen.total + seen.previews)
+  })
+
   it('cancels a running worker sync, and refuses a second sync of the workspace while it runs', async () => {
     const adapter = recordingFetch()
     const { sim, h } = await connectedCore(22, 60, { fetch: adapter.fetch })

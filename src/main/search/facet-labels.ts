@@ -52,6 +52,13 @@ export class FacetLabels {
     })
   }
 
+  /** A collection's own name (no owner): what a snippet from the collection field shows. */
+  collectionName(token: string): string | null {
+    return this.lookup('n', token, () =>
+      (prepareCached(this.db, 'SELECT name FROM collections WHERE token = ?').get(token) as { name: string | null } | undefined)
+        ?.name ?? null)
+  }
+
   author(username: string): string | null {
     return this.lookup('a', username, () =>
       (prepareCached(this.db, 'SELECT name FROM members WHERE username = ?').get(username) as { name: string | null } | undefined)

@@ -2,7 +2,6 @@
 // from the first field that matched (the index is contentless, so the text is read only for these few hits).
 import type { DatabaseSync } from 'node:sqlite'
 import type { SearchHit, SearchMatch, Snippet } from '../../shared/model.ts'
-import { collectionLabel } from './facet-labels.ts'
 import { prepareCached } from '../library/statement-cache.ts'
 import { MAX_NAME_CHARS, MAX_TEXT_CHARS, SNIPPET_SCAN_CHARS, capText } from './field-caps.ts'
 import { ACRONYM_BIT, READS_TABLE_BIT, WEAK_SHIFT } from './match-set.ts'
@@ -25,9 +24,8 @@ export interface HitRow {
   name: string | null
   description: string | null
   collection_token: string | null
+  /** The collection's name (its label, which adds a personal collection's owner, comes from FacetLabels). */
   collection_name: string | null
-  collection_personal: number | null
-  collection_owner: string | null
   creator_username: string | null
   creator_name: string | null
   updated_at: string | null
@@ -44,18 +42,15 @@ export interface HitSources {
 
 /**
  * The page's rows read in one statement (the tokens as a JSON array): a statement per hit
- * cost more than everything else a page of hits needs.
+ * cost more than everything else a page of hits needs. Collection and member names come from the labels
+ * kept while the library is unchanged (joining them here was a third of the statement's time).
  */
 const PAGE_SQL = `SELECT r.token, substr(r.name, 1, ${N}) AS name, substr(r.description, 1, ${T}) AS description, r.collection_token,
-            substr(c.name, 1, ${N}) AS collection_name,
-            (c.is_personal = 1 OR c.space_type = 'private') AS collection_personal, c.owner_username AS collection_owner,
-            substr(r.creator_username, 1, ${N}) AS creator_username, substr(m.name, 1, ${N}) AS creator_name,
+            substr(r.creator_username, 1, ${N}) AS creator_username,
             r.last_edited_at AS updated_at, r.last_run_at, r.view_count,
             r.archived
        FROM json_each(?) AS page
-       JOIN reports r ON r.token = page.value
-       LEFT JOIN collections c ON c.token = r.collection_token
-       LEFT JOIN members m ON m.username = r.creator_username`
+       JOIN reports r ON r.token = page.value`
 
 export function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isFuzzy: (i: number) => boolean,
   fuzzyTokens: MatchToken[], reasons: MatchReasons[], otherWords: string[], sources: HitSources): SearchHit[] {
@@ -66,7 +61,14 @@ export function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isF
   })))
   for (const token of otherWords) baseTokens.push({ token, prefix: false })
   const rows = new Map<string, HitRow>()
-  for (const r of prepareCached(db, PAGE_SQL).all(JSON.stringify(page.map((row) => row.token))) as unknown as HitRow[]) rows.set(r.token, r)
+  const { labels } = sources
+  for (const r of prepareCached(db, PAGE_SQL).all(JSON.stringify(page.map((row) => row.token))) as unknown as HitRow[]) {
+    const collection = r.collection_token === null ? null : labels.collectionName(r.collection_token)
+    const creator = r.creator_username === null ? null : labels.author(r.creator_username)
+    r.collection_name = collection === null ? null : firstChars(collection, N)
+    r.creator_name = creator === null ? null : firstChars(creator, N)
+    rows.set(r.token, r)
+  }
   const hits: SearchHit[] = []
   const withFuzzy = [...baseTokens, ...fuzzyTokens]
   for (const [i, row] of page.entries()) {
@@ -77,9 +79,9 @@ export function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isF
     hits.push({
       token: r.token,
       name: r.name === null ? UNTITLED : capText(r.name, MAX_NAME_CHARS),
-      collection: r.collection_name === null
+      collection: r.collection_name === null || r.collection_token === null
         ? null
-        : capText(collectionLabel(r.collection_name, r.collection_personal === 1, r.collection_owner), MAX_NAME_CHARS),
+        : capText(labels.collection(r.collection_token) ?? r.collection_name, MAX_NAME_CHARS),
       collectionToken: r.collection_token,
       author: r.creator_name === null ? null : capText(r.creator_name, MAX_NAME_CHARS),
       authorUsername: r.creator_username === null ? null : capText(r.creator_username, MAX_NAME_CHARS),
@@ -96,6 +98,11 @@ export function hydrate(db: DatabaseSync, page: RankedRow[], q: ParsedQuery, isF
     })
   }
   return hits
+}
+
+/** The first n characters (code points, as SQLite's substr counts them) of text. */
+function firstChars(text: string, n: number): string {
+  return text.length <= n ? text : Array.from(text).slice(0, n).join('')
 }
 
 /**

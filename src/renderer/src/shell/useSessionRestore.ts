@@ -19,7 +19,7 @@ export function useSessionRestore(): boolean {
       if (!live) return
       if (home && (home.lastQuery || home.lastReport)) {
         useNavigation.setState({ view: { name: 'library', query: home.lastQuery }, history: [], forward: [] })
-        useLibrary.getState().setQuery(home.lastQuery, { immediate: true })
+        useLibrary.getState().setQuery(home.lastQuery)
         if (home.lastReport) useNavigation.getState().navigate({ name: 'report', token: home.lastReport })
       }
       setRestored(true)

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-// The library screen against a fake bridge: focus on open, arrow keys and Enter, facets, and that a slow
-// response to an older query never replaces the results of the text now in the box.
+// The library screen against a fake bridge: focus on open, arrow keys and Enter, facets, that each keystroke's
+// search is sent from the input event itself, and that a slow response to an older query never replaces the
+// results of the text now in the box (whether it arrives before or after the newer query's answer).
 import { act } from 'react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SearchHit, SearchResult } from '../../../../src/shared/model.ts'
@@ -28,6 +29,8 @@ describe('LibraryScreen', () => {
   let mounted: Mounted | null = null
   let bridge: FakeBridge
   const pending: Array<() => void> = []
+  /** Answers held back by query ('held…' queries), released by the test in the order it chooses. */
+  const held = new Map<string, () => void>()
 
   beforeEach(() => {
     useLibrary.setState(useLibrary.getInitialState())
@@ -37,6 +40,7 @@ describe('LibraryScreen', () => {
         const prefix = input.query.split(' ')[0] || 'all'
         const value = result(prefix, 5000, input.offset ?? 0, input.limit ?? 100)
         if (prefix === 'slow') return new Promise((resolve) => pending.push(() => resolve(value)))
+        if (prefix.startsWith('held') && !(input as { facets?: boolean }).facets) return new Promise((resolve) => held.set(input.query, () => resolve(value)))
         return value
       },
       'library.getStats': () => ({ workspace: 'w', reports: 5000, archivedReports: 0, queries: 0, reportsWithSql: 0, collections: 1, members: 1, groups: 0, dataSources: 0, lastSyncedAt: null, damagedCopy: null }),
@@ -47,6 +51,8 @@ describe('LibraryScreen', () => {
     mounted = null
     // A facet count the last keystroke scheduled runs out here, not during the next test.
     for (const resolve of pending.splice(0)) resolve()
+    for (const resolve of held.values()) resolve()
+    held.clear()
     await act(async () => { await new Promise((resolve) => setTimeout(resolve, FACETS_DELAY_MS + 20)) })
   })
 
@@ -97,18 +103,39 @@ describe('LibraryScreen', () => {
   it('asks for the newest text at once, as typed, and drops the older query\'s late answer', async () => {
     mounted = mount(<LibraryScreen />)
     await settle(10)
+    const sent = () => bridge.calls.filter((c) => c.name === 'library.search').map((c) => c.input as { query: string; asTyped?: boolean; facets?: boolean })
     typeInto(input(), 'slow')
-    await settle(80) // debounce elapsed: the slow search is in flight
+    // Sent from the input event itself: no timer stands between the keystroke and the search.
+    expect(sent().at(-1)).toMatchObject({ query: 'slow', asTyped: true, facets: false })
     typeInto(input(), 'fast')
-    await settle(80)
-    // Not held back by the slow one (main's worker abandons that one for it).
-    const sent = bridge.calls.filter((c) => c.name === 'library.search').map((c) => c.input as { query: string; asTyped?: boolean })
-    expect(sent.map((c) => c.query)).toContain('fast')
-    expect(sent.filter((c) => c.query === 'slow' || c.query === 'fast').every((c) => c.asTyped === true)).toBe(true)
+    // Not held back by the slow one still in flight (main's worker abandons that one for it).
+    expect(sent().at(-1)).toMatchObject({ query: 'fast', asTyped: true, facets: false })
+    await settle(10)
     expect(names()[0]).toBe('fast report 0')
     pending.shift()?.() // the slow answer arrives after the user typed on
     await settle(10)
     expect(names().some((n) => n?.startsWith('slow'))).toBe(false)
     expect(names()[0]).toBe('fast report 0')
+  })
+
+  it('keeps the shown results while both searches are out, and shows only the newest when the older answers first', async () => {
+    mounted = mount(<LibraryScreen />)
+    await settle(10)
+    expect(names()[0]).toBe('all report 0')
+    typeInto(input(), 'helda')
+    typeInto(input(), 'heldb')
+    // Nothing answered yet: the previous results stay (no "no results" flash between keystrokes).
+    expect(names()[0]).toBe('all report 0')
+    expect(mounted.container.querySelector('[data-testid="result-count"]')?.textContent).toBe('5,000 reports in your library')
+    held.get('helda')?.()
+    await settle(10)
+    // The older query answered first: it is not shown, and the list still waits for the newest.
+    expect(names().some((n) => n?.startsWith('helda'))).toBe(false)
+    expect(names()[0]).toBe('all report 0')
+    expect(mounted.container.querySelector('[role="region"][aria-label="Results"]')?.getAttribute('data-status')).toBe('searching')
+    held.get('heldb')?.()
+    await settle(10)
+    expect(names()[0]).toBe('heldb report 0')
+    expect(mounted.container.querySelector('[role="region"][aria-label="Results"]')?.getAttribute('data-result-query')).toBe('heldb')
   })
 })

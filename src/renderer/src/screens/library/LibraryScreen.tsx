@@ -37,8 +37,8 @@ function openReport(token: string) {
 }
 
 /** Changes the query from anywhere on this screen, keeping the navigation entry in step so Back returns here. */
-function changeQuery(query: string, immediate = false) {
-  useLibrary.getState().setQuery(query, { immediate })
+function changeQuery(query: string) {
+  useLibrary.getState().setQuery(query)
   const nav = useNavigation.getState()
   if (nav.view.name === 'library') useNavigation.setState({ view: { name: 'library', query } })
 }
@@ -65,7 +65,7 @@ export function LibraryScreen() {
 
   // The navigation entry decides the query (sidebar saved searches, table links, collections, Back).
   useEffect(() => {
-    if (viewQuery !== null) useLibrary.getState().setQuery(viewQuery, { immediate: true })
+    if (viewQuery !== null) useLibrary.getState().setQuery(viewQuery)
   }, [viewQuery])
 
   // Focus the box on open and whenever the shell asks (it turns Ctrl/Cmd+K into this event).
@@ -135,7 +135,7 @@ export function LibraryScreen() {
         if (s.count > 0) { e.preventDefault(); open(s.active) }
         return
       case 'Escape':
-        if (s.query) { e.preventDefault(); changeQuery('', true) }
+        if (s.query) { e.preventDefault(); changeQuery('') }
         return
     }
   }
@@ -176,9 +176,9 @@ export function LibraryScreen() {
             />
             {!query && <kbd className="search-kbd" aria-hidden="true">{isMac() ? '⌘K' : 'Ctrl K'}</kbd>}
           </div>
-          <QueryHelp onInsert={(ex) => { changeQuery(query.trim() ? `${query.trim()} ${ex}` : ex, true); input.current?.focus() }} />
+          <QueryHelp onInsert={(ex) => { changeQuery(query.trim() ? `${query.trim()} ${ex}` : ex); input.current?.focus() }} />
           <label className="archived-toggle">
-            <input type="checkbox" role="switch" className="switch" checked={archived} onChange={(e) => changeQuery(setArchived(query, e.target.checked), true)} />
+            <input type="checkbox" role="switch" className="switch" checked={archived} onChange={(e) => changeQuery(setArchived(query, e.target.checked))} />
             <span><span className="label-wide">Include archived</span><span className="label-narrow" aria-hidden="true">Archived</span></span>
           </label>
           <button type="button" className="btn btn-sm" onClick={() => setSaving(true)} disabled={!query.trim()}>
@@ -190,7 +190,7 @@ export function LibraryScreen() {
             {countLine(library)}
           </p>
           {library.status === 'searching' && <span className="spinner" aria-hidden="true" />}
-          <SearchNotes expansions={library.expansions} chips={library.chips} onQuery={(q) => { changeQuery(q, true); input.current?.focus() }} />
+          <SearchNotes expansions={library.expansions} chips={library.chips} onQuery={(q) => { changeQuery(q); input.current?.focus() }} />
           {offline && (
             <p className="offline-note" role="status" data-testid="offline-note" title={offlineText}>{offlineText}</p>
           )}
@@ -235,11 +235,11 @@ export function LibraryScreen() {
               filters={filters}
               archived={archived}
               offline={offline}
-              onQuery={(q) => changeQuery(q, true)}
+              onQuery={(q) => changeQuery(q)}
             />
           ) : null}
         </div>
-        <FacetPanel facets={library.facets} query={query} current={library.facetsQuery !== null && library.facetsQuery === library.resultQuery} onToggle={(key: FilterKey, value: string) => changeQuery(toggleFilter(query, key, value), true)} />
+        <FacetPanel facets={library.facets} query={query} current={library.facetsQuery !== null && library.facetsQuery === library.resultQuery} onToggle={(key: FilterKey, value: string) => changeQuery(toggleFilter(query, key, value))} />
       </div>
       {saving && <SaveSearchDialog query={query.trim()} onClose={() => { setSaving(false); input.current?.focus() }} />}
       {actions}

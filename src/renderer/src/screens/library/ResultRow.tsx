@@ -1,4 +1,5 @@
 // One search result: name, where it lives, who made it, when it changed, and why it matched.
+import { memo } from 'react'
 import type { SearchHit } from '../../../../shared/model.ts'
 import { relativeTime } from '../sync/relative-time.ts'
 import { snippetParts } from './snippet-parts.ts'
@@ -13,7 +14,11 @@ export function resultId(index: number): string {
   return `result-${index}`
 }
 
-export function ResultRow({ hit, index, active, onOpen, onHover }: { hit: SearchHit | undefined; index: number; active: boolean; onOpen: (index: number) => void; onHover: (index: number) => void }) {
+export interface ResultRowProps { hit: SearchHit | undefined; index: number; active: boolean; onOpen: (index: number) => void; onHover: (index: number) => void }
+
+/** Memoized: a keystroke re-renders the screen, and the rows whose hit and selection did not change (all of them,
+ * until the answer arrives) are skipped rather than rebuilt. */
+export const ResultRow = memo(function ResultRow({ hit, index, active, onOpen, onHover }: ResultRowProps) {
   const thumbnails = useSettings((s) => s.settings?.resultThumbnails === true)
   const picture = useThumbnail(hit?.token, thumbnails)
   if (!hit) {
@@ -68,4 +73,4 @@ export function ResultRow({ hit, index, active, onOpen, onHover }: { hit: Search
       </div>
     </div>
   )
-}
+})

@@ -1,8 +1,9 @@
 // The compact table: one line per report (name, collection, author, data source, last run, views), about twice
 // as many on screen as the rows. Its header sorts by the columns that have an order.
-import type { SearchHit, SearchSort } from '../../../../shared/model.ts'
+import { memo } from 'react'
+import type { SearchSort } from '../../../../shared/model.ts'
 import { relativeTime } from '../sync/relative-time.ts'
-import { resultId } from './ResultRow.tsx'
+import { resultId, type ResultRowProps } from './ResultRow.tsx'
 import { chooseSort } from './ResultsToolbar.tsx'
 
 export const TABLE_ROW_HEIGHT = 34
@@ -31,7 +32,8 @@ export function ResultTableHeader({ sort }: { sort: SearchSort }) {
   )
 }
 
-export function ResultTableRow({ hit, index, active, onOpen, onHover }: { hit: SearchHit | undefined; index: number; active: boolean; onOpen: (index: number) => void; onHover: (index: number) => void }) {
+/** Memoized like ResultRow: unchanged rows are skipped when a keystroke re-renders the screen. */
+export const ResultTableRow = memo(function ResultTableRow({ hit, index, active, onOpen, onHover }: ResultRowProps) {
   if (!hit) return <div id={resultId(index)} role="option" aria-selected={active} aria-busy="true" className="result-table-row result-loading"><span className="result-skeleton" /></div>
   const author = hit.author ?? hit.authorUsername
   const sources = hit.dataSources ?? []
@@ -58,4 +60,4 @@ export function ResultTableRow({ hit, index, active, onOpen, onHover }: { hit: S
       <span id={`${id}-columns`} hidden>{description}</span>
     </div>
   )
-}
+})

@@ -86,8 +86,8 @@ describe('LibraryScreen', () => {
 
   it('counts facets once the typing pauses, then adds a chosen one to the query', async () => {
     mounted = mount(<LibraryScreen />)
-    await settle(10)
-    // Hits first: the facets are asked for only after a quiet moment.
+    // Hits first: the opening search asks for hits only (checked before anything could answer, so a busy machine
+    // that lets the facet pause run out during a settle cannot change what is seen); facets follow after a pause.
     expect(bridge.calls.filter((c) => c.name === 'library.search').map((c) => (c.input as { facets: boolean }).facets)).toEqual([false])
     await settle(300)
     expect(mounted.container.querySelector('.facets')?.getAttribute('aria-busy')).toBe('false')

@@ -2,7 +2,7 @@
 // as checks over the in-memory attributes, with each value resolved against the library (tokens, names, labels,
 // substrings).
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite'
-import type { SetLists } from './doc-store.ts'
+import type { SetLists } from './interned-values.ts'
 import { COLLECTION_LABEL_SQL } from './facet-labels.ts'
 import { prepareCached } from '../library/statement-cache.ts'
 import type { QueryContext } from './query-context.ts'

@@ -1,4 +1,4 @@
-// The search box's query language. Words (each prefix-matched, so results update as you type), "quoted
+// The search box's query language. Words (the last one prefix-matched while it is being typed), "quoted
 // phrases", -exclusions, and filters: collection:, author:, table:, source:, is:archived, is:dataset, updated:>DATE /
 // updated:<DATE, and report statuses is:popular|failing|stale|scheduled|never-run. Filter values may be quoted
 // (collection:"Product Analytics"). Parsing never fails: anything malformed (unbalanced quotes, stray
@@ -140,7 +140,10 @@ export function parseSearchQuery(input: string): ParsedQuery {
       i++
       continue
     }
-    const term = makeTerm(value, quoted)
+    // Only a word the text ends in is still being typed: a word followed by a space is finished and matched
+    // whole (its other forms still match through the stemmer), which also spares a prefix read of every
+    // finished word (a prefix longer than the index's prefix lengths costs FTS5 several times a whole word).
+    const term = makeTerm(value, quoted, i >= n)
     if (term === null) continue
     if (negative) excluded.push(term)
     else terms.push(term)
@@ -148,7 +151,7 @@ export function parseSearchQuery(input: string): ParsedQuery {
   return { terms, excluded, filters }
 }
 
-function makeTerm(raw: string, quoted: boolean): SearchTerm | null {
+function makeTerm(raw: string, quoted: boolean, typing = true): SearchTerm | null {
   if (!quoted && OPERATOR_WORDS.has(raw)) return null
   const tokens = tokenizeWords(raw)
   if (tokens.length === 0) return null
@@ -158,7 +161,7 @@ function makeTerm(raw: string, quoted: boolean): SearchTerm | null {
     tokens,
     phrase: quoted,
     // One-letter prefixes expand to a large part of the vocabulary and tell little; match them exactly.
-    prefix: !quoted && last.length >= 2,
+    prefix: typing && !quoted && last.length >= 2,
     identifier: !quoted && /^[\p{L}\p{N}_$.-]+$/u.test(raw) && /[\p{L}\p{N}][_.][\p{L}\p{N}]/u.test(raw),
   }
 }

@@ -88,7 +88,9 @@ async function killChain(seed: number, wantedKills: number): Promise<{ kills: nu
 }
 
 describe('sync killed with SIGKILL', () => {
-  it(`keeps a consistent library and resumes, at ${KILLS} random moments`, { timeout: 300_000 }, async () => {
+  // The loops are bounded (KILLS children): the time-out only needs to catch a hang. 300 s ran out once in 20
+  // full integration runs under nice 15 at load ~15 (the run took 780 s against 113–260 s for the other 19).
+  it(`keeps a consistent library and resumes, at ${KILLS} random moments`, { timeout: 600_000 }, async () => {
     // Two chains side by side (each with its own simulator) keep the wall time down.
     const half = Math.ceil(KILLS / 2)
     const chains = await Promise.all([killChain(4001, half), killChain(5003, half)])

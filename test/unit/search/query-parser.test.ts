@@ -4,10 +4,15 @@ import { parseDateRange, parseSearchQuery, termToFts, tokenizeWords } from '../.
 const words = (q: string): string[][] => parseSearchQuery(q).terms.map((t) => t.tokens)
 
 describe('parseSearchQuery: words and phrases', () => {
-  it('splits words and prefix-matches them as you type', () => {
+  it('splits words and prefix-matches the word being typed, finished words whole', () => {
     const q = parseSearchQuery('net reven')
-    expect(q.terms.map((t) => [t.tokens, t.prefix])).toEqual([[['net'], true], [['reven'], true]])
-    expect(q.terms.map(termToFts)).toEqual(['"net"*', '"reven"*'])
+    expect(q.terms.map((t) => [t.tokens, t.prefix])).toEqual([[['net'], false], [['reven'], true]])
+    expect(q.terms.map(termToFts)).toEqual(['"net"', '"reven"*'])
+    // A space after the last word finishes it too.
+    expect(parseSearchQuery('net revenue ').terms.map((t) => t.prefix)).toEqual([false, false])
+    // A filter after a word finishes the word; a word after a filter is still being typed.
+    expect(parseSearchQuery('reven author:ana').terms.map((t) => t.prefix)).toEqual([false])
+    expect(parseSearchQuery('author:ana reven').terms.map((t) => t.prefix)).toEqual([true])
   })
   it('keeps quoted phrases together, exact', () => {
     const q = parseSearchQuery('"net revenue retention" churn')
@@ -24,7 +29,7 @@ describe('parseSearchQuery: words and phrases', () => {
       [['fct', 'orders'], true],
       [['analytics', 'dim', 'users'], true],
     ])
-    expect(q.terms.map(termToFts)).toEqual(['"fct orders"*', '"analytics dim users"*'])
+    expect(q.terms.map(termToFts)).toEqual(['"fct orders"', '"analytics dim users"*'])
   })
   it('does not prefix-match one-letter words', () => {
     expect(parseSearchQuery('a').terms[0]?.prefix).toBe(false)
